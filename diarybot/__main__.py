@@ -1,0 +1,46 @@
+"""Command line: `diarybot` (or `python -m diarybot`) runs the bot with long polling."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from dotenv import load_dotenv
+
+from diarybot.settings import Settings, SettingsError
+
+EXIT_CONFIG = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line, read settings and run until stopped (SIGINT/SIGTERM)."""
+    parser = argparse.ArgumentParser(prog="diarybot", description="A pain diary on Telegram.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (the default)")
+    args = parser.parse_args(argv)
+    if args.command in (None, "run"):
+        return _run()
+    parser.error(f"unknown command {args.command}")
+    return EXIT_CONFIG
+
+
+def _run() -> int:
+    load_dotenv()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        sys.stderr.write(f"diarybot: {exc}\n")
+        return EXIT_CONFIG
+    from diarybot.app import build_application  # noqa: PLC0415 - keep `--help` fast
+    from diarybot.logs import configure_logging  # noqa: PLC0415
+
+    configure_logging(settings.log_level)
+    application = build_application(settings)
+    logging.getLogger(__name__).info("diarybot starting; data in %s", settings.data_dir)
+    application.run_polling(allowed_updates=["message", "callback_query"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

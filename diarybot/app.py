@@ -1,0 +1,216 @@
+"""The one factory that builds the bot: handlers, jobs, start-up and shutdown hooks."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from diarybot import checkin, erasure, keyboards, onboarding, reminders, texts
+from diarybot.localtime import utc_now
+from diarybot.patients import PatientStore
+from diarybot.replies import patient_id, reply
+from diarybot.services import KEY, Services, services, services_of
+from diarybot.settings import Settings
+from diarybot.storage import StorageError
+
+logger = logging.getLogger(__name__)
+
+PRIVATE = filters.ChatType.PRIVATE
+# Longest a patient message is read as a score or setting; longer texts get a short reply.
+MAX_TEXT = 5000
+
+
+def build_application(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    rate_limiter: AIORateLimiter | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """Build the real application; tests call this too, with a fake API URL and a clock."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    if settings.api_base_file_url:
+        builder = builder.base_file_url(settings.api_base_file_url)
+    application = builder.build()
+    application.bot_data[KEY] = Services(
+        settings=settings, store=PatientStore(settings.data_dir), clock=clock
+    )
+    _add_handlers(application)
+    return application
+
+
+def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Order matters: group -1 sees every update first (reachability), group 0 does the work,
+    # group 1 runs afterwards (telling a patient their file had to be set aside).
+    app.add_handler(TypeHandler(Update, _mark_reachable), group=-1)
+    commands: dict[str, Callable[..., Any]] = {
+        "start": onboarding.start,
+        "help": onboarding.help_command,
+        "timezone": onboarding.timezone_command,
+        "remind": onboarding.remind_command,
+        "settings": onboarding.settings_command,
+        "pause": onboarding.pause,
+        "resume": onboarding.resume,
+        "checkin": checkin.checkin_command,
+        "log": checkin.log_command,
+        "history": checkin.history_command,
+        "undo": checkin.undo_command,
+        "delete": erasure.delete_command,
+        "cancel": cancel,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=PRIVATE))
+    buttons: dict[str, Callable[..., Any]] = {
+        keyboards.SCORE: checkin.score_button,
+        keyboards.TOGGLE: checkin.toggle_button,
+        keyboards.TECHNIQUES_DONE: checkin.techniques_done,
+        keyboards.NOTE_SKIP: checkin.note_skipped,
+        keyboards.UNDO_YES: checkin.undo_button,
+        keyboards.TIMEZONE: onboarding.timezone_button,
+        keyboards.REMINDER_TIME: onboarding.time_button,
+    }
+    for prefix, callback in buttons.items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
+    app.add_handler(CallbackQueryHandler(checkin.undo_button, pattern=rf"^{keyboards.UNDO_NO}$"))
+    app.add_handler(
+        CallbackQueryHandler(
+            erasure.delete_button, pattern=rf"^({keyboards.DELETE_YES}|{keyboards.DELETE_NO})$"
+        )
+    )
+    app.add_handler(CallbackQueryHandler(onboarding.answer_expired))
+    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(PRIVATE & filters.TEXT, route_text))
+    app.add_handler(MessageHandler(PRIVATE & ~filters.TEXT, not_text))
+    app.add_handler(MessageHandler(~PRIVATE & filters.ALL, private_only))
+    app.add_handler(TypeHandler(Update, _tell_if_recovered), group=1)
+    app.add_error_handler(on_error)
+
+
+async def route_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Plain text: the answer to what we last asked, or else a pain score."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    text = message.text
+    if len(text) > MAX_TEXT:
+        await reply(update, texts.TOO_LONG)
+        return
+    awaiting = (context.user_data or {}).get(onboarding.AWAITING, "")
+    if awaiting == onboarding.AWAIT_TIMEZONE:
+        await onboarding.apply_timezone_text(update, context, text)
+    elif awaiting == onboarding.AWAIT_TIME:
+        await onboarding.apply_time_text(update, context, text)
+    elif awaiting.startswith(checkin.AWAIT_NOTE):
+        await checkin.note_text(update, context, awaiting.removeprefix(checkin.AWAIT_NOTE), text)
+    else:
+        await checkin.typed_score(update, context, text)
+
+
+async def not_text(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice: we only read text."""
+    await reply(update, texts.SCORE_INVALID)
+
+
+async def private_only(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Groups and channels: health data stays in private chats."""
+    message = update.effective_message
+    if message is not None and message.text and message.text.startswith("/"):
+        await reply(update, texts.PRIVATE_ONLY)
+
+
+async def unknown_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command we do not have."""
+    await reply(update, texts.UNKNOWN_COMMAND)
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cancel forgets what we were waiting for (a time zone, a time, a note)."""
+    had = context.user_data.pop(onboarding.AWAITING, None) if context.user_data else None
+    await reply(update, texts.CANCELLED if had else texts.NOTHING_TO_CANCEL)
+
+
+async def _mark_reachable(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A patient who had blocked the bot and writes again gets their reminders back."""
+    user_id = patient_id(update)
+    if user_id is None:
+        return
+    svc = services(context)
+    profile = await svc.store.get_profile(user_id)
+    if profile is not None and profile.blocked:
+        profile = await svc.store.update_profile(user_id, blocked=False)
+        if profile is not None and context.job_queue is not None:
+            reminders.schedule(context.job_queue, profile)
+
+
+async def _tell_if_recovered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After any update: if this patient's file had to be set aside, say so plainly, once."""
+    user_id = patient_id(update)
+    if user_id is not None and services(context).store.take_recovery_notice(user_id):
+        await reply(update, texts.FILE_RECOVERED)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (never the update's content) and tell the patient something useful."""
+    error = context.error
+    logger.error("Error while handling an update", exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    text = texts.NOT_SAVED if isinstance(error, StorageError | OSError) else texts.ERROR_GENERIC
+    try:
+        await update.effective_chat.send_message(text)
+    except Exception:  # the error reply is best effort; the original error is already logged
+        logger.warning("Could not send the error reply")
+
+
+async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Set the command menu, rebuild every reminder, and tell patients whose file was set aside."""
+    bot = application.bot
+    await bot.set_my_commands(
+        [BotCommand(name, description) for name, description in texts.COMMANDS],
+        scope=BotCommandScopeAllPrivateChats(),
+    )
+    svc = services_of(application)
+    profiles = await svc.store.all_profiles()
+    assert application.job_queue is not None
+    caught_up = reminders.rebuild(application.job_queue, profiles, svc.clock())
+    logger.info("Scheduled reminders for %d patients (%d catch-ups)", len(profiles), caught_up)
+    for user_id in svc.store.files.patient_ids():
+        if svc.store.take_recovery_notice(user_id):
+            await _notify_recovered(application, user_id)
+
+
+async def _notify_recovered(
+    application: Application[Any, Any, Any, Any, Any, Any], user_id: int
+) -> None:
+    try:
+        await application.bot.send_message(user_id, texts.FILE_RECOVERED)
+    except Exception as exc:  # they will be told on their next message instead
+        logger.warning("Could not tell a patient about a set-aside file: %s", type(exc).__name__)
+        services_of(application).store.files._recovered.add(user_id)
+
+
+async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Let writes in flight finish before the process exits."""
+    services_of(application).store.close()

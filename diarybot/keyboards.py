@@ -1,0 +1,147 @@
+"""Inline keyboards and the callback data they carry.
+
+Callback data is short, prefixed and validated before use (Telegram allows 64 bytes and a
+client can send anything). The state a button needs (which entry) travels in its data, and the
+entry is always looked up in the presser's own file, so a button works after a restart and can
+never reach another patient's data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from diarybot import texts
+from diarybot.models import MAX_SCORE, MIN_SCORE, Entry, Technique
+
+SCORE = "sc"
+TOGGLE = "tg"
+TECHNIQUES_DONE = "td"
+NOTE_SKIP = "ns"
+TIMEZONE = "tz"
+REMINDER_TIME = "rt"
+UNDO_YES = "uy"
+UNDO_NO = "un"
+DELETE_YES = "dy"
+DELETE_NO = "dn"
+
+MEDICATION_CODE = "medication"
+COMMON_TIMEZONES = (
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "UTC",
+)
+COMMON_TIMES = ("08:00", "12:00", "18:00", "20:00", "21:00")
+
+_ID = r"[0-9a-f]{10}"
+_PATTERNS = {
+    SCORE: re.compile(rf"^{SCORE}:({_ID}):(\d{{1,2}})$"),
+    TOGGLE: re.compile(rf"^{TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
+    TECHNIQUES_DONE: re.compile(rf"^{TECHNIQUES_DONE}:({_ID})$"),
+    NOTE_SKIP: re.compile(rf"^{NOTE_SKIP}:({_ID})$"),
+    UNDO_YES: re.compile(rf"^{UNDO_YES}:({_ID})$"),
+    TIMEZONE: re.compile(rf"^{TIMEZONE}:([A-Za-z0-9_+\-/]{{1,40}})$"),
+    REMINDER_TIME: re.compile(rf"^{REMINDER_TIME}:(\d{{2}}:\d{{2}})$"),
+}
+TOGGLE_CODES = frozenset([t.value for t in Technique] + [MEDICATION_CODE])
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A validated button press: its kind and its arguments."""
+
+    kind: str
+    args: tuple[str, ...] = ()
+
+
+def parse_callback(data: object) -> Callback | None:
+    """Validate callback data; None for anything we did not produce."""
+    if not isinstance(data, str) or len(data) > 64:
+        return None
+    if data in (UNDO_NO, DELETE_YES, DELETE_NO):
+        return Callback(data)
+    kind = data.split(":", 1)[0]
+    pattern = _PATTERNS.get(kind)
+    match = pattern.match(data) if pattern else None
+    if not match:
+        return None
+    if kind == SCORE and not MIN_SCORE <= int(match.group(2)) <= MAX_SCORE:
+        return None
+    if kind == TOGGLE and match.group(2) not in TOGGLE_CODES:
+        return None
+    return Callback(kind, match.groups())
+
+
+def score_keyboard(entry_id: str) -> InlineKeyboardMarkup:
+    """0–10 in two rows (6 + 5), sized for a thumb."""
+    buttons = [
+        InlineKeyboardButton(str(n), callback_data=f"{SCORE}:{entry_id}:{n}")
+        for n in range(MIN_SCORE, MAX_SCORE + 1)
+    ]
+    return InlineKeyboardMarkup([buttons[:6], buttons[6:]])
+
+
+def techniques_keyboard(entry: Entry) -> InlineKeyboardMarkup:
+    """Toggle buttons for each technique and medication, then Done."""
+    rows = []
+    for technique in Technique:
+        mark = texts.CHECKED if technique in entry.techniques else texts.UNCHECKED
+        rows.append(
+            InlineKeyboardButton(
+                mark + texts.TECHNIQUE_NAMES[technique],
+                callback_data=f"{TOGGLE}:{entry.id}:{technique.value}",
+            )
+        )
+    med_mark = texts.CHECKED if entry.medication else texts.UNCHECKED
+    rows.append(
+        InlineKeyboardButton(
+            med_mark + texts.MEDICATION_NAME,
+            callback_data=f"{TOGGLE}:{entry.id}:{MEDICATION_CODE}",
+        )
+    )
+    paired = [rows[i : i + 2] for i in range(0, len(rows), 2)]
+    paired.append(
+        [InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"{TECHNIQUES_DONE}:{entry.id}")]
+    )
+    return InlineKeyboardMarkup(paired)
+
+
+def note_keyboard(entry_id: str) -> InlineKeyboardMarkup:
+    """Just Skip: typing the note is the other answer."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.BUTTON_SKIP, callback_data=f"{NOTE_SKIP}:{entry_id}")]]
+    )
+
+
+def timezone_keyboard(
+    names: tuple[str, ...] | list[str] = COMMON_TIMEZONES,
+) -> InlineKeyboardMarkup:
+    """Time zone choices, two per row."""
+    buttons = [InlineKeyboardButton(n, callback_data=f"{TIMEZONE}:{n}") for n in names]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def reminder_time_keyboard() -> InlineKeyboardMarkup:
+    """A few common reminder times in one row."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t, callback_data=f"{REMINDER_TIME}:{t}") for t in COMMON_TIMES]]
+    )
+
+
+def confirm_keyboard(yes_text: str, yes_data: str, no_data: str) -> InlineKeyboardMarkup:
+    """A yes/no pair for destructive actions."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(yes_text, callback_data=yes_data),
+                InlineKeyboardButton(texts.BUTTON_NO, callback_data=no_data),
+            ]
+        ]
+    )

@@ -1,0 +1,51 @@
+"""Logging that never carries the bot token or anything a patient wrote.
+
+httpx logs every request URL at INFO, and the URL contains the token; PTB logs request
+parameters (message texts) at DEBUG. Those loggers are capped, and as a second line of defence
+every formatted line, tracebacks included, has anything token-shaped replaced.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+TOKEN_IN_TEXT = re.compile(r"\d{3,15}:[A-Za-z0-9_-]{30,60}")
+
+# Loggers whose DEBUG/INFO output contains URLs (with the token) or message contents.
+CAPPED_LOGGERS = {
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "apscheduler": logging.WARNING,
+    "telegram": logging.INFO,
+    "hpack": logging.WARNING,
+    "matplotlib": logging.WARNING,
+    "PIL": logging.WARNING,
+}
+
+
+class RedactingFormatter(logging.Formatter):
+    """A formatter that blanks anything shaped like a bot token in the final line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format as usual, then redact."""
+        return TOKEN_IN_TEXT.sub("<token>", super().format(record))
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """Set up one stderr handler for the whole process."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s - %(name)s - %(levelname)s - %(message)s")
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    cap_noisy_loggers()
+
+
+def cap_noisy_loggers() -> None:
+    """Keep third-party loggers that leak tokens or message texts at a safe level."""
+    for name, cap in CAPPED_LOGGERS.items():
+        logger = logging.getLogger(name)
+        logger.setLevel(max(cap, logging.getLogger().getEffectiveLevel()))

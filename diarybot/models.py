@@ -1,0 +1,174 @@
+"""The diary's domain model: what a patient's file holds, as typed, immutable values.
+
+Nothing here knows about Telegram or TinyDB; storage turns these into plain dicts and back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any, Self
+
+SCHEMA_VERSION = 1
+
+MIN_SCORE = 0
+MAX_SCORE = 10
+NOTE_MAX_CHARS = 2000
+DEFAULT_REMINDER_TIME = time(20, 0)
+
+
+class Technique(enum.StrEnum):
+    """Coping techniques a patient can tick; the value is what is stored (stable codes)."""
+
+    BREATHING = "breathing"
+    RELAXATION = "relaxation"
+    MINDFULNESS = "mindfulness"
+    MOVEMENT = "movement"
+    HEAT_COLD = "heat_cold"
+    TENS = "tens"
+    DISTRACTION = "distraction"
+    OTHER = "other"
+
+
+class Source(enum.StrEnum):
+    """How an entry was entered, so a specialist can tell prompted from spontaneous logs."""
+
+    REMINDER = "reminder"
+    CHECKIN = "checkin"
+    QUICK_LOG = "log"
+    TYPED = "typed"
+
+
+def new_id() -> str:
+    """A short random id: unique enough per patient and safe to put in callback data."""
+    return secrets.token_hex(5)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One pain rating. `local_date` is the patient's calendar day when it was recorded."""
+
+    id: str
+    recorded_at: datetime
+    local_date: date
+    score: int
+    techniques: tuple[Technique, ...] = ()
+    medication: bool = False
+    note: str = ""
+    source: Source = Source.CHECKIN
+
+    def __post_init__(self) -> None:
+        if self.recorded_at.tzinfo is None:
+            raise ValueError("recorded_at must be timezone-aware")
+        if not isinstance(self.score, int) or isinstance(self.score, bool):
+            raise TypeError("score must be an int")
+        if not MIN_SCORE <= self.score <= MAX_SCORE:
+            raise ValueError("score must be between 0 and 10")
+        if len(self.note) > NOTE_MAX_CHARS:
+            raise ValueError("note is too long")
+
+    def replace(self, **changes: Any) -> Entry:
+        """A copy with some fields changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready form stored in the patient's file."""
+        return {
+            "id": self.id,
+            "recorded_at": self.recorded_at.astimezone(UTC).isoformat(),
+            "local_date": self.local_date.isoformat(),
+            "score": self.score,
+            "techniques": [t.value for t in self.techniques],
+            "medication": self.medication,
+            "note": self.note,
+            "source": self.source.value,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        """Rebuild an entry from its stored form; raises on anything malformed."""
+        return cls(
+            id=str(doc["id"]),
+            recorded_at=datetime.fromisoformat(doc["recorded_at"]),
+            local_date=date.fromisoformat(doc["local_date"]),
+            score=int(doc["score"]),
+            techniques=tuple(Technique(t) for t in doc.get("techniques", ())),
+            medication=bool(doc.get("medication", False)),
+            note=str(doc.get("note", "")),
+            source=Source(doc.get("source", Source.CHECKIN.value)),
+        )
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A patient's settings and the bookkeeping the reminder needs to stay exactly-once."""
+
+    user_id: int
+    chat_id: int
+    timezone: str = "UTC"
+    reminder_time: time = DEFAULT_REMINDER_TIME
+    onboarded: bool = False
+    paused: bool = False
+    blocked: bool = False
+    last_reminded: date | None = None
+    weekly_chart: bool = False
+    last_weekly_chart: date | None = None
+    display_name: str = ""
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def replace(self, **changes: Any) -> Profile:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def reminders_active(self) -> bool:
+        """Whether daily reminders should be scheduled at all."""
+        return self.onboarded and not self.paused and not self.blocked
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready form stored in the patient's file."""
+        return {
+            "user_id": self.user_id,
+            "chat_id": self.chat_id,
+            "timezone": self.timezone,
+            "reminder_time": self.reminder_time.strftime("%H:%M"),
+            "onboarded": self.onboarded,
+            "paused": self.paused,
+            "blocked": self.blocked,
+            "last_reminded": _iso_or_none(self.last_reminded),
+            "weekly_chart": self.weekly_chart,
+            "last_weekly_chart": _iso_or_none(self.last_weekly_chart),
+            "display_name": self.display_name,
+            "created_at": self.created_at.isoformat(),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        """Rebuild a profile from its stored form; unknown keys are ignored (forward compat)."""
+        return cls(
+            user_id=int(doc["user_id"]),
+            chat_id=int(doc["chat_id"]),
+            timezone=str(doc.get("timezone", "UTC")),
+            reminder_time=time.fromisoformat(doc.get("reminder_time", "20:00")),
+            onboarded=bool(doc.get("onboarded", False)),
+            paused=bool(doc.get("paused", False)),
+            blocked=bool(doc.get("blocked", False)),
+            last_reminded=_date_or_none(doc.get("last_reminded")),
+            weekly_chart=bool(doc.get("weekly_chart", False)),
+            last_weekly_chart=_date_or_none(doc.get("last_weekly_chart")),
+            display_name=str(doc.get("display_name", "")),
+            created_at=datetime.fromisoformat(doc["created_at"])
+            if doc.get("created_at")
+            else datetime.now(UTC),
+        )
+
+
+def _iso_or_none(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date_or_none(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

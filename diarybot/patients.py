@@ -1,0 +1,349 @@
+"""Every patient's data, read and written through one place.
+
+`PatientFiles` is the synchronous, thread-safe core (one lock per patient). `PatientStore` is
+what the bot uses: the same operations as coroutines that run the file work on a small thread
+pool of their own, so no file rewrite ever blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import Query, TinyDB
+
+from diarybot.models import Entry, Profile
+from diarybot.storage import (
+    CorruptFileError,
+    PatientLocks,
+    ensure_private_dir,
+    open_db,
+    quarantine,
+)
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PROFILE_FILE = "profile.json"
+DIARY_FILE = "diary.json"
+PROFILE_TABLE = "profile"
+ENTRIES_TABLE = "entries"
+OPEN_FILES_CACHED = 512
+
+
+class PatientFiles:
+    """Synchronous access to the per-patient TinyDB files under `data_dir/patients/<id>/`."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.root = self.data_dir / "patients"
+        ensure_private_dir(self.data_dir)
+        ensure_private_dir(self.root)
+        self.locks = PatientLocks()
+        self._open: OrderedDict[Path, TinyDB] = OrderedDict()
+        self._open_guard = threading.Lock()
+        self._recovered: set[int] = set()
+
+    # -- files -----------------------------------------------------------------------------
+
+    def folder(self, user_id: int) -> Path:
+        """The folder holding one patient's files."""
+        return self.root / str(int(user_id))
+
+    def _db(self, path: Path) -> TinyDB:
+        with self._open_guard:
+            db = self._open.get(path)
+            if db is not None:
+                self._open.move_to_end(path)
+                return db
+        ensure_private_dir(path.parent)
+        db = open_db(path)
+        with self._open_guard:
+            self._open[path] = db
+            while len(self._open) > OPEN_FILES_CACHED:
+                self._open.popitem(last=False)
+        return db
+
+    def _forget(self, path: Path) -> None:
+        with self._open_guard:
+            self._open.pop(path, None)
+
+    def _with(self, user_id: int, name: str, action: Callable[[TinyDB], T]) -> T:
+        """Run `action` on one of the patient's files under their lock.
+
+        A file that does not parse is moved aside (never overwritten) and the action runs on a
+        fresh file, so this patient can go on and everyone else is unaffected.
+        """
+        path = self.folder(user_id) / name
+        with self.locks.for_patient(user_id):
+            try:
+                return action(self._db(path))
+            except CorruptFileError as exc:
+                self._forget(path)
+                quarantine(exc.path)
+                self._recovered.add(user_id)
+                return action(self._db(path))
+
+    def take_recovery_notice(self, user_id: int) -> bool:
+        """True once after this patient's file had to be set aside, so they can be told."""
+        with self._open_guard:
+            if user_id in self._recovered:
+                self._recovered.discard(user_id)
+                return True
+            return False
+
+    # -- profile ---------------------------------------------------------------------------
+
+    def get_profile(self, user_id: int) -> Profile | None:
+        """The patient's settings, or None for someone who never started the bot."""
+        if not (self.folder(user_id) / PROFILE_FILE).exists() and not self._is_open(
+            user_id, PROFILE_FILE
+        ):
+            return None
+
+        def read(db: TinyDB) -> Profile | None:
+            docs = db.table(PROFILE_TABLE).all()
+            return Profile.from_doc(dict(docs[0])) if docs else None
+
+        return self._with(user_id, PROFILE_FILE, read)
+
+    def _is_open(self, user_id: int, name: str) -> bool:
+        with self._open_guard:
+            return (self.folder(user_id) / name) in self._open
+
+    def save_profile(self, profile: Profile) -> None:
+        """Write the whole profile (one document)."""
+
+        def write(db: TinyDB) -> None:
+            table = db.table(PROFILE_TABLE)
+            doc = profile.to_doc()
+            if table.contains(doc_id=1):
+                table.update(doc, doc_ids=[1])
+            else:
+                table.insert(doc)
+
+        self._with(profile.user_id, PROFILE_FILE, write)
+
+    def update_profile(self, user_id: int, **changes: Any) -> Profile | None:
+        """Read-modify-write under the patient's lock; None if there is no profile."""
+        with self.locks.for_patient(user_id):
+            profile = self.get_profile(user_id)
+            if profile is None:
+                return None
+            updated = profile.replace(**changes)
+            self.save_profile(updated)
+            return updated
+
+    def claim_day(self, user_id: int, field_name: str, day: date) -> tuple[bool, date | None]:
+        """Set a once-a-day marker (e.g. `last_reminded`) to `day` unless it already is.
+
+        Returns whether this call claimed the day and the previous value, so a sender that then
+        fails for sure can give the day back. Check and set happen under one lock.
+        """
+        with self.locks.for_patient(user_id):
+            profile = self.get_profile(user_id)
+            if profile is None or getattr(profile, field_name) == day:
+                return False, None
+            previous = getattr(profile, field_name)
+            self.save_profile(profile.replace(**{field_name: day}))
+            return True, previous
+
+    def release_day(self, user_id: int, field_name: str, day: date, previous: date | None) -> None:
+        """Undo `claim_day` if the marker still holds `day`."""
+        with self.locks.for_patient(user_id):
+            profile = self.get_profile(user_id)
+            if profile is not None and getattr(profile, field_name) == day:
+                self.save_profile(profile.replace(**{field_name: previous}))
+
+    def patient_ids(self) -> list[int]:
+        """Everyone with a folder, for rebuilding reminders at start-up."""
+        ids = []
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name.isdigit():
+                ids.append(int(child.name))
+        return sorted(ids)
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def add_entry(self, user_id: int, entry: Entry) -> None:
+        """Append one entry; returns only once it is on disk."""
+        self._with(user_id, DIARY_FILE, lambda db: db.table(ENTRIES_TABLE).insert(entry.to_doc()))
+
+    def get_entry(self, user_id: int, entry_id: str) -> Entry | None:
+        """One entry of this patient's, by id (never another patient's: ids are per file)."""
+
+        def read(db: TinyDB) -> Entry | None:
+            doc = db.table(ENTRIES_TABLE).get(Query().id == entry_id)
+            return Entry.from_doc(dict(doc)) if isinstance(doc, dict) else None
+
+        return self._with(user_id, DIARY_FILE, read)
+
+    def update_entry(self, user_id: int, entry_id: str, **changes: Any) -> Entry | None:
+        """Change some fields of one entry; None when it no longer exists."""
+
+        def write(db: TinyDB) -> Entry | None:
+            table = db.table(ENTRIES_TABLE)
+            doc = table.get(Query().id == entry_id)
+            if not isinstance(doc, dict):
+                return None
+            updated = Entry.from_doc(dict(doc)).replace(**changes)
+            table.update(updated.to_doc(), doc_ids=[doc.doc_id])
+            return updated
+
+        return self._with(user_id, DIARY_FILE, write)
+
+    def delete_entry(self, user_id: int, entry_id: str) -> bool:
+        """Remove one entry; False when it was already gone."""
+
+        def write(db: TinyDB) -> bool:
+            return bool(db.table(ENTRIES_TABLE).remove(Query().id == entry_id))
+
+        return self._with(user_id, DIARY_FILE, write)
+
+    def entries(
+        self, user_id: int, start: date | None = None, end: date | None = None
+    ) -> list[Entry]:
+        """This patient's entries by local date (inclusive bounds), oldest first."""
+        if not (self.folder(user_id) / DIARY_FILE).exists() and not self._is_open(
+            user_id, DIARY_FILE
+        ):
+            return []
+
+        def read(db: TinyDB) -> list[Entry]:
+            return [Entry.from_doc(dict(doc)) for doc in db.table(ENTRIES_TABLE).all()]
+
+        found = self._with(user_id, DIARY_FILE, read)
+        chosen = [
+            e
+            for e in found
+            if (start is None or e.local_date >= start) and (end is None or e.local_date <= end)
+        ]
+        return sorted(chosen, key=lambda e: e.recorded_at)
+
+    # -- erasure ---------------------------------------------------------------------------
+
+    def erase(self, user_id: int) -> None:
+        """Delete everything stored for this patient (their folder and any set-aside files)."""
+        folder = self.folder(user_id)
+        with self.locks.for_patient(user_id):
+            with self._open_guard:
+                for path in [p for p in self._open if p.parent == folder]:
+                    del self._open[path]
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def iter_files(self) -> Iterator[Path]:
+        """Every file under the data folder (used by tests and by erasure checks)."""
+        yield from (p for p in self.data_dir.rglob("*") if p.is_file())
+
+
+class PatientStore:
+    """The async face of `PatientFiles`: each call runs on the store's own worker threads.
+
+    An asyncio lock per patient queues that patient's calls without tying up a worker thread
+    each, so 200 concurrent check-ins from one patient cannot starve everyone else.
+    """
+
+    def __init__(self, data_dir: Path, workers: int = 4) -> None:
+        self.files = PatientFiles(data_dir)
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="storage")
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    async def _run(self, user_id: int, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        lock = self._locks.setdefault(user_id, asyncio.Lock())
+        async with lock:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._executor, lambda: func(*args, **kwargs))
+
+    async def get_profile(self, user_id: int) -> Profile | None:
+        """See `PatientFiles.get_profile`."""
+        return await self._run(user_id, self.files.get_profile, user_id)
+
+    async def save_profile(self, profile: Profile) -> None:
+        """See `PatientFiles.save_profile`."""
+        await self._run(profile.user_id, self.files.save_profile, profile)
+
+    async def update_profile(self, user_id: int, **changes: Any) -> Profile | None:
+        """See `PatientFiles.update_profile`."""
+        return await self._run(user_id, self.files.update_profile, user_id, **changes)
+
+    async def claim_day(
+        self, user_id: int, field_name: str, day: date
+    ) -> tuple[bool, date | None]:
+        """See `PatientFiles.claim_day`."""
+        return await self._run(user_id, self.files.claim_day, user_id, field_name, day)
+
+    async def release_day(
+        self, user_id: int, field_name: str, day: date, previous: date | None
+    ) -> None:
+        """See `PatientFiles.release_day`."""
+        await self._run(user_id, self.files.release_day, user_id, field_name, day, previous)
+
+    async def add_entry(self, user_id: int, entry: Entry) -> None:
+        """See `PatientFiles.add_entry`."""
+        await self._run(user_id, self.files.add_entry, user_id, entry)
+
+    async def get_entry(self, user_id: int, entry_id: str) -> Entry | None:
+        """See `PatientFiles.get_entry`."""
+        return await self._run(user_id, self.files.get_entry, user_id, entry_id)
+
+    async def update_entry(self, user_id: int, entry_id: str, **changes: Any) -> Entry | None:
+        """See `PatientFiles.update_entry`."""
+        return await self._run(user_id, self.files.update_entry, user_id, entry_id, **changes)
+
+    async def delete_entry(self, user_id: int, entry_id: str) -> bool:
+        """See `PatientFiles.delete_entry`."""
+        return await self._run(user_id, self.files.delete_entry, user_id, entry_id)
+
+    async def entries(
+        self, user_id: int, start: date | None = None, end: date | None = None
+    ) -> list[Entry]:
+        """See `PatientFiles.entries`."""
+        return await self._run(user_id, self.files.entries, user_id, start, end)
+
+    async def erase(self, user_id: int) -> None:
+        """See `PatientFiles.erase`."""
+        await self._run(user_id, self.files.erase, user_id)
+        self._locks.pop(user_id, None)
+
+    def take_recovery_notice(self, user_id: int) -> bool:
+        """See `PatientFiles.take_recovery_notice`."""
+        return self.files.take_recovery_notice(user_id)
+
+    async def all_profiles(self) -> list[Profile]:
+        """Every readable profile, loaded on the worker threads in parallel (start-up)."""
+        loop = asyncio.get_running_loop()
+        ids = await loop.run_in_executor(self._executor, self.files.patient_ids)
+        chunks = [ids[i::4] for i in range(4)]
+        results = await asyncio.gather(
+            *(loop.run_in_executor(self._executor, self._load_profiles, c) for c in chunks)
+        )
+        return [p for chunk in results for p in chunk]
+
+    def _load_profiles(self, ids: list[int]) -> list[Profile]:
+        profiles = []
+        for user_id in ids:
+            try:
+                profile = self.files.get_profile(user_id)
+            except Exception as exc:
+                # One unreadable patient must not stop everyone else's reminders. The message is
+                # not logged: it could quote a field of the file.
+                logger.error(  # noqa: TRY400 - a traceback could quote the file
+                    "Could not load the profile in folder %s: %s", user_id, type(exc).__name__
+                )
+                continue
+            if profile is not None:
+                profiles.append(profile)
+        return profiles
+
+    def close(self) -> None:
+        """Wait for writes in flight to finish (called at shutdown, SIGTERM included)."""
+        self._executor.shutdown(wait=True)

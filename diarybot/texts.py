@@ -1,0 +1,215 @@
+"""Every word a patient reads, in one place, so wording (and one day translations) change here.
+
+Plain text throughout (no parse mode), so nothing a patient typed can break the formatting of a
+reply that echoes it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from diarybot.models import Entry, Profile, Technique
+
+BOT_NAME = "diarybot"
+
+TECHNIQUE_NAMES: dict[Technique, str] = {
+    Technique.BREATHING: "Breathing exercises",
+    Technique.RELAXATION: "Relaxation / PMR",
+    Technique.MINDFULNESS: "Mindfulness / meditation",
+    Technique.MOVEMENT: "Stretching / exercise / physio",
+    Technique.HEAT_COLD: "Heat or cold",
+    Technique.TENS: "TENS",
+    Technique.DISTRACTION: "Distraction / pleasant activity",
+    Technique.OTHER: "Other",
+}
+MEDICATION_NAME = "Pain medication"
+
+COMMANDS: list[tuple[str, str]] = [
+    ("checkin", "Rate your pain now"),
+    ("log", "Quick entry: /log 6 optional note"),
+    ("history", "Your last entries"),
+    ("chart", "Your pain trend chart"),
+    ("undo", "Remove your last entry"),
+    ("remind", "Set the daily reminder time"),
+    ("timezone", "Set your time zone"),
+    ("settings", "Show your settings"),
+    ("pause", "Pause daily reminders"),
+    ("resume", "Resume daily reminders"),
+    ("export", "Download all your data"),
+    ("delete", "Erase all your data"),
+    ("help", "What I can do"),
+    ("cancel", "Stop what we were doing"),
+]
+
+WELCOME = (
+    "Hello, I'm diarybot, a pain diary that lives in this chat.\n\n"
+    "Once a day I'll ask you to rate your pain from 0 (no pain) to 10 (worst pain "
+    "imaginable), which coping techniques you used, and for an optional note. You can also log "
+    "at any time and ask for a chart of your trend.\n\n"
+    "Your privacy:\n"
+    "• What I store: your scores, techniques, notes, time zone and reminder time.\n"
+    "• Where: in a file of your own on the server that runs this bot.\n"
+    "• Who can see it: only you, unless you choose to share a summary with your specialist.\n"
+    "• /export sends you all of it; /delete erases all of it.\n"
+    "• Telegram bot chats are not end-to-end encrypted.\n\n"
+    "I don't give medical advice. If your pain is severe or you think it's an emergency, "
+    "contact your care team or your local emergency number (112 in Europe, 911 in the US)."
+)
+ASK_TIMEZONE = (
+    "Which time zone are you in? Send its name, like Europe/Berlin or America/New_York, "
+    "or pick one below."
+)
+ASK_REMINDER_TIME = (
+    "When should I remind you each day? Pick a time or type one, like 20:00 or 8pm."
+)
+TIMEZONE_UNKNOWN = "I don't know the time zone “{text}”."
+TIMEZONE_SUGGEST = " Did you mean one of these?"
+TIMEZONE_HOWTO = " Please send a name like Europe/Berlin, or pick one below."
+TIMEZONE_SET = "Time zone set to {tz}. It's {local_time} there now."
+TIME_UNKNOWN = (
+    "I couldn't read “{text}” as a time. Please send something like 20:00, 20.00 or 8pm."
+)
+REMINDER_SET = "Daily reminder set for {time} ({tz})."
+ONBOARDED = (
+    "All set. I'll remind you every day at {time} ({tz}).\n"
+    "Send /checkin to rate your pain now, or /help to see everything I can do."
+)
+NEED_START = "Let's get you set up first: send /start."
+PRIVATE_ONLY = "For your privacy I only work in a private chat with you."
+
+ASK_SCORE = (
+    "How is your pain right now?\n"
+    "0 = no pain, 10 = worst pain imaginable.\n"
+    "Tap a number, or type it."
+)
+REMINDER = "Time for your daily pain check-in.\n\n" + ASK_SCORE
+SCORE_INVALID = (
+    "Please send a whole number from 0 to 10 (0 = no pain, 10 = worst pain imaginable), "
+    "or tap /checkin for the buttons."
+)
+TOO_LONG = "That message is too long for me to read as a score."
+SCORE_SAVED = "Saved: {score}/10 at {time}."
+ASK_TECHNIQUES = "{saved}\n\nWhich of these did you use today? Tap all that apply, then Done."
+ASK_NOTE = (
+    "Would you like to add a note (what you did, what made it better or worse)? "
+    "Type it, or tap Skip."
+)
+NOTE_TOO_LONG = "That note is longer than {limit} characters; please shorten it and send it again."
+NOTE_SAVED = "Note saved. Thank you for checking in."
+CHECKIN_DONE = "Thank you for checking in."
+CHECKIN_SUMMARY = "Saved: {score}/10 · {techniques}"
+NO_TECHNIQUES = "no techniques"
+BUTTON_EXPIRED = "This button has expired. Send /checkin to start a new check-in."
+ENTRY_GONE = "That entry no longer exists."
+NOT_SAVED = "Sorry, that was not saved because of a problem on my side. Please try again."
+FILE_RECOVERED = (
+    "I'm sorry: your diary file on this server could not be read, so I set it aside unchanged "
+    "and started a fresh one. The operator of this bot can recover the old file. "
+    "Everything you log from now on is saved as usual."
+)
+ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a moment."
+
+LOG_USAGE = "Usage: /log 6 optional note — a score from 0 (no pain) to 10 (worst imaginable)."
+HISTORY_EMPTY = "No entries yet. Send /checkin to add your first one."
+HISTORY_HEADER = "Your last {n} entries:"
+UNDO_NOTHING = "There is nothing to undo."
+UNDO_CONFIRM = "Remove this entry?\n{entry}"
+UNDO_DONE = "Removed."
+UNDO_KEPT = "Kept."
+
+SETTINGS = (
+    "Your settings:\n"
+    "• Time zone: {tz}\n"
+    "• Daily reminder: {time}{state}\n"
+    "• Weekly chart: {weekly}\n"
+    "• Entries stored: {count}\n\n"
+    "Change them with /timezone, /remind, /pause, /resume, /weekly."
+)
+STATE_PAUSED = " (paused)"
+STATE_BLOCKED = " (stopped: I could not reach you)"
+PAUSED = "Daily reminders paused. You can still log at any time. /resume turns them back on."
+RESUMED = "Daily reminders back on, every day at {time} ({tz})."
+REMIND_USAGE = "Send the time like this: /remind 20:00 (or 8pm, or 20.00)."
+TIMEZONE_USAGE = "Send your time zone like this: /timezone Europe/Berlin"
+CANCELLED = "OK, cancelled."
+NOTHING_TO_CANCEL = "There was nothing to cancel."
+UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
+
+DELETE_CONFIRM = (
+    "This erases everything I store about you: all entries, notes and settings, and stops "
+    "reminders. It cannot be undone. Consider /export first.\n\nErase everything?"
+)
+DELETE_DONE = "Everything is erased. If you ever want to start again, send /start."
+DELETE_KEPT = "Nothing was erased."
+
+SAFETY_HIGH_SCORE = (
+    "That's a very high pain score, and I'm sorry you're going through this. I can't give "
+    "medical advice: if this is new, worse than usual or worrying you, please contact your "
+    "care team. If you think it's an emergency, call your local emergency number "
+    "(112 in Europe, 911 in the US) now."
+)
+SAFETY_EMERGENCY_TEXT = (
+    "It sounds like you may need help right away. I'm only a diary and can't give medical "
+    "advice. Please call your local emergency number (112 in Europe, 911 in the US) or "
+    "contact your care team now. If you are thinking about harming yourself, please reach a "
+    "crisis line or someone you trust."
+)
+
+BUTTON_DONE = "Done"
+BUTTON_SKIP = "Skip"
+BUTTON_YES_REMOVE = "Yes, remove it"
+BUTTON_YES_ERASE = "Yes, erase everything"
+BUTTON_NO = "No, keep it"
+CHECKED = "✅ "
+UNCHECKED = "⬜ "
+
+
+def help_text() -> str:
+    """The /help reply: every command with one line each."""
+    lines = [f"/{name} — {description}" for name, description in COMMANDS]
+    return (
+        "I keep your pain diary. Each day I remind you to rate your pain from 0 to 10, note the "
+        "coping techniques you used, and add a note if you like. You can also just type a "
+        "number at any time.\n\n"
+        + "\n".join(lines)
+        + "\n\nI don't give medical advice; in an emergency call your local emergency number."
+    )
+
+
+def format_time(value: time) -> str:
+    """A time of day as patients read it, 24-hour."""
+    return value.strftime("%H:%M")
+
+
+def technique_list(entry: Entry) -> str:
+    """The techniques (and medication) of an entry in words."""
+    names = [TECHNIQUE_NAMES[t] for t in entry.techniques]
+    if entry.medication:
+        names.append(MEDICATION_NAME)
+    return ", ".join(names) if names else NO_TECHNIQUES
+
+
+def entry_line(entry: Entry, when: datetime) -> str:
+    """One entry for /history and /undo: local day and time, score, what was done, note."""
+    line = f"{when:%a %d %b %H:%M} — {entry.score}/10 · {technique_list(entry)}"
+    if entry.note:
+        note = entry.note if len(entry.note) <= 80 else entry.note[:79] + "…"
+        line += f"\n    “{note}”"
+    return line
+
+
+def settings_text(profile: Profile, entry_count: int) -> str:
+    """The /settings reply."""
+    state = STATE_BLOCKED if profile.blocked else STATE_PAUSED if profile.paused else ""
+    return SETTINGS.format(
+        tz=profile.timezone,
+        time=format_time(profile.reminder_time),
+        state=state,
+        weekly="on" if profile.weekly_chart else "off",
+        count=entry_count,
+    )
+
+
+def day_label(day: date) -> str:
+    """A calendar day in reports and captions."""
+    return f"{day:%a %d %b %Y}"
