@@ -1,6 +1,7 @@
 """Reminder instants in local time, DST changeover days included."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from diarybot.localtime import instant_on, local_date, next_daily, zone
@@ -14,7 +15,9 @@ NEW_YORK = ZoneInfo("America/New_York")
 
 def test_instant_in_two_timezones():
     assert instant_on(date(2026, 11, 2), time(20), BERLIN) == datetime(2026, 11, 2, 19, tzinfo=UTC)
-    assert instant_on(date(2026, 11, 2), time(20), NEW_YORK) == datetime(2026, 11, 3, 1, tzinfo=UTC)
+    assert instant_on(date(2026, 11, 2), time(20), NEW_YORK) == datetime(
+        2026, 11, 3, 1, tzinfo=UTC
+    )
 
 
 def test_nonexistent_time_on_spring_forward_is_moved_forward():
@@ -47,7 +50,7 @@ def test_trigger_fires_once_per_local_day_across_both_dst_changes():
         days = [local_date(f, zone(tz_name)) for f in fires]
         assert len(days) == len(set(days)), tz_name
         assert len(days) in (364, 365), tz_name
-        assert all(b - a == timedelta(days=1) for a, b in zip(days, days[1:], strict=False))
+        assert all(b - a == timedelta(days=1) for a, b in pairwise(days))
 
 
 def test_next_daily_inclusive_and_exclusive():
@@ -57,7 +60,9 @@ def test_next_daily_inclusive_and_exclusive():
 
 
 def _profile(**kw):
-    base = dict(user_id=1, chat_id=1, timezone="Europe/Berlin", reminder_time=time(20), onboarded=True)
+    base = dict(
+        user_id=1, chat_id=1, timezone="Europe/Berlin", reminder_time=time(20), onboarded=True
+    )
     base.update(kw)
     return Profile(**base)
 
@@ -68,7 +73,9 @@ def test_reminder_due_only_after_local_time_and_once_a_day():
     assert not reminder_due(_profile(), before, checked_in_today=False)
     assert reminder_due(_profile(), after, checked_in_today=False)
     assert not reminder_due(_profile(), after, checked_in_today=True)
-    assert not reminder_due(_profile(last_reminded=date(2026, 11, 2)), after, checked_in_today=False)
+    assert not reminder_due(
+        _profile(last_reminded=date(2026, 11, 2)), after, checked_in_today=False
+    )
     assert not reminder_due(_profile(paused=True), after, checked_in_today=False)
     assert not reminder_due(_profile(blocked=True), after, checked_in_today=False)
 
@@ -82,4 +89,6 @@ def test_late_run_after_midnight_does_not_remind_for_the_new_day():
 def test_invalid_stored_timezone_falls_back_to_utc():
     profile = _profile(timezone="Not/AZone")
     assert reminder_due(profile, datetime(2026, 11, 2, 20, 0, tzinfo=UTC), checked_in_today=False)
-    assert not reminder_due(profile, datetime(2026, 11, 2, 19, 59, tzinfo=UTC), checked_in_today=False)
+    assert not reminder_due(
+        profile, datetime(2026, 11, 2, 19, 59, tzinfo=UTC), checked_in_today=False
+    )

@@ -12,7 +12,9 @@ from diarybot.parsing import (
 )
 
 
-@pytest.mark.parametrize(("text", "score"), [("0", 0), ("7", 7), ("7/10", 7), (" 10 ", 10), ("3 / 10", 3)])
+@pytest.mark.parametrize(
+    ("text", "score"), [("0", 0), ("7", 7), ("7/10", 7), (" 10 ", 10), ("3 / 10", 3)]
+)
 def test_score_accepts_numbers_and_out_of_ten(text, score):
     assert parse_score(text) == score
 

@@ -1,4 +1,4 @@
-"""The patient files: atomic, durable, private, one writer at a time, never overwritten when bad."""
+"""Patient files: atomic, durable, private, one writer at a time, never overwritten when bad."""
 
 import asyncio
 import errno
@@ -34,7 +34,7 @@ def test_entry_round_trips_through_the_file(tmp_path):
     fresh = PatientFiles(tmp_path)  # a new process would see the same
     assert fresh.entries(7) == [entry(1, score=8)]
     raw = json.loads((tmp_path / "patients" / "7" / DIARY_FILE).read_text())
-    assert list(raw["meta"].values())[0]["schema_version"] == SCHEMA_VERSION
+    assert next(iter(raw["meta"].values()))["schema_version"] == SCHEMA_VERSION
 
 
 def test_files_are_private(tmp_path):
@@ -88,7 +88,9 @@ def test_disk_full_or_io_error_leaves_the_old_file_intact(tmp_path, monkeypatch,
     assert [e.id for e in PatientFiles(tmp_path).entries(7)] == [entry(1).id, entry(3).id]
 
 
-@pytest.mark.parametrize("content", [b'{"entries": {"1": {"id": "x"', b"\x00\x01garbage", b"[]", b""])
+@pytest.mark.parametrize(
+    "content", [b'{"entries": {"1": {"id": "x"', b"\x00\x01garbage", b"[]", b""]
+)
 def test_unreadable_file_is_moved_aside_never_overwritten(tmp_path, content, caplog):
     folder = tmp_path / "patients" / "7"
     folder.mkdir(parents=True)
@@ -102,7 +104,9 @@ def test_unreadable_file_is_moved_aside_never_overwritten(tmp_path, content, cap
     assert files.take_recovery_notice(7) is False
     assert "could not be parsed" in caplog.text
     if content:
-        assert content.decode(errors="ignore")[:10] not in caplog.text or not content.strip(b"\x00\x01")
+        assert content.decode(errors="ignore")[:10] not in caplog.text or not content.strip(
+            b"\x00\x01"
+        )
 
 
 def test_other_patients_are_unaffected_by_one_bad_file(tmp_path):
@@ -111,7 +115,9 @@ def test_other_patients_are_unaffected_by_one_bad_file(tmp_path):
     files.save_profile(Profile(user_id=2, chat_id=2))
     (tmp_path / "patients" / "1" / PROFILE_FILE).write_text("{not json")
     fresh = PatientFiles(tmp_path)
-    assert fresh.get_profile(2) == Profile(user_id=2, chat_id=2, created_at=fresh.get_profile(2).created_at)
+    assert fresh.get_profile(2) == Profile(
+        user_id=2, chat_id=2, created_at=fresh.get_profile(2).created_at
+    )
     assert fresh.get_profile(1) is None
     assert fresh.take_recovery_notice(1)
 

@@ -1,0 +1,149 @@
+"""Shared fixtures: the fake Bot API on 127.0.0.1 and the real bot application running on it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import TypeHandler
+
+from diarybot.app import build_application
+from diarybot.patients import PatientFiles
+from diarybot.settings import Settings
+from tests.fakeapi import FakeBotAPI, FakeUser
+
+
+@dataclass
+class Clock:
+    """The bot's clock: real time shifted by an offset a test can set (APScheduler stays real)."""
+
+    offset: timedelta = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def set(self, instant: datetime) -> None:
+        self.offset = instant - datetime.now(UTC)
+
+
+@dataclass
+class Harness:
+    """The fake API, the running application, its data folder and clock, and helpers."""
+
+    api: FakeBotAPI
+    data_dir: Path
+    clock: Clock
+    app: Any = None
+    users: dict[int, FakeUser] = field(default_factory=dict)
+
+    def user(self, user_id: int = 1001, name: str = "Pat") -> FakeUser:
+        return self.users.setdefault(user_id, FakeUser(id=user_id, first_name=name))
+
+    @property
+    def files(self) -> PatientFiles:
+        """A fresh reader of what is on disk (not the bot's in-memory cache)."""
+        return PatientFiles(self.data_dir)
+
+    def __post_init__(self) -> None:
+        # Every update queued through the fake (by any helper) is remembered, so `settle` can
+        # wait for exactly those to go through the bot's handlers.
+        self.issued: set[int] = set()
+        self.processed: set[int] = set()
+        add_update = self.api.add_update
+
+        def recording_add_update(update: dict[str, Any]) -> int:
+            update_id = add_update(update)
+            self.issued.add(update_id)
+            return update_id
+
+        self.api.add_update = recording_add_update  # type: ignore[method-assign]
+
+    async def settle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Wait until every queued update went through all of the bot's handlers."""
+        await self.api.wait_until(lambda: self.issued <= self.processed, timeout=timeout)
+
+    async def say(self, user: FakeUser, text: str) -> list[str]:
+        """Send a text and return the texts of the bot's new messages or edits to this user."""
+        mark = self.api.mark()
+        self.api.send_text(user, text)
+        await self.settle()
+        return self.replies_since(mark, user.id)
+
+    async def press(self, user: FakeUser, label: str, message_id: int | None = None) -> list[str]:
+        """Press a labelled button on the latest (or given) message; return new texts."""
+        mark = self.api.mark()
+        self.api.press_label(user, label, message_id=message_id)
+        await self.settle()
+        return self.replies_since(mark, user.id)
+
+    def replies_since(self, mark: int, chat_id: int) -> list[str]:
+        texts = []
+        for call in self.api.all_calls[mark:]:
+            if (
+                call.method in ("sendMessage", "editMessageText")
+                and call.params.get("chat_id") == chat_id
+            ):
+                texts.append(call.params.get("text", ""))
+        return texts
+
+    async def onboard(self, user: FakeUser, tz: str = "Europe/Berlin", at: str = "20:00") -> None:
+        """Run /start, pick a zone by typing it, and a reminder time by typing it."""
+        await self.say(user, "/start")
+        await self.say(user, tz)
+        await self.say(user, at)
+
+
+@asynccontextmanager
+async def running_bot(harness: Harness) -> AsyncIterator[Any]:
+    """Start the real application like `run_polling` does, and stop it like SIGTERM would."""
+    settings = Settings(
+        token=harness.api.token,
+        data_dir=harness.data_dir,
+        api_base_url=harness.api.base_url,
+        api_base_file_url=harness.api.base_file_url,
+    )
+    app = build_application(settings, clock=harness.clock)
+    harness.app = app
+
+    async def processed(update: object, _context: object) -> None:
+        harness.processed.add(update.update_id)  # type: ignore[attr-defined]
+
+    # Runs after every handler group of ours, so "processed" means the replies were sent.
+    app.add_handler(TypeHandler(Update, processed), group=10_000)
+    await app.initialize()
+    await app.post_init(app)  # type: ignore[misc]
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await app.start()
+    try:
+        yield app
+    finally:
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        await app.post_shutdown(app)  # type: ignore[misc]
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI() as fake:
+        yield fake
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def harness(api: FakeBotAPI, tmp_path: Path, clock: Clock) -> AsyncIterator[Harness]:
+    h = Harness(api=api, data_dir=tmp_path / "data", clock=clock)
+    async with running_bot(h):
+        yield h
