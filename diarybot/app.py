@@ -20,13 +20,14 @@ from telegram.ext import (
     filters,
 )
 
-from diarybot import checkin, erasure, keyboards, onboarding, reminders, texts
+from diarybot import checkin, erasure, keyboards, onboarding, reminders, texts, trend
 from diarybot.localtime import utc_now
 from diarybot.patients import PatientStore
 from diarybot.replies import patient_id, reply
 from diarybot.services import KEY, Services, services, services_of
 from diarybot.settings import Settings
 from diarybot.storage import StorageError
+from diarybot.update_order import PerPatientUpdateProcessor
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def build_application(
         ApplicationBuilder()
         .token(settings.token)
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .concurrent_updates(PerPatientUpdateProcessor())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
@@ -77,6 +79,8 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "log": checkin.log_command,
         "history": checkin.history_command,
         "undo": checkin.undo_command,
+        "chart": trend.chart_command,
+        "weekly": trend.weekly_command,
         "delete": erasure.delete_command,
         "cancel": cancel,
     }

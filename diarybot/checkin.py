@@ -14,9 +14,9 @@ from telegram.ext import ContextTypes
 from diarybot import keyboards, reminders, safety, texts
 from diarybot.localtime import local_date, zone
 from diarybot.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique, new_id
-from diarybot.onboarding import AWAITING, _profile_or_prompt
+from diarybot.onboarding import AWAITING
 from diarybot.parsing import parse_score
-from diarybot.replies import edit, edit_markup, patient_id, reply
+from diarybot.replies import edit, edit_markup, patient_id, profile_or_prompt, reply
 from diarybot.services import services
 
 AWAIT_NOTE = "note:"
@@ -47,7 +47,7 @@ def make_entry(
 
 async def checkin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/checkin asks for a score with the 0–10 keyboard."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
@@ -70,7 +70,7 @@ async def score_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if now - message.date > PROMPT_MAX_AGE:
         await edit(query, texts.BUTTON_EXPIRED)
         return
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     entry_id, score = callback.args[0], int(callback.args[1])
@@ -91,7 +91,7 @@ async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if score is None:
         await reply(update, texts.TOO_LONG if len(text) > 200 else texts.SCORE_INVALID)
         return
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     entry = make_entry(profile, score, services(context).clock(), Source.TYPED)
@@ -202,7 +202,7 @@ async def note_text(
 
 async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/log 6 [note]: a quick entry at any time."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None or update.effective_message is None:
         return
     parts = (update.effective_message.text or "").split(maxsplit=2)
@@ -224,7 +224,7 @@ async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/history: the last entries, newest first, in the patient's local time."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     entries = (await services(context).store.entries(profile.user_id))[-HISTORY_SIZE:]
@@ -238,7 +238,7 @@ async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def undo_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/undo: offer to remove the most recent entry."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     entries = await services(context).store.entries(profile.user_id)

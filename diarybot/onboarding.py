@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import time
-from typing import Any
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -12,7 +11,7 @@ from diarybot import keyboards, reminders, texts
 from diarybot.localtime import zone
 from diarybot.models import Profile
 from diarybot.parsing import normalize_timezone, parse_time_of_day, suggest_timezones
-from diarybot.replies import edit, patient_id, reply
+from diarybot.replies import patient_id, profile_or_prompt, reply
 from diarybot.services import services
 
 AWAITING = "awaiting"
@@ -44,7 +43,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/timezone NAME sets it; without a name, offers choices."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     if not context.args:
@@ -83,7 +82,7 @@ async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def _set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str) -> None:
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     svc = services(context)
@@ -102,7 +101,7 @@ async def _set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, name
 
 async def remind_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/remind HH:MM changes the daily reminder time."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     if not context.args:
@@ -135,7 +134,7 @@ async def time_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def _set_reminder_time(update: Update, context: ContextTypes.DEFAULT_TYPE, at: time) -> None:
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     svc = services(context)
@@ -150,7 +149,7 @@ async def _set_reminder_time(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/settings shows time zone, reminder time and state."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     count = len(await services(context).store.entries(profile.user_id))
@@ -159,7 +158,7 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/pause stops daily reminders (logging still works)."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     await services(context).store.update_profile(profile.user_id, paused=True)
@@ -169,7 +168,7 @@ async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/resume turns daily reminders back on."""
-    profile = await _profile_or_prompt(update, context)
+    profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     updated = await services(context).store.update_profile(
@@ -188,22 +187,8 @@ async def help_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> N
     await reply(update, texts.help_text())
 
 
-async def _profile_or_prompt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Any:
-    """The caller's profile, or None after telling them to /start."""
-    user_id = patient_id(update)
-    if user_id is None:
-        return None
-    profile = await services(context).store.get_profile(user_id)
-    if profile is None:
-        await reply(update, texts.NEED_START)
-    return profile
-
-
 async def answer_expired(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any button we cannot read (old, forged, from a removed feature)."""
     query = update.callback_query
     if query is not None:
         await query.answer(texts.BUTTON_EXPIRED, show_alert=False)
-
-
-__all__ = ["answer_expired", "edit"]

@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 import zoneinfo
-from datetime import time
+from datetime import date, time, timedelta
 from functools import lru_cache
 
 from diarybot.models import MAX_SCORE, MIN_SCORE
@@ -79,3 +79,43 @@ def suggest_timezones(text: str, limit: int = 4) -> list[str]:
         if by_city[city] not in found:
             found.append(by_city[city])
     return [zones[name] for name in found][:limit]
+
+
+MAX_PERIOD_DAYS = 366
+DEFAULT_PERIOD_DAYS = 7
+
+
+def parse_period(args: list[str], today: date) -> tuple[date, date] | None:
+    """A period of local days (inclusive) from command arguments; None if not understood.
+
+    Nothing: the last 7 days. `30`, `90` (any 1–366): the last N days. `week`: 7 days.
+    `month`: this calendar month so far. `year`: the last 365 days. Two ISO dates: that range.
+    """
+    if not args:
+        return today - timedelta(days=DEFAULT_PERIOD_DAYS - 1), today
+    if len(args) == 1:
+        return _named_period(args[0].strip().lower(), today)
+    if len(args) == 2:
+        return _date_range(args[0], args[1])
+    return None
+
+
+def _named_period(word: str, today: date) -> tuple[date, date] | None:
+    if word == "month":
+        return today.replace(day=1), today
+    days = {"week": 7, "year": 365}.get(word)
+    if days is None and word.isascii() and word.isdigit():
+        days = int(word)
+    if days is None or not 1 <= days <= MAX_PERIOD_DAYS:
+        return None
+    return today - timedelta(days=days - 1), today
+
+
+def _date_range(first: str, second: str) -> tuple[date, date] | None:
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(second)
+    except ValueError:
+        return None
+    if start <= end and (end - start).days < MAX_PERIOD_DAYS:
+        return start, end
+    return None

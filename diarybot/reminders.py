@@ -22,6 +22,7 @@ from diarybot.localtime import instant_on, local_date, next_daily, zone
 from diarybot.models import Profile, new_id
 from diarybot.reminder_rules import reminder_due
 from diarybot.services import Services, services
+from diarybot.trend import send_weekly_if_due
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +139,7 @@ async def send_reminder(context: ContextTypes.DEFAULT_TYPE) -> None:
     if profile is None:
         unschedule(context.job_queue, user_id)  # type: ignore[arg-type]
         return
+    await _weekly_chart(context, svc, profile)
     now = svc.clock()
     today = local_date(now, zone(profile.timezone))
     checked_in = bool(await svc.store.entries(user_id, today, today))
@@ -148,6 +150,15 @@ async def send_reminder(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     attempt = job.data if isinstance(job.data, int) else 0
     await _deliver(context, svc, profile, (today, previous), attempt)
+
+
+async def _weekly_chart(
+    context: ContextTypes.DEFAULT_TYPE, svc: Services, profile: Profile
+) -> None:
+    try:
+        await send_weekly_if_due(context.bot, svc, profile)
+    except Exception as exc:  # the daily reminder must go out even if the chart fails
+        logger.warning("Weekly chart not sent: %s", type(exc).__name__)
 
 
 async def _deliver(

@@ -7,6 +7,11 @@ from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from diarybot import texts
+from diarybot.models import Profile
+from diarybot.services import services
 
 logger = logging.getLogger(__name__)
 
@@ -47,3 +52,14 @@ async def reply(update: Update, text: str, **kwargs: Any) -> None:
     """Answer in the chat the update came from."""
     if update.effective_chat is not None:
         await update.effective_chat.send_message(text, **kwargs)
+
+
+async def profile_or_prompt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Profile | None:
+    """The caller's profile, or None after telling them to /start (or for a non-private chat)."""
+    user_id = patient_id(update)
+    if user_id is None:
+        return None
+    profile = await services(context).store.get_profile(user_id)
+    if profile is None:
+        await reply(update, texts.NEED_START)
+    return profile

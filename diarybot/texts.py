@@ -30,6 +30,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("history", "Your last entries"),
     ("chart", "Your pain trend chart"),
     ("undo", "Remove your last entry"),
+    ("weekly", "Weekly chart on or off"),
     ("remind", "Set the daily reminder time"),
     ("timezone", "Set your time zone"),
     ("settings", "Show your settings"),
@@ -213,3 +214,25 @@ def settings_text(profile: Profile, entry_count: int) -> str:
 def day_label(day: date) -> str:
     """A calendar day in reports and captions."""
     return f"{day:%a %d %b %Y}"
+
+
+CHART_CAPTION = (
+    "Pain diary {start} – {end}\nMean {mean} · worst {worst} · {logged} of {days} days logged"
+)
+CHART_USAGE = (
+    "Which period? /chart (last 7 days), /chart 30, /chart 90, /chart month, "
+    "or two dates: /chart 2026-10-01 2026-10-31"
+)
+CHART_EMPTY = "No entries between {start} and {end}, so there is nothing to chart yet."
+WEEKLY_USAGE = (
+    "Your weekly chart is {state}. /weekly on sends a chart of your week every Sunday at your "
+    "reminder time; /weekly off stops it."
+)
+WEEKLY_ON = "Weekly chart on: every Sunday at your reminder time."
+WEEKLY_OFF = "Weekly chart off."
+WEEKLY_EMPTY = "Your weekly chart: no entries this week, so there is nothing to chart."
+
+
+def short_date(day: date) -> str:
+    """A day in captions: 1 Nov 2026."""
+    return f"{day.day} {day:%b %Y}"

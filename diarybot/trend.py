@@ -1,0 +1,132 @@
+"""/chart and the weekly chart: a patient's trend as a photo, rendered off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Bot, InputFile, Update
+from telegram.ext import ContextTypes
+
+import charts
+from diarybot import texts
+from diarybot.localtime import instant_on, local_date, week_bounds, zone
+from diarybot.models import Entry, Profile
+from diarybot.parsing import parse_period
+from diarybot.replies import profile_or_prompt, reply
+from diarybot.services import Services, services
+
+logger = logging.getLogger(__name__)
+
+
+def chart_entries(entries: Sequence[Entry]) -> list[charts.ChartEntry]:
+    """Diary entries as the plain data the chart package takes."""
+    return [
+        charts.ChartEntry(
+            at=e.recorded_at,
+            score=e.score,
+            techniques=tuple(t.value for t in e.techniques),
+            medication=e.medication,
+        )
+        for e in entries
+    ]
+
+
+async def render_chart(
+    svc: Services, entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date
+) -> bytes:
+    """Render on a worker thread; at most `CHART_CONCURRENCY` at once so storage keeps flowing."""
+    data = chart_entries(entries)
+    async with svc.chart_slots:
+        return await asyncio.to_thread(charts.render_trend, data, tz, start, end)
+
+
+def caption(entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date) -> str:
+    """The photo caption: the period and the key numbers, as on the chart."""
+    summary = charts.summarize(charts.daily_stats(chart_entries(entries), tz, start, end))
+    return texts.CHART_CAPTION.format(
+        start=texts.short_date(start),
+        end=texts.short_date(end),
+        mean=f"{summary.mean:.1f}" if summary.mean is not None else "–",
+        worst=summary.worst if summary.worst is not None else "–",
+        logged=summary.days_logged,
+        days=summary.days_in_period,
+    )
+
+
+async def send_chart(bot: Bot, svc: Services, profile: Profile, start: date, end: date) -> bool:
+    """Send the chart for a period as a photo; False (and nothing sent) when it has no entries."""
+    entries = await svc.store.entries(profile.user_id, start, end)
+    if not entries:
+        return False
+    tz = zone(profile.timezone)
+    png = await render_chart(svc, entries, tz, start, end)
+    await bot.send_photo(
+        profile.chat_id,
+        InputFile(png, filename=f"pain-diary-{start}-{end}.png"),
+        caption=caption(entries, tz, start, end),
+    )
+    return True
+
+
+async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/chart [7|30|90|month|START END]: the trend chart as a photo."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    svc = services(context)
+    today = local_date(svc.clock(), zone(profile.timezone))
+    period = parse_period(list(context.args or []), today)
+    if period is None:
+        await reply(update, texts.CHART_USAGE)
+        return
+    start, end = period
+    if not await send_chart(context.bot, svc, profile, start, end):
+        await reply(
+            update,
+            texts.CHART_EMPTY.format(start=texts.short_date(start), end=texts.short_date(end)),
+        )
+
+
+async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/weekly on|off: a chart of the week every Sunday at the reminder time."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    choice = (context.args or [""])[0].lower()
+    if choice not in ("on", "off"):
+        state = "on" if profile.weekly_chart else "off"
+        await reply(update, texts.WEEKLY_USAGE.format(state=state))
+        return
+    await services(context).store.update_profile(profile.user_id, weekly_chart=choice == "on")
+    await reply(update, texts.WEEKLY_ON if choice == "on" else texts.WEEKLY_OFF)
+
+
+def weekly_due(profile: Profile, now: datetime) -> bool:
+    """Sunday (the end of the ISO week) once the reminder time has passed, once that day."""
+    if not profile.weekly_chart or not profile.reminders_active:
+        return False
+    tz = zone(profile.timezone)
+    today = local_date(now, tz)
+    return (
+        today.isoweekday() == 7
+        and profile.last_weekly_chart != today
+        and now >= instant_on(today, profile.reminder_time, tz)
+    )
+
+
+async def send_weekly_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
+    """Called by the daily reminder job: the week's chart on its last day, exactly once."""
+    now = svc.clock()
+    if not weekly_due(profile, now):
+        return
+    today = local_date(now, zone(profile.timezone))
+    claimed, _ = await svc.store.claim_day(profile.user_id, "last_weekly_chart", today)
+    if not claimed:
+        return
+    start, end = week_bounds(today)
+    if not await send_chart(bot, svc, profile, start, end):
+        await bot.send_message(profile.chat_id, texts.WEEKLY_EMPTY)
