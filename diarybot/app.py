@@ -9,7 +9,6 @@ from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -23,6 +22,7 @@ from telegram.ext import (
 from diarybot import checkin, erasure, keyboards, onboarding, reminders, texts, trend
 from diarybot.localtime import utc_now
 from diarybot.patients import PatientStore
+from diarybot.ratelimit import PatientRateLimiter
 from diarybot.replies import patient_id, reply
 from diarybot.services import KEY, Services, services, services_of
 from diarybot.settings import Settings
@@ -40,13 +40,13 @@ def build_application(
     settings: Settings,
     *,
     clock: Callable[[], datetime] = utc_now,
-    rate_limiter: AIORateLimiter | None = None,
+    rate_limiter: PatientRateLimiter | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """Build the real application; tests call this too, with a fake API URL and a clock."""
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or PatientRateLimiter())
         .concurrent_updates(PerPatientUpdateProcessor())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

@@ -15,6 +15,7 @@ from telegram.ext import TypeHandler
 
 from diarybot.app import build_application
 from diarybot.patients import PatientFiles
+from diarybot.ratelimit import PatientRateLimiter
 from diarybot.settings import Settings
 from tests.fakeapi import FakeBotAPI, FakeUser
 
@@ -40,6 +41,9 @@ class Harness:
     data_dir: Path
     clock: Clock
     app: Any = None
+    # Telegram-like per-chat pacing makes every multi-message reply take seconds; the rate-limit
+    # tests switch it back on (None = the production limiter).
+    rate_limiter: Any = field(default_factory=lambda: PatientRateLimiter(per_chat_per_second=1000))
     users: dict[int, FakeUser] = field(default_factory=dict)
 
     def user(self, user_id: int = 1001, name: str = "Pat") -> FakeUser:
@@ -108,7 +112,7 @@ async def running_bot(harness: Harness) -> AsyncIterator[Any]:
         api_base_url=harness.api.base_url,
         api_base_file_url=harness.api.base_file_url,
     )
-    app = build_application(settings, clock=harness.clock)
+    app = build_application(settings, clock=harness.clock, rate_limiter=harness.rate_limiter)
     harness.app = app
 
     async def processed(update: object, _context: object) -> None:
