@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -30,6 +31,10 @@ from diarybot.storage import StorageError
 from diarybot.update_order import PerPatientUpdateProcessor
 
 logger = logging.getLogger(__name__)
+
+# Opt in to PTB's timedelta durations (RetryAfter.retry_after and friends) now: the int form is
+# deprecated and merely constructing a RetryAfter warns, which would hide 429s in tests.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 PRIVATE = filters.ChatType.PRIVATE
 # Longest a patient message is read as a score or setting; longer texts get a short reply.
