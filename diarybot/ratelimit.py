@@ -61,7 +61,7 @@ class PatientRateLimiter(AIORateLimiter):
             self._chats.move_to_end(chat_id)
         return limiter
 
-    async def process_request(
+    async def process_request(  # noqa: PLR0917 - PTB's signature
         self,
         callback: Callback,
         args: Any,

@@ -90,7 +90,8 @@ class Harness:
         texts = []
         for call in self.api.all_calls[mark:]:
             if (
-                call.method in ("sendMessage", "editMessageText")
+                call.ok
+                and call.method in ("sendMessage", "editMessageText")
                 and call.params.get("chat_id") == chat_id
             ):
                 texts.append(call.params.get("text", ""))
