@@ -20,8 +20,20 @@ from telegram.ext import (
     filters,
 )
 
-from diarybot import checkin, erasure, keyboards, onboarding, reminders, texts, trend
+from diarybot import (
+    checkin,
+    consent,
+    erasure,
+    export,
+    keyboards,
+    onboarding,
+    reminders,
+    specialist,
+    texts,
+    trend,
+)
 from diarybot.localtime import utc_now
+from diarybot.models import Specialist
 from diarybot.patients import PatientStore
 from diarybot.ratelimit import PatientRateLimiter
 from diarybot.replies import patient_id, reply
@@ -86,6 +98,15 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "undo": checkin.undo_command,
         "chart": trend.chart_command,
         "weekly": trend.weekly_command,
+        "export": export.export_command,
+        "share": consent.share_command,
+        "sharing": consent.sharing_command,
+        "unshare": consent.sharing_command,
+        "name": consent.name_command,
+        "link": specialist.link_command,
+        "patients": specialist.patients_command,
+        "summary": specialist.summary_command,
+        "digest": specialist.digest_command,
         "delete": erasure.delete_command,
         "cancel": cancel,
     }
@@ -99,6 +120,10 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         keyboards.UNDO_YES: checkin.undo_button,
         keyboards.TIMEZONE: onboarding.timezone_button,
         keyboards.REMINDER_TIME: onboarding.time_button,
+        keyboards.LINK_ALLOW: consent.link_answer_button,
+        keyboards.LINK_DECLINE: consent.link_answer_button,
+        keyboards.UNSHARE: consent.unshare_button,
+        keyboards.SUMMARY: specialist.summary_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
@@ -205,9 +230,17 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     assert application.job_queue is not None
     caught_up = reminders.rebuild(application.job_queue, profiles, svc.clock())
     logger.info("Scheduled reminders for %d patients (%d catch-ups)", len(profiles), caught_up)
+    specialists = await svc.store.run(0, _load_specialists, svc)
+    specialist.rebuild_digests(application.job_queue, specialists, svc.clock())
     for user_id in svc.store.files.patient_ids():
         if svc.store.take_recovery_notice(user_id):
             await _notify_recovered(application, user_id)
+
+
+def _load_specialists(svc: Services) -> list[Specialist]:
+    files = svc.store.files
+    found = (files.get_specialist(uid) for uid in files.specialist_ids())
+    return [s for s in found if s is not None]
 
 
 async def _notify_recovered(

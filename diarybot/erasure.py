@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from diarybot import keyboards, reminders, texts
+from diarybot import keyboards, reminders, sharing, specialist, texts
 from diarybot.replies import edit, patient_id, reply
 from diarybot.services import services
 
@@ -33,7 +33,11 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     if context.job_queue is not None:
         reminders.unschedule(context.job_queue, user_id)
-    await services(context).store.erase(user_id)
+        for job in context.job_queue.get_jobs_by_name(specialist.digest_job_id(user_id)):
+            job.schedule_removal()
+    store = services(context).store
+    await sharing.erase_person(store, user_id)
+    await store.erase(user_id)
     if context.user_data is not None:
         context.user_data.clear()
     await context.application.drop_user_data(user_id)

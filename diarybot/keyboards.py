@@ -26,6 +26,10 @@ UNDO_YES = "uy"
 UNDO_NO = "un"
 DELETE_YES = "dy"
 DELETE_NO = "dn"
+LINK_ALLOW = "la"
+LINK_DECLINE = "ld"
+UNSHARE = "ur"
+SUMMARY = "sm"
 
 MEDICATION_CODE = "medication"
 COMMON_TIMEZONES = (
@@ -49,6 +53,10 @@ _PATTERNS = {
     UNDO_YES: re.compile(rf"^{UNDO_YES}:({_ID})$"),
     TIMEZONE: re.compile(rf"^{TIMEZONE}:([A-Za-z0-9_+\-/]{{1,40}})$"),
     REMINDER_TIME: re.compile(rf"^{REMINDER_TIME}:(\d{{2}}:\d{{2}})$"),
+    **{
+        prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
+        for prefix in (LINK_ALLOW, LINK_DECLINE, UNSHARE, SUMMARY)
+    },
 }
 TOGGLE_CODES = frozenset([t.value for t in Technique] + [MEDICATION_CODE])
 
@@ -132,6 +140,29 @@ def reminder_time_keyboard() -> InlineKeyboardMarkup:
     """A few common reminder times in one row."""
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(t, callback_data=f"{REMINDER_TIME}:{t}") for t in COMMON_TIMES]]
+    )
+
+
+def link_keyboard(specialist_id: int) -> InlineKeyboardMarkup:
+    """The patient's answer to a specialist's link request."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_ALLOW, callback_data=f"{LINK_ALLOW}:{specialist_id}"
+                ),
+                InlineKeyboardButton(
+                    texts.BUTTON_DECLINE, callback_data=f"{LINK_DECLINE}:{specialist_id}"
+                ),
+            ]
+        ]
+    )
+
+
+def people_keyboard(prefix: str, people: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """One button per person (a specialist to unshare, a patient to summarize)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=f"{prefix}:{pid}")] for pid, label in people]
     )
 
 

@@ -42,12 +42,23 @@ def instant_on(day: date, at: time, tz: ZoneInfo) -> datetime:
     return local.astimezone(UTC)
 
 
-def next_daily(at: time, tz: ZoneInfo, after: datetime, *, inclusive: bool = False) -> datetime:
-    """The first daily occurrence of local `at` after `after` (or at it, when inclusive)."""
+def next_daily(
+    at: time,
+    tz: ZoneInfo,
+    after: datetime,
+    *,
+    inclusive: bool = False,
+    weekday: int | None = None,
+) -> datetime:
+    """The first occurrence of local `at` after `after` (or at it, when inclusive).
+
+    With `weekday` (0 = Monday), only that day of the week counts: a weekly schedule.
+    """
     day = local_date(after, tz) - timedelta(days=1)
     while True:
         candidate = instant_on(day, at, tz)
-        if candidate > after or (inclusive and candidate == after):
+        on_day = weekday is None or day.weekday() == weekday
+        if on_day and (candidate > after or (inclusive and candidate == after)):
             return candidate
         day += timedelta(days=1)
 

@@ -172,3 +172,84 @@ def _iso_or_none(value: date | None) -> str | None:
 
 def _date_or_none(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A specialist the patient agreed to share summaries with (stored in the patient's file)."""
+
+    specialist_id: int
+    name: str
+    username: str = ""
+    since: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready form."""
+        return {
+            "specialist_id": self.specialist_id,
+            "name": self.name,
+            "username": self.username,
+            "since": self.since.isoformat(),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        """Rebuild from the stored form."""
+        return cls(
+            specialist_id=int(doc["specialist_id"]),
+            name=str(doc.get("name", "")),
+            username=str(doc.get("username", "")),
+            since=datetime.fromisoformat(doc["since"]),
+        )
+
+
+@dataclass(frozen=True)
+class Specialist:
+    """A specialist's own settings: when their weekly summaries arrive, and whom they follow.
+
+    `patients` is an index for listing and scheduling only; every access to a patient's data is
+    checked against the patient's own file, where the patient's consent lives.
+    """
+
+    user_id: int
+    chat_id: int
+    name: str = ""
+    timezone: str = "UTC"
+    digest_weekday: int = 0  # ISO weekday - 1: 0 = Monday
+    digest_time: time = time(8, 0)
+    digest_on: bool = True
+    last_digest: date | None = None
+    patients: tuple[int, ...] = ()
+
+    def replace(self, **changes: Any) -> Specialist:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready form."""
+        return {
+            "user_id": self.user_id,
+            "chat_id": self.chat_id,
+            "name": self.name,
+            "timezone": self.timezone,
+            "digest_weekday": self.digest_weekday,
+            "digest_time": self.digest_time.strftime("%H:%M"),
+            "digest_on": self.digest_on,
+            "last_digest": _iso_or_none(self.last_digest),
+            "patients": list(self.patients),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        """Rebuild from the stored form."""
+        return cls(
+            user_id=int(doc["user_id"]),
+            chat_id=int(doc["chat_id"]),
+            name=str(doc.get("name", "")),
+            timezone=str(doc.get("timezone", "UTC")),
+            digest_weekday=int(doc.get("digest_weekday", 0)) % 7,
+            digest_time=time.fromisoformat(doc.get("digest_time", "08:00")),
+            digest_on=bool(doc.get("digest_on", True)),
+            last_digest=_date_or_none(doc.get("last_digest")),
+            patients=tuple(int(p) for p in doc.get("patients", ())),
+        )

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
-from diarybot.models import Entry, Profile
+from diarybot.models import Entry, Link, Profile, Specialist
 from diarybot.storage import (
     CorruptFileError,
     PatientLocks,
@@ -35,8 +35,16 @@ T = TypeVar("T")
 
 PROFILE_FILE = "profile.json"
 DIARY_FILE = "diary.json"
+SPECIALIST_FILE = "specialist.json"
+CODES_FILE = "share_codes.json"
 PROFILE_TABLE = "profile"
 ENTRIES_TABLE = "entries"
+LINKS_TABLE = "links"
+PENDING_TABLE = "pending_links"
+SPECIALIST_TABLE = "specialist"
+CODES_TABLE = "codes"
+# The share-code index is one small file for everyone; it takes this pseudo-patient's lock.
+CODES_LOCK_ID = -1
 OPEN_FILES_CACHED = 512
 
 
@@ -229,6 +237,139 @@ class PatientFiles:
         ]
         return sorted(chosen, key=lambda e: e.recorded_at)
 
+    # -- sharing ---------------------------------------------------------------------------
+    # Links and pending requests live in the patient's profile file: the patient's consent is
+    # the one record every specialist access is checked against.
+
+    def links(self, patient_id: int, table: str = LINKS_TABLE) -> list[Link]:
+        """The specialists this patient shares with (or, with PENDING_TABLE, who asked to)."""
+        if self.get_profile(patient_id) is None:
+            return []
+        return self._with(
+            patient_id,
+            PROFILE_FILE,
+            lambda db: [Link.from_doc(dict(d)) for d in db.table(table).all()],
+        )
+
+    def put_link(self, patient_id: int, link: Link, table: str = LINKS_TABLE) -> None:
+        """Add or replace the link (or pending request) for `link.specialist_id`."""
+
+        def write(db: TinyDB) -> None:
+            db.table(table).upsert(link.to_doc(), Query().specialist_id == link.specialist_id)
+
+        self._with(patient_id, PROFILE_FILE, write)
+
+    def drop_link(self, patient_id: int, specialist_id: int, table: str = LINKS_TABLE) -> bool:
+        """Remove a link (or pending request); False if there was none."""
+        if self.get_profile(patient_id) is None:
+            return False
+
+        def write(db: TinyDB) -> bool:
+            return bool(db.table(table).remove(Query().specialist_id == specialist_id))
+
+        return self._with(patient_id, PROFILE_FILE, write)
+
+    def get_specialist(self, user_id: int) -> Specialist | None:
+        """A specialist's settings and patient index, or None."""
+        if not (self.folder(user_id) / SPECIALIST_FILE).exists() and not self._is_open(
+            user_id, SPECIALIST_FILE
+        ):
+            return None
+
+        def read(db: TinyDB) -> Specialist | None:
+            docs = db.table(SPECIALIST_TABLE).all()
+            return Specialist.from_doc(dict(docs[0])) if docs else None
+
+        return self._with(user_id, SPECIALIST_FILE, read)
+
+    def save_specialist(self, specialist: Specialist) -> None:
+        """Write the specialist's settings (one document)."""
+
+        def write(db: TinyDB) -> None:
+            table = db.table(SPECIALIST_TABLE)
+            table.truncate()
+            table.insert(specialist.to_doc())
+
+        self._with(specialist.user_id, SPECIALIST_FILE, write)
+
+    def update_specialist(
+        self, user_id: int, default: Specialist | None = None, **changes: Any
+    ) -> Specialist | None:
+        """Read-modify-write; creates the record from `default` when there is none yet."""
+        with self.locks.for_patient(user_id):
+            current = self.get_specialist(user_id) or default
+            if current is None:
+                return None
+            updated = current.replace(**changes)
+            self.save_specialist(updated)
+            return updated
+
+    def reindex(
+        self,
+        specialist_id: int,
+        defaults: Specialist | None,
+        add: int | None = None,
+        remove: int | None = None,
+    ) -> None:
+        """Add or remove a patient in a specialist's index, atomically under their lock."""
+        with self.locks.for_patient(specialist_id):
+            current = self.get_specialist(specialist_id) or defaults
+            if current is None:
+                return
+            patients = [p for p in current.patients if p not in (add, remove)]
+            if add is not None:
+                patients.append(add)
+            self.save_specialist(current.replace(patients=tuple(patients)))
+
+    def claim_digest(self, user_id: int, day: date) -> bool:
+        """Mark today's weekly summary as sent unless it already was (check and set, locked)."""
+        with self.locks.for_patient(user_id):
+            specialist = self.get_specialist(user_id)
+            if specialist is None or specialist.last_digest == day:
+                return False
+            self.save_specialist(specialist.replace(last_digest=day))
+            return True
+
+    def specialist_ids(self) -> list[int]:
+        """Everyone with specialist settings (start-up scheduling of weekly summaries)."""
+        return [uid for uid in self.patient_ids() if (self.folder(uid) / SPECIALIST_FILE).exists()]
+
+    def _codes(self, action: Callable[[TinyDB], T]) -> T:
+        path = self.data_dir / CODES_FILE
+        with self.locks.for_patient(CODES_LOCK_ID):
+            try:
+                return action(self._db(path))
+            except CorruptFileError as exc:
+                self._forget(path)
+                quarantine(exc.path)
+                return action(self._db(path))
+
+    def add_code(self, code_hash: str, patient_id: int, expires_at: str) -> None:
+        """Remember a one-time share code (only its hash is stored)."""
+        doc = {"hash": code_hash, "patient_id": patient_id, "expires_at": expires_at}
+        self._codes(lambda db: db.table(CODES_TABLE).insert(doc))
+
+    def redeem_code(self, code_hash: str, now_iso: str) -> int | None:
+        """Consume a code: the patient id if it exists and has not expired, else None.
+
+        Expired codes are swept on the way, so the index only ever holds live codes.
+        """
+
+        def redeem(db: TinyDB) -> int | None:
+            table = db.table(CODES_TABLE)
+            table.remove(Query().expires_at <= now_iso)
+            found = table.get(Query().hash == code_hash)
+            if not isinstance(found, dict):
+                return None
+            table.remove(doc_ids=[found.doc_id])
+            return int(found["patient_id"])
+
+        return self._codes(redeem)
+
+    def drop_codes(self, patient_id: int) -> None:
+        """Forget every code a patient created (erasure)."""
+        self._codes(lambda db: db.table(CODES_TABLE).remove(Query().patient_id == patient_id))
+
     # -- erasure ---------------------------------------------------------------------------
 
     def erase(self, user_id: int) -> None:
@@ -317,6 +458,14 @@ class PatientStore:
     def take_recovery_notice(self, user_id: int) -> bool:
         """See `PatientFiles.take_recovery_notice`."""
         return self.files.take_recovery_notice(user_id)
+
+    async def run(self, user_id: int, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a `PatientFiles` method on the storage threads, queued behind `user_id`'s calls.
+
+        The sharing code uses this rather than a wrapper per method: it touches several
+        people's files (patient, specialist, code index), each under its owner's queue.
+        """
+        return await self._run(user_id, func, *args, **kwargs)
 
     async def all_profiles(self) -> list[Profile]:
         """Every readable profile, loaded on the worker threads in parallel (start-up)."""

@@ -34,23 +34,25 @@ CATCH_UP_SPACING = timedelta(milliseconds=50)
 
 
 class LocalDailyTrigger(BaseTrigger):
-    """Fires once per local calendar day at a wall-clock time in one time zone."""
+    """Fires once per local calendar day (or one weekday) at a wall-clock time in one zone."""
 
-    def __init__(self, at: Any, tz_name: str) -> None:
+    def __init__(self, at: Any, tz_name: str, weekday: int | None = None) -> None:
         self.at = at
         self.tz_name = tz_name
         self.tz = zone(tz_name)
+        self.weekday = weekday
 
     def get_next_fire_time(
         self, previous_fire_time: datetime | None, now: datetime
     ) -> datetime | None:
         """The next instant after the previous run (or from now, for a new job)."""
         if previous_fire_time is None:
-            return next_daily(self.at, self.tz, now, inclusive=True)
-        return next_daily(self.at, self.tz, previous_fire_time)
+            return next_daily(self.at, self.tz, now, inclusive=True, weekday=self.weekday)
+        return next_daily(self.at, self.tz, previous_fire_time, weekday=self.weekday)
 
     def __str__(self) -> str:
-        return f"daily at {self.at:%H:%M} {self.tz_name}"
+        days = "daily" if self.weekday is None else f"weekday {self.weekday}"
+        return f"{days} at {self.at:%H:%M} {self.tz_name}"
 
     def __repr__(self) -> str:
         return f"<LocalDailyTrigger ({self})>"

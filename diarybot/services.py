@@ -19,7 +19,7 @@ from diarybot.patients import PatientStore
 from diarybot.settings import Settings
 
 KEY = "diarybot.services"
-CHART_CONCURRENCY = 2
+RENDER_CONCURRENCY = 2
 
 
 @dataclass
@@ -29,10 +29,10 @@ class Services:
     settings: Settings
     store: PatientStore
     clock: Callable[[], datetime] = utc_now
-    # Chart rendering is CPU-bound and runs on worker threads; this bounds how many at once so
-    # a burst of /chart requests cannot starve the storage threads or the event loop.
-    chart_slots: asyncio.Semaphore = field(
-        default_factory=lambda: asyncio.Semaphore(CHART_CONCURRENCY)
+    # Charts and PDFs are CPU-bound and run on worker threads; this bounds how many at once so
+    # a burst of /chart or /export requests cannot starve the storage threads or the loop.
+    render_slots: asyncio.Semaphore = field(
+        default_factory=lambda: asyncio.Semaphore(RENDER_CONCURRENCY)
     )
 
 

@@ -36,7 +36,15 @@ COMMANDS: list[tuple[str, str]] = [
     ("settings", "Show your settings"),
     ("pause", "Pause daily reminders"),
     ("resume", "Resume daily reminders"),
-    ("export", "Download all your data"),
+    ("export", "Download your diary: PDF, CSV, FHIR"),
+    ("share", "Share your diary with a specialist"),
+    ("sharing", "Whom you share your diary with"),
+    ("unshare", "Stop sharing with a specialist"),
+    ("name", "The name on your reports"),
+    ("link", "Specialists: link a patient with their code"),
+    ("patients", "Specialists: your patients"),
+    ("summary", "Specialists: a patient's summary now"),
+    ("digest", "Specialists: when weekly summaries arrive"),
     ("delete", "Erase all your data"),
     ("help", "What I can do"),
     ("cancel", "Stop what we were doing"),
@@ -236,3 +244,70 @@ WEEKLY_EMPTY = "Your weekly chart: no entries this week, so there is nothing to 
 def short_date(day: date) -> str:
     """A day in captions: 1 Nov 2026."""
     return f"{day.day} {day:%b %Y}"
+
+
+# -- exports -----------------------------------------------------------------------------------
+EXPORT_USAGE = (
+    "Which period? /export (last 30 days), /export 90, /export all, "
+    "or two dates: /export 2026-10-01 2026-10-31"
+)
+EXPORT_EMPTY = "No entries between {start} and {end}, so there is nothing to export."
+EXPORT_INTRO = (
+    "Your diary from {start} to {end}: a PDF report to read or show your specialist, a CSV "
+    "file for spreadsheets, and a FHIR file that clinical systems can import."
+)
+PREPARING = "Preparing your files…"
+
+# -- sharing: the patient's side ---------------------------------------------------------------
+SHARE_CODE = (
+    "Your sharing code: {code}\n\n"
+    "Give it to your specialist. They open this bot and send /link {code}. It works once, "
+    "within 24 hours, and I will ask you to confirm before anything is shared. You can stop "
+    "sharing at any time with /sharing."
+)
+LINK_CONFIRM = (
+    "{name}{username} (Telegram id {user_id}) used your sharing code and asks to receive your "
+    "diary summaries: a weekly PDF report with a chart, and reports on request.\n\n"
+    "Share your diary with them?"
+)
+LINK_ALLOWED = "Done: {name} now receives your summaries. /sharing shows whom you share with."
+LINK_DECLINED = "Declined: nothing was shared with {name}."
+LINK_REQUEST_GONE = "This request is no longer open."
+SHARING_NONE = "You don't share your diary with anyone. /share creates a code for your specialist."
+SHARING_LIST = "You share your diary with:\n{lines}\n\nTap a name to stop sharing with them."
+SHARING_PENDING = " (waiting for your confirmation)"
+UNSHARED = "Stopped: {name} no longer receives anything from your diary."
+BUTTON_ALLOW = "Yes, share"
+BUTTON_DECLINE = "No"
+BUTTON_STOP_SHARING = "Stop sharing with {name}"
+NAME_SET = "Your reports will show your name as “{name}”."
+NAME_USAGE = "Send the name your reports should show, like this: /name Alex Smith"
+
+# -- sharing: the specialist's side ------------------------------------------------------------
+LINK_USAGE = "Send the patient's code like this: /link ABCDE-FGHJK"
+LINK_INVALID = "That code is not valid. Check it with your patient, or ask them for a new one."
+LINK_RATE_LIMITED = "Too many codes that did not work. Please try again in an hour."
+LINK_OWN_CODE = "That is your own sharing code: give it to your specialist instead."
+LINK_REQUESTED = "Thank you. I've asked your patient to confirm; I'll tell you when they have."
+LINK_CONFIRMED_SPECIALIST = (
+    "{patient} now shares their pain diary with you. Their weekly summary arrives every "
+    "{weekday} at {time} ({tz}); /summary sends one now, /patients lists your patients."
+)
+LINK_DECLINED_SPECIALIST = "Your request to see a patient's diary was declined."
+PATIENTS_NONE = (
+    "No patients share their diary with you yet. A patient sends /share to get a code for you."
+)
+PATIENTS_LIST = "Patients sharing their diary with you:\n{lines}"
+SUMMARY_PICK = "Whose summary would you like (last 30 days)?"
+NOT_AVAILABLE = "That is not available."
+SUMMARY_EMPTY = "{name}: no entries between {start} and {end}."
+SUMMARY_CAPTION = "{name} · pain diary {start} – {end}"
+DIGEST_USAGE = (
+    "Your weekly summaries arrive {state}.\nChange with /digest monday 08:00 (optionally a time "
+    "zone: /digest friday 17:30 Europe/Berlin), or /digest off."
+)
+DIGEST_SET = "Weekly summaries: every {weekday} at {time} ({tz})."
+DIGEST_OFF = "Weekly summaries are off. /digest monday 08:00 turns them back on."
+DIGEST_STATE_ON = "every {weekday} at {time} ({tz})"
+DIGEST_STATE_OFF = "never (turned off)"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

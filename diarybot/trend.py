@@ -38,9 +38,9 @@ def chart_entries(entries: Sequence[Entry]) -> list[charts.ChartEntry]:
 async def render_chart(
     svc: Services, entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date
 ) -> bytes:
-    """Render on a worker thread; at most `CHART_CONCURRENCY` at once so storage keeps flowing."""
+    """Render on a worker thread; at most `RENDER_CONCURRENCY` at once so storage keeps flowing."""
     data = chart_entries(entries)
-    async with svc.chart_slots:
+    async with svc.render_slots:
         return await asyncio.to_thread(charts.render_trend, data, tz, start, end)
 
 
