@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from dotenv import load_dotenv
 
@@ -18,9 +19,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="diarybot", description="A pain diary on Telegram.")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot (the default)")
+    demo = sub.add_parser("demo", help="write sample charts and a sample report (no token)")
+    demo.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder")
     args = parser.parse_args(argv)
     if args.command in (None, "run"):
         return _run()
+    if args.command == "demo":
+        from diarybot.demo import render_demo  # noqa: PLC0415 - matplotlib only when asked
+
+        for path in render_demo(args.out):
+            sys.stdout.write(f"{path}\n")
+        return 0
     parser.error(f"unknown command {args.command}")
     return EXIT_CONFIG
 

@@ -1,0 +1,75 @@
+"""`diarybot demo --out DIR`: sample charts and a sample report from a synthetic patient.
+
+No Telegram and no token: this shows a patient or a specialist what they would get, and is how
+the images and the sample report under docs/ were made.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from charts import render_trend
+from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
+from diarybot.exports import entries_csv, fhir_json, pdf_report
+from diarybot.figures import period_figures
+from diarybot.localtime import local_date
+from diarybot.models import Entry, Source, Technique
+from diarybot.trend import chart_entries
+
+DEMO_NAME = "Alex Example (synthetic)"
+GENERATED_AT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def demo_entries() -> list[Entry]:
+    """The synthetic patient's diary as domain entries (stable ids, so output is repeatable)."""
+    first = min(start for _, start, _ in SAMPLES)
+    last = max(end for _, _, end in SAMPLES)
+    raw = synthetic_entries(first, (last - first).days + 1, SAMPLE_TZ)
+    return [
+        Entry(
+            id=f"{n:010x}",
+            recorded_at=item.at.astimezone(UTC),
+            local_date=local_date(item.at, SAMPLE_TZ),
+            score=item.score,
+            techniques=tuple(Technique(t) for t in item.techniques),
+            medication=item.medication,
+            source=Source.REMINDER,
+        )
+        for n, item in enumerate(raw)
+    ]
+
+
+def render_demo(out_dir: Path) -> list[Path]:
+    """Write the three sample charts and the month's report (PDF, CSV, FHIR) into `out_dir`."""
+    paths = render_samples(out_dir)
+    entries = demo_entries()
+    start, end = _month()
+    period = [e for e in entries if start <= e.local_date <= end]
+    chart = render_trend(chart_entries(period), SAMPLE_TZ, start, end)
+    report = pdf_report(
+        patient_name=DEMO_NAME,
+        period_start=start,
+        period_end=end,
+        entries=period,
+        figures=period_figures(entries, start, end, previous=entries),
+        chart_png=chart,
+        tz=SAMPLE_TZ,
+        generated_at=GENERATED_AT,
+    )
+    files = {
+        "sample-report.pdf": report,
+        "sample-report.csv": entries_csv(period, SAMPLE_TZ),
+        "sample-report.fhir.json": fhir_json(
+            period, "Patient/demo", DEMO_NAME, SAMPLE_TZ, GENERATED_AT
+        ),
+    }
+    for name, data in files.items():
+        path = out_dir / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def _month() -> tuple[date, date]:
+    return next((start, end) for name, start, end in SAMPLES if "month" in name)
