@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from telegram import Update
 from telegram.ext import TypeHandler
 
@@ -45,6 +47,7 @@ class Harness:
     # tests switch it back on (None = the production limiter).
     rate_limiter: Any = field(default_factory=lambda: PatientRateLimiter(per_chat_per_second=1000))
     users: dict[int, FakeUser] = field(default_factory=dict)
+    job_runs: Counter[str] = field(default_factory=Counter)
 
     def user(self, user_id: int = 1001, name: str = "Pat") -> FakeUser:
         return self.users.setdefault(user_id, FakeUser(id=user_id, first_name=name))
@@ -97,6 +100,14 @@ class Harness:
                 texts.append(call.params.get("text", ""))
         return texts
 
+    async def run_job(self, name: str, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Make the named APScheduler job run now and wait until its callback has finished."""
+        [job] = self.app.job_queue.get_jobs_by_name(name)
+        job_id = job.job.id
+        before = self.job_runs[job_id]
+        job.job.modify(next_run_time=datetime.now(UTC))
+        await self.api.wait_until(lambda: self.job_runs[job_id] > before, timeout=timeout)
+
     async def onboard(self, user: FakeUser, tz: str = "Europe/Berlin", at: str = "20:00") -> None:
         """Run /start, pick a zone by typing it, and a reminder time by typing it."""
         await self.say(user, "/start")
@@ -121,6 +132,12 @@ async def running_bot(harness: Harness) -> AsyncIterator[Any]:
 
     # Runs after every handler group of ours, so "processed" means the replies were sent.
     app.add_handler(TypeHandler(Update, processed), group=10_000)
+
+    def job_finished(event: JobExecutionEvent) -> None:
+        harness.job_runs[event.job_id] += 1
+
+    # APScheduler reports a coroutine job as executed once it has returned.
+    app.job_queue.scheduler.add_listener(job_finished, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
     await app.initialize()
     await app.post_init(app)  # type: ignore[misc]
     await app.updater.start_polling(poll_interval=0, timeout=1)

@@ -1,0 +1,127 @@
+"""Chart benchmark: render time per period length, and memory over many renders.
+
+Targets (issue): week ≤ 100 ms median, 90 days ≤ 150 ms median on the 2-core server; RSS growth
+over 1 000 renders no more than a few MB. The baseline (an empty figure of the same size saved
+as PNG through ``Figure.savefig``) is measured in the same run, so the ratios stay meaningful
+on a faster or slower machine.
+
+Run as a module, ``.venv/bin/python -m bench.charts [--quick]`` (as a script, ``bench/`` would
+come first on ``sys.path`` and ``import charts`` would find this file).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import io
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import psutil
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from charts import render_trend
+from charts.layout import DPI, WIDTH_PX, Layout
+from charts.png import encode_png
+from charts.sample import synthetic_entries
+
+TZ = ZoneInfo("Europe/Berlin")
+END = date(2026, 11, 29)
+PERIODS = {"week": 7, "quarter": 90, "year": 365}
+MB = 1024 * 1024
+
+
+def _median_ms(action: Callable[[], object], repetitions: int) -> float:
+    """Median wall time of ``action`` after one warm-up call."""
+    action()
+    timings = []
+    for _ in range(repetitions):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
+def _empty_figure() -> FigureCanvasAgg:
+    """An empty figure the size of a typical chart (a week with six strip rows), on Agg."""
+    height = Layout(days=7, rows=6).height_px
+    figure = Figure(figsize=(WIDTH_PX / DPI, height / DPI), dpi=DPI, facecolor="white")
+    return FigureCanvasAgg(figure)
+
+
+def _empty_figure_savefig() -> bytes:
+    """The usual floor: an empty figure saved with ``savefig`` (Pillow's PNG encoder)."""
+    buffer = io.BytesIO()
+    _empty_figure().figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _empty_figure_own_encoder() -> bytes:
+    """The floor of the chart's own path: Agg draw plus ``charts.png``."""
+    canvas = _empty_figure()
+    canvas.draw()
+    return encode_png(np.asarray(canvas.buffer_rgba()))
+
+
+def _rss_mb() -> float:
+    gc.collect()
+    return psutil.Process().memory_info().rss / MB
+
+
+def _memory_growth_mb(entries: list, renders: int) -> tuple[float, float]:
+    """RSS after ``renders`` renders minus RSS after the first 10, and the highest RSS sampled
+    every 50 renders on the way, over a rotating set of periods (as the bot would see:
+    different lengths, end days, titles and tick labels)."""
+    variants = [
+        (END - timedelta(days=shift + length - 1), END - timedelta(days=shift))
+        for shift in range(0, 50, 5)
+        for length in (7, 30, 90)
+    ]
+    for index in range(10):
+        render_trend(entries, TZ, *variants[index % len(variants)])
+    before = peak = _rss_mb()
+    for index in range(10, renders):
+        render_trend(entries, TZ, *variants[index % len(variants)])
+        if index % 50 == 0:
+            peak = max(peak, _rss_mb())
+    after = _rss_mb()
+    return after - before, max(peak, after)
+
+
+def run(quick: bool = False) -> dict[str, float]:
+    """Measure and return the metrics; ``quick`` uses fewer repetitions and 200 renders."""
+    repetitions = 7 if quick else 25
+    entries = synthetic_entries(END - timedelta(days=364), 365, TZ)
+    started = time.perf_counter()
+    render_trend(entries, TZ, END - timedelta(days=6), END)  # cold: fonts and caches load
+    metrics: dict[str, float] = {
+        "first_render_ms": (time.perf_counter() - started) * 1000,
+        "baseline_empty_figure_ms": _median_ms(_empty_figure_savefig, repetitions),
+        "baseline_empty_figure_own_encoder_ms": _median_ms(_empty_figure_own_encoder, repetitions),
+    }
+    for name, days in PERIODS.items():
+        start = END - timedelta(days=days - 1)
+        chart = functools.partial(render_trend, entries, TZ, start, END)
+        metrics[f"{name}_ms"] = _median_ms(chart, repetitions)
+    for name in PERIODS:
+        metrics[f"{name}_vs_baseline"] = (
+            metrics[f"{name}_ms"] / metrics["baseline_empty_figure_ms"]
+        )
+    renders = 200 if quick else 1000
+    metrics["memory_renders"] = float(renders)
+    growth, peak = _memory_growth_mb(entries, renders)
+    metrics["rss_growth_mb"] = growth
+    metrics["rss_peak_mb"] = peak
+    metrics["rss_final_mb"] = _rss_mb()
+    return {key: round(value, 2) for key, value in metrics.items()}
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(quick="--quick" in sys.argv[1:]), indent=2))
