@@ -25,8 +25,11 @@ from diarybot import (
     consent,
     erasure,
     export,
+    flare_notice,
+    guided,
     keyboards,
     onboarding,
+    peg_questions,
     reminders,
     specialist,
     texts,
@@ -107,6 +110,11 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "patients": specialist.patients_command,
         "summary": specialist.summary_command,
         "digest": specialist.digest_command,
+        "alerts": flare_notice.alerts_command,
+        "breathe": guided.breathe_command,
+        "relax": guided.relax_command,
+        "practice": guided.practice_command,
+        "peg": peg_questions.peg_command,
         "delete": erasure.delete_command,
         "cancel": cancel,
     }
@@ -124,6 +132,11 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         keyboards.LINK_DECLINE: consent.link_answer_button,
         keyboards.UNSHARE: consent.unshare_button,
         keyboards.SUMMARY: specialist.summary_button,
+        keyboards.EX_PATTERN: guided.pattern_button,
+        keyboards.EX_BEFORE: guided.before_button,
+        keyboards.EX_AFTER: guided.after_button,
+        keyboards.EX_STOP: guided.stop_button,
+        keyboards.PEG: peg_questions.answer_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))

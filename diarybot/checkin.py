@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from diarybot import keyboards, reminders, safety, texts
+from diarybot import flare_notice, keyboards, reminders, safety, texts
 from diarybot.localtime import local_date, zone
 from diarybot.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique, new_id
 from diarybot.onboarding import AWAITING
@@ -80,6 +80,7 @@ async def score_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         entry = make_entry(profile, score, now, source, entry_id=entry_id)
         await svc.store.add_entry(user_id, entry)
     await _after_score(update, profile, entry, query_message=True)
+    await flare_notice.check_after_entry(context.bot, svc, profile, entry)
 
 
 async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -97,6 +98,7 @@ async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     entry = make_entry(profile, score, services(context).clock(), Source.TYPED)
     await services(context).store.add_entry(profile.user_id, entry)
     await _after_score(update, profile, entry, query_message=False)
+    await flare_notice.check_after_entry(context.bot, services(context), profile, entry)
 
 
 async def _after_score(
@@ -218,6 +220,7 @@ async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     entry = make_entry(profile, score, services(context).clock(), Source.QUICK_LOG, note=note)
     await services(context).store.add_entry(profile.user_id, entry)
     await _after_score(update, profile, entry, query_message=False)
+    await flare_notice.check_after_entry(context.bot, services(context), profile, entry)
     if note and safety.sounds_like_emergency(note):
         await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 

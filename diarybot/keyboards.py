@@ -30,6 +30,12 @@ LINK_ALLOW = "la"
 LINK_DECLINE = "ld"
 UNSHARE = "ur"
 SUMMARY = "sm"
+EX_PATTERN = "xp"
+EX_BEFORE = "xb"
+EX_AFTER = "xa"
+EX_STOP = "xs"
+PEG = "pg"
+SKIP = "s"
 
 MEDICATION_CODE = "medication"
 COMMON_TIMEZONES = (
@@ -53,6 +59,11 @@ _PATTERNS = {
     UNDO_YES: re.compile(rf"^{UNDO_YES}:({_ID})$"),
     TIMEZONE: re.compile(rf"^{TIMEZONE}:([A-Za-z0-9_+\-/]{{1,40}})$"),
     REMINDER_TIME: re.compile(rf"^{REMINDER_TIME}:(\d{{2}}:\d{{2}})$"),
+    EX_PATTERN: re.compile(rf"^{EX_PATTERN}:(calm|box|478|pmr)$"),
+    EX_BEFORE: re.compile(rf"^{EX_BEFORE}:({_ID}):(\d{{1,2}}|{SKIP})$"),
+    EX_AFTER: re.compile(rf"^{EX_AFTER}:({_ID}):(\d{{1,2}}|{SKIP})$"),
+    EX_STOP: re.compile(rf"^{EX_STOP}:({_ID})$"),
+    PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
         for prefix in (LINK_ALLOW, LINK_DECLINE, UNSHARE, SUMMARY)
@@ -78,22 +89,48 @@ def parse_callback(data: object) -> Callback | None:
     kind = data.split(":", 1)[0]
     pattern = _PATTERNS.get(kind)
     match = pattern.match(data) if pattern else None
-    if not match:
-        return None
-    if kind == SCORE and not MIN_SCORE <= int(match.group(2)) <= MAX_SCORE:
-        return None
-    if kind == TOGGLE and match.group(2) not in TOGGLE_CODES:
+    if not match or not _args_valid(kind, match.groups()):
         return None
     return Callback(kind, match.groups())
 
 
-def score_keyboard(entry_id: str) -> InlineKeyboardMarkup:
-    """0–10 in two rows (6 + 5), sized for a thumb."""
+def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
+    if kind in (SCORE, EX_BEFORE, EX_AFTER):
+        return _valid_score(args[1])
+    if kind == PEG:
+        return _valid_score(args[2])
+    if kind == TOGGLE:
+        return args[1] in TOGGLE_CODES
+    return True
+
+
+def _valid_score(text: str) -> bool:
+    return text == SKIP or MIN_SCORE <= int(text) <= MAX_SCORE
+
+
+def rating_keyboard(
+    prefix: str, record_id: str, *, skippable: bool = True
+) -> InlineKeyboardMarkup:
+    """0–10 in two rows for a rating tied to a record (exercise, PEG item), with Skip."""
     buttons = [
-        InlineKeyboardButton(str(n), callback_data=f"{SCORE}:{entry_id}:{n}")
+        InlineKeyboardButton(str(n), callback_data=f"{prefix}:{record_id}:{n}")
         for n in range(MIN_SCORE, MAX_SCORE + 1)
     ]
-    return InlineKeyboardMarkup([buttons[:6], buttons[6:]])
+    rows = [buttons[:6], buttons[6:]]
+    if skippable:
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_SKIP_RATING, callback_data=f"{prefix}:{record_id}:{SKIP}"
+                )
+            ]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def score_keyboard(entry_id: str) -> InlineKeyboardMarkup:
+    """0–10 in two rows (6 + 5), sized for a thumb."""
+    return rating_keyboard(SCORE, entry_id, skippable=False)
 
 
 def techniques_keyboard(entry: Entry) -> InlineKeyboardMarkup:

@@ -118,6 +118,10 @@ class Profile:
     last_weekly_chart: date | None = None
     display_name: str = ""
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    peg_on: bool = True
+    peg_weekday: int = 6  # 0 = Monday; Sunday by default, with the weekly chart
+    last_peg_asked: date | None = None
+    last_flare_notice: date | None = None
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -143,6 +147,10 @@ class Profile:
             "last_weekly_chart": _iso_or_none(self.last_weekly_chart),
             "display_name": self.display_name,
             "created_at": self.created_at.isoformat(),
+            "peg_on": self.peg_on,
+            "peg_weekday": self.peg_weekday,
+            "last_peg_asked": _iso_or_none(self.last_peg_asked),
+            "last_flare_notice": _iso_or_none(self.last_flare_notice),
         }
 
     @classmethod
@@ -163,6 +171,10 @@ class Profile:
             created_at=datetime.fromisoformat(doc["created_at"])
             if doc.get("created_at")
             else datetime.now(UTC),
+            peg_on=bool(doc.get("peg_on", True)),
+            peg_weekday=int(doc.get("peg_weekday", 6)) % 7,
+            last_peg_asked=_date_or_none(doc.get("last_peg_asked")),
+            last_flare_notice=_date_or_none(doc.get("last_flare_notice")),
         )
 
 
@@ -220,6 +232,7 @@ class Specialist:
     digest_on: bool = True
     last_digest: date | None = None
     patients: tuple[int, ...] = ()
+    flare_alerts: bool = False
 
     def replace(self, **changes: Any) -> Specialist:
         """A copy with some fields changed."""
@@ -237,6 +250,7 @@ class Specialist:
             "digest_on": self.digest_on,
             "last_digest": _iso_or_none(self.last_digest),
             "patients": list(self.patients),
+            "flare_alerts": self.flare_alerts,
         }
 
     @classmethod
@@ -252,4 +266,116 @@ class Specialist:
             digest_on=bool(doc.get("digest_on", True)),
             last_digest=_date_or_none(doc.get("last_digest")),
             patients=tuple(int(p) for p in doc.get("patients", ())),
+            flare_alerts=bool(doc.get("flare_alerts", False)),
         )
+
+
+@dataclass(frozen=True)
+class ExerciseSession:
+    """One guided exercise: which, when, how long, finished or not, pain before and after."""
+
+    id: str
+    technique: Technique
+    pattern: str
+    started_at: datetime
+    local_date: date
+    seconds: int = 0
+    completed: bool = False
+    pain_before: int | None = None
+    pain_after: int | None = None
+
+    def replace(self, **changes: Any) -> ExerciseSession:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready form."""
+        return {
+            "id": self.id,
+            "technique": self.technique.value,
+            "pattern": self.pattern,
+            "started_at": self.started_at.astimezone(UTC).isoformat(),
+            "local_date": self.local_date.isoformat(),
+            "seconds": self.seconds,
+            "completed": self.completed,
+            "pain_before": self.pain_before,
+            "pain_after": self.pain_after,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        """Rebuild from the stored form."""
+        return cls(
+            id=str(doc["id"]),
+            technique=Technique(doc["technique"]),
+            pattern=str(doc["pattern"]),
+            started_at=datetime.fromisoformat(doc["started_at"]),
+            local_date=date.fromisoformat(doc["local_date"]),
+            seconds=int(doc.get("seconds", 0)),
+            completed=bool(doc.get("completed", False)),
+            pain_before=_score_or_none(doc.get("pain_before")),
+            pain_after=_score_or_none(doc.get("pain_after")),
+        )
+
+
+PEG_ITEMS = ("pain", "enjoyment", "activity")
+
+
+@dataclass(frozen=True)
+class PegResponse:
+    """One weekly PEG (Krebs et al. 2009): three 0–10 items; the score is their mean."""
+
+    id: str
+    local_date: date
+    asked_at: datetime
+    pain: int | None = None
+    enjoyment: int | None = None
+    activity: int | None = None
+
+    def replace(self, **changes: Any) -> PegResponse:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def complete(self) -> bool:
+        """All three items answered."""
+        return None not in (self.pain, self.enjoyment, self.activity)
+
+    @property
+    def score(self) -> float | None:
+        """The PEG score: the mean of the three items, once all are answered."""
+        if not self.complete:
+            return None
+        return (self.pain + self.enjoyment + self.activity) / 3  # type: ignore[operator]
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready form."""
+        return {
+            "id": self.id,
+            "local_date": self.local_date.isoformat(),
+            "asked_at": self.asked_at.astimezone(UTC).isoformat(),
+            "pain": self.pain,
+            "enjoyment": self.enjoyment,
+            "activity": self.activity,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        """Rebuild from the stored form."""
+        return cls(
+            id=str(doc["id"]),
+            local_date=date.fromisoformat(doc["local_date"]),
+            asked_at=datetime.fromisoformat(doc["asked_at"]),
+            pain=_score_or_none(doc.get("pain")),
+            enjoyment=_score_or_none(doc.get("enjoyment")),
+            activity=_score_or_none(doc.get("activity")),
+        )
+
+
+def _score_or_none(value: Any) -> int | None:
+    if value is None:
+        return None
+    score = int(value)
+    if not MIN_SCORE <= score <= MAX_SCORE:
+        raise ValueError("score out of range")
+    return score

@@ -119,3 +119,15 @@ def _date_range(first: str, second: str) -> tuple[date, date] | None:
     if start <= end and (end - start).days < MAX_PERIOD_DAYS:
         return start, end
     return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_weekday(text: str) -> int | None:
+    """0 = Monday … 6 = Sunday from a day's name or its first three letters (English)."""
+    word = text.strip().lower()
+    for index, name in enumerate(_WEEKDAYS):
+        if word in (name, name[:3]):
+            return index
+    return None

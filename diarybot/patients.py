@@ -370,6 +370,24 @@ class PatientFiles:
         """Forget every code a patient created (erasure)."""
         self._codes(lambda db: db.table(CODES_TABLE).remove(Query().patient_id == patient_id))
 
+    # -- other diary records (guided exercise sessions, PEG answers) ------------------------
+
+    def put_record(self, user_id: int, table: str, doc: dict[str, Any]) -> None:
+        """Insert or replace a record by its "id" in a table of the patient's diary file."""
+
+        def write(db: TinyDB) -> None:
+            db.table(table).upsert(doc, Query().id == doc["id"])
+
+        self._with(user_id, DIARY_FILE, write)
+
+    def records(self, user_id: int, table: str) -> list[dict[str, Any]]:
+        """Every record of a table in the patient's diary file."""
+        if not (self.folder(user_id) / DIARY_FILE).exists() and not self._is_open(
+            user_id, DIARY_FILE
+        ):
+            return []
+        return self._with(user_id, DIARY_FILE, lambda db: [dict(d) for d in db.table(table).all()])
+
     # -- erasure ---------------------------------------------------------------------------
 
     def erase(self, user_id: int) -> None:

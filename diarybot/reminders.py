@@ -17,7 +17,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes, JobQueue
 
-from diarybot import keyboards, texts
+from diarybot import keyboards, peg_questions, texts
 from diarybot.localtime import instant_on, local_date, next_daily, zone
 from diarybot.models import Profile, new_id
 from diarybot.reminder_rules import reminder_due
@@ -157,10 +157,11 @@ async def send_reminder(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _weekly_chart(
     context: ContextTypes.DEFAULT_TYPE, svc: Services, profile: Profile
 ) -> None:
-    try:
-        await send_weekly_if_due(context.bot, svc, profile)
-    except Exception as exc:  # the daily reminder must go out even if the chart fails
-        logger.warning("Weekly chart not sent: %s", type(exc).__name__)
+    for weekly in (send_weekly_if_due, peg_questions.ask_if_due):
+        try:
+            await weekly(context.bot, svc, profile)
+        except Exception as exc:  # the daily reminder must go out even if a weekly item fails
+            logger.warning("Weekly item not sent: %s", type(exc).__name__)
 
 
 async def _deliver(

@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes, JobQueue
 from diarybot import keyboards, sharing, texts
 from diarybot.localtime import instant_on, local_date, zone
 from diarybot.models import Link, Profile, Specialist
-from diarybot.parsing import normalize_timezone, parse_time_of_day
+from diarybot.parsing import normalize_timezone, parse_time_of_day, parse_weekday
 from diarybot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.replies import edit, patient_id, reply
 from diarybot.reports import build_report, period_caption, send_report
@@ -27,8 +27,6 @@ logger = logging.getLogger(__name__)
 
 SUMMARY_DAYS = 30
 DIGEST_DAYS = 7
-WEEKDAY_NAMES = {name.lower(): i for i, name in enumerate(texts.WEEKDAYS)}
-WEEKDAY_NAMES.update({name.lower()[:3]: i for i, name in enumerate(texts.WEEKDAYS)})
 
 
 def _attempts(context: ContextTypes.DEFAULT_TYPE) -> sharing.AttemptLimiter:
@@ -214,7 +212,7 @@ def _digest_changes(args: list[str]) -> dict[str, Any] | None:
         return {"digest_on": False}
     if len(args) not in (2, 3):
         return None
-    weekday = WEEKDAY_NAMES.get(args[0].lower())
+    weekday = parse_weekday(args[0])
     at = parse_time_of_day(args[1])
     tz = normalize_timezone(args[2]) if len(args) == 3 else None
     if weekday is None or at is None or (len(args) == 3 and tz is None):

@@ -31,6 +31,10 @@ COMMANDS: list[tuple[str, str]] = [
     ("chart", "Your pain trend chart"),
     ("undo", "Remove your last entry"),
     ("weekly", "Weekly chart on or off"),
+    ("breathe", "A guided breathing exercise"),
+    ("relax", "Guided progressive muscle relaxation"),
+    ("practice", "How your guided exercises went"),
+    ("peg", "The weekly PEG check: day or off"),
     ("remind", "Set the daily reminder time"),
     ("timezone", "Set your time zone"),
     ("settings", "Show your settings"),
@@ -45,6 +49,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("patients", "Specialists: your patients"),
     ("summary", "Specialists: a patient's summary now"),
     ("digest", "Specialists: when weekly summaries arrive"),
+    ("alerts", "Specialists: flare alerts on or off"),
     ("delete", "Erase all your data"),
     ("help", "What I can do"),
     ("cancel", "Stop what we were doing"),
@@ -311,3 +316,100 @@ DIGEST_OFF = "Weekly summaries are off. /digest monday 08:00 turns them back on.
 DIGEST_STATE_ON = "every {weekday} at {time} ({tz})"
 DIGEST_STATE_OFF = "never (turned off)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# -- guided exercises --------------------------------------------------------------------------
+BREATHE_MENU = (
+    "A guided breathing exercise. Find a comfortable position; you can stop at any moment. "
+    "Which pattern?"
+)
+PATTERN_NAMES = {
+    "calm": "Calm: in 4 s, out 6 s (3 minutes)",
+    "box": "Box: in, hold, out, hold, 4 s each (3 minutes)",
+    "478": "4-7-8: in 4, hold 7, out 8 (about 1½ minutes)",
+    "pmr": "Progressive muscle relaxation (about 3 minutes)",
+}
+ASK_PAIN_BEFORE = (
+    "Before we start: how is your pain right now? (0 = no pain, 10 = worst imaginable)"
+)
+ASK_PAIN_AFTER = "Well done. How is your pain now? (0 = no pain, 10 = worst imaginable)"
+EXERCISE_STEP = "{step}\n\n{progress}"
+EXERCISE_PROGRESS = "Step {n} of {total}"
+EXERCISE_STOPPED = "Stopped. That's fine: even a few calm breaths count."
+EXERCISE_DONE = "Finished. Thank you for taking this time for yourself."
+EXERCISE_SAVED = "Saved. {change}"
+EXERCISE_CHANGE = "Before {before}/10, after {after}/10."
+EXERCISE_NO_CHANGE_RATED = "Thank you."
+BUTTON_STOP = "Stop"
+BUTTON_SKIP_RATING = "Skip"
+GET_READY = "Get comfortable, let your shoulders drop, and breathe normally for a moment."
+BREATH_IN = "Breathe in slowly through your nose… ({seconds} s)"
+BREATH_OUT = "Breathe out gently through your mouth… ({seconds} s)"
+BREATH_HOLD = "Hold, softly… ({seconds} s)"
+PMR_TENSE = "{group}: tense gently (not to the point of pain) and hold… ({seconds} s)"
+PMR_RELEASE = "Release. Let go and notice the difference… ({seconds} s)"
+PMR_GROUPS = (
+    "Hands: make fists",
+    "Upper arms: bend your elbows and tighten",
+    "Shoulders: lift them towards your ears",
+    "Forehead: raise your eyebrows",
+    "Eyes and cheeks: squeeze your eyes shut",
+    "Jaw: press your lips together",
+    "Back: gently draw your shoulder blades together",
+    "Stomach: tighten your belly",
+    "Thighs: press your knees together",
+    "Feet: point your toes",
+)
+PRACTICE_NONE = "No guided exercises yet. Try /breathe or /relax."
+PRACTICE_HEADER = "Your guided exercises:"
+PRACTICE_LINE = "• {technique}: {sessions}"
+PRACTICE_CHANGE = (
+    "; pain before → after: {change:+.1f} points on average over {pairs} rated sessions"
+)
+PRACTICE_TOO_FEW = "; {pairs} rated (at least 3 are needed to show a change)"
+
+# -- the weekly PEG ----------------------------------------------------------------------------
+PEG_INTRO = "Your weekly check (PEG, 3 quick questions about the past week)."
+PEG_QUESTIONS = {
+    "pain": (
+        "What number best describes your pain on average in the past week?",
+        "0 = no pain, 10 = pain as bad as you can imagine",
+    ),
+    "enjoyment": (
+        "What number best describes how, during the past week, pain has interfered with your "
+        "enjoyment of life?",
+        "0 = does not interfere, 10 = completely interferes",
+    ),
+    "activity": (
+        "What number best describes how, during the past week, pain has interfered with your "
+        "general activity?",
+        "0 = does not interfere, 10 = completely interferes",
+    ),
+}
+PEG_QUESTION = "{intro}Question {n} of 3\n{question}\n{anchors}"
+PEG_DONE = (
+    "Thank you. Your PEG score this week: {score:.1f} "
+    "(pain {pain}, enjoyment of life {enjoyment}, general activity {activity})."
+)
+PEG_USAGE = (
+    "The weekly PEG check is {state}. /peg sunday (or any day) sets the day, at your reminder "
+    "time; /peg off stops it."
+)
+PEG_SET = "Weekly PEG check: every {weekday} at your reminder time."
+PEG_OFF = "Weekly PEG check off."
+
+# -- flares ------------------------------------------------------------------------------------
+FLARE_NOTICE = (
+    "Your pain looks higher than usual ({reason}). I'm sorry it's a hard time."
+    "{helped}\n\nIf this goes on or worries you, please contact your care team; in an "
+    "emergency, call your local emergency number."
+)
+FLARE_HELPED = (
+    "\n\nOn earlier days, your pain was lower on days you used: {techniques}. "
+    "Maybe one of them is worth a try today, if it feels right."
+)
+FLARE_REASON_HIGH = "{today}/10 today after {yesterday}/10 yesterday"
+FLARE_REASON_JUMP = "{today}/10 today, your 14-day average is {baseline:.1f}"
+FLARE_ALERT = "Flare alert: {name} logged high pain ({reason})."
+ALERTS_ON = "Flare alerts on: you'll get a short message when a linked patient has a flare."
+ALERTS_OFF = "Flare alerts off."
+ALERTS_USAGE = "Flare alerts are {state}. /alerts on or /alerts off."
