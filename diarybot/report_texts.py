@@ -259,3 +259,12 @@ def entry_techniques(entry: Entry) -> str:
 def yes_no(value: bool) -> str:
     """A boolean as a table cell."""
     return YES if value else NO
+
+
+# -- guided exercises and the weekly PEG (page 1 sections) --------------------------------------
+EXERCISES_HEADING = "Guided exercises"
+PEG_HEADING = "Weekly PEG (pain, enjoyment of life, general activity; 0–10)"
+PEG_LINE = "{day}: PEG {score} (pain {pain}, enjoyment {enjoyment}, activity {activity})"
+PEG_TREND = "Change since the first PEG ({first_day}, {first}): {change} points ({percent})"
+PEG_IMPORTANT = " — clinically important (≥ 2 points or ≥ 30 %)"
+PEG_INCOMPLETE = "{day}: PEG not completed"

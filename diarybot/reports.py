@@ -15,11 +15,16 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot, InputFile
 
+from diarybot import report_texts as rt
 from diarybot import texts
+from diarybot.exercises import practice_figures, practice_lines
 from diarybot.exports import entries_csv, fhir_json, pdf_report
 from diarybot.figures import period_figures
+from diarybot.guided import SESSIONS_TABLE
 from diarybot.localtime import zone
-from diarybot.models import Entry, Profile
+from diarybot.models import Entry, ExerciseSession, PegResponse, Profile
+from diarybot.peg import peg_trend
+from diarybot.peg_questions import PEG_TABLE
 from diarybot.services import Services
 from diarybot.trend import render_chart
 
@@ -56,6 +61,14 @@ def display_name(profile: Profile) -> str:
     return profile.display_name or "Patient"
 
 
+@dataclass(frozen=True)
+class Extras:
+    """What the patient did beyond scores in the period: exercise sessions and weekly PEGs."""
+
+    sessions: tuple[ExerciseSession, ...] = ()
+    pegs: tuple[PegResponse, ...] = ()
+
+
 async def build_report(
     svc: Services, profile: Profile, start: date, end: date
 ) -> ReportFiles | None:
@@ -66,13 +79,76 @@ async def build_report(
     period = [e for e in history if start <= e.local_date <= end]
     if not period:
         return None
+    extras = await _extras(svc, profile.user_id, start, end)
     tz = zone(profile.timezone)
     chart = await render_chart(svc, period, tz, start, end) if length <= MAX_CHART_DAYS else None
     now = svc.clock()
     async with svc.render_slots:
         return await asyncio.to_thread(
-            _files, profile, history, period, bounds=(start, end), chart=chart, tz=tz, now=now
+            _files,
+            profile,
+            history,
+            period,
+            bounds=(start, end),
+            chart=chart,
+            tz=tz,
+            now=now,
+            extras=extras,
         )
+
+
+async def _extras(svc: Services, user_id: int, start: date, end: date) -> Extras:
+    files = svc.store.files
+    sessions = await svc.store.run(user_id, files.records, user_id, SESSIONS_TABLE)
+    pegs = await svc.store.run(user_id, files.records, user_id, PEG_TABLE)
+    return Extras(
+        sessions=tuple(
+            s
+            for s in (ExerciseSession.from_doc(d) for d in sessions)
+            if start <= s.local_date <= end
+        ),
+        pegs=tuple(
+            sorted(
+                (p for p in (PegResponse.from_doc(d) for d in pegs) if p.local_date <= end),
+                key=lambda p: p.local_date,
+            )
+        ),
+    )
+
+
+def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
+    """Page-1 blocks for guided exercises and the PEG, only when there is something to show."""
+    sections = []
+    practice = practice_lines(practice_figures(extras.sessions))
+    if practice:
+        sections.append((rt.EXERCISES_HEADING, [line.removeprefix("• ") for line in practice]))
+    in_period = [p for p in extras.pegs if p.local_date >= start]
+    if in_period:
+        lines = [_peg_line(p) for p in in_period]
+        trend = peg_trend(extras.pegs)
+        if trend is not None:
+            percent = f"{trend.change / trend.first:+.0%}" if trend.first else "–"
+            line = rt.PEG_TREND.format(
+                first_day=rt.short_date(trend.points[0][0]),
+                first=rt.number(trend.first),
+                change=rt.signed(trend.change),
+                percent=percent,
+            )
+            lines.append(line + (rt.PEG_IMPORTANT if trend.clinically_important else ""))
+        sections.append((rt.PEG_HEADING, lines))
+    return sections
+
+
+def _peg_line(response: PegResponse) -> str:
+    if response.score is None:
+        return rt.PEG_INCOMPLETE.format(day=rt.short_date(response.local_date))
+    return rt.PEG_LINE.format(
+        day=rt.short_date(response.local_date),
+        score=rt.number(response.score),
+        pain=response.pain,
+        enjoyment=response.enjoyment,
+        activity=response.activity,
+    )
 
 
 def _files(
@@ -84,6 +160,7 @@ def _files(
     chart: bytes | None,
     tz: ZoneInfo,
     now: datetime,
+    extras: Extras,
 ) -> ReportFiles:
     start, end = bounds
     figures = period_figures(history, start, end, previous=history)
@@ -96,6 +173,7 @@ def _files(
         chart_png=chart,
         tz=tz,
         generated_at=now,
+        sections=report_sections(extras, start),
     )
     ref = patient_reference(profile)
     return ReportFiles(
@@ -103,7 +181,14 @@ def _files(
         end=end,
         pdf=pdf,
         csv=entries_csv(period, tz),
-        fhir=fhir_json(period, ref, display_name(profile), tz, now),
+        fhir=fhir_json(
+            period,
+            ref,
+            display_name(profile),
+            tz,
+            now,
+            pegs=[p for p in extras.pegs if p.local_date >= start],
+        ),
         chart=chart,
     )
 

@@ -20,7 +20,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from diarybot.models import Entry
+from diarybot import peg
+from diarybot.models import PEG_ITEMS, Entry, PegResponse
 from diarybot.texts import MEDICATION_NAME, TECHNIQUE_NAMES
 
 PROJECT_URL = "https://github.com/diarybot/diarybot"
@@ -52,8 +53,13 @@ def fhir_bundle(
     patient_display: str,
     tz: ZoneInfo,
     generated_at: datetime,
+    *,
+    pegs: Iterable[PegResponse] = (),
 ) -> dict[str, Any]:
     """A FHIR `Bundle` of type "collection" with one Observation per entry, oldest first.
+
+    Each weekly PEG adds a `QuestionnaireResponse` (LOINC panel 91148-7, items answered by their
+    LOINC codes) and, once complete, an Observation of the PEG score (91147-9) derived from it.
 
     `patient_ref` is the reference the receiver knows the patient by (e.g. "Patient/123");
     the patient is both the subject and the performer, since every score is self-reported.
@@ -70,7 +76,12 @@ def fhir_bundle(
         "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{bundle_id}"},
         "type": "collection",
         "timestamp": generated_at.isoformat(timespec="seconds"),
-        "entry": [_bundle_entry(entry, patient, patient_ref, tz) for entry in ordered],
+        "entry": [_bundle_entry(entry, patient, patient_ref, tz) for entry in ordered]
+        + [
+            resource
+            for peg in sorted(pegs, key=lambda p: (p.asked_at, p.id))
+            for resource in _peg_entries(peg, patient, patient_ref, tz)
+        ],
     }
 
 
@@ -80,9 +91,11 @@ def fhir_json(
     patient_display: str,
     tz: ZoneInfo,
     generated_at: datetime,
+    *,
+    pegs: Iterable[PegResponse] = (),
 ) -> bytes:
     """`fhir_bundle` as UTF-8 JSON (indent 2, non-ASCII kept readable)."""
-    bundle = fhir_bundle(entries, patient_ref, patient_display, tz, generated_at)
+    bundle = fhir_bundle(entries, patient_ref, patient_display, tz, generated_at, pegs=pegs)
     return json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8")
 
 
@@ -125,6 +138,66 @@ def _observation(
     if components:
         observation["component"] = components
     return observation
+
+
+PEG_QUESTIONNAIRE = f"{LOINC}/q/{peg.LOINC_PANEL}"
+PEG_SCORE_DISPLAY = "Pain, Enjoyment of life, General activity (PEG) mean score"
+PEG_ITEM_DISPLAY = {
+    "pain": "Pain on average in past week",
+    "enjoyment": "Pain interfered with enjoyment of life in past week",
+    "activity": "Pain interfered with general activity in past week",
+}
+
+
+def _peg_entries(
+    response: PegResponse, patient: dict[str, str], patient_ref: str, tz: ZoneInfo
+) -> list[dict[str, Any]]:
+    """A QuestionnaireResponse for the answers, and the score Observation once complete."""
+    qr_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/peg/{response.id}"))
+    authored = response.asked_at.astimezone(tz).isoformat(timespec="seconds")
+    items = []
+    for name in PEG_ITEMS:
+        value = getattr(response, name)
+        item: dict[str, Any] = {"linkId": peg.LOINC_ITEMS[name], "text": PEG_ITEM_DISPLAY[name]}
+        if value is not None:
+            item["answer"] = [{"valueInteger": value}]
+        items.append(item)
+    questionnaire_response = {
+        "resourceType": "QuestionnaireResponse",
+        "id": qr_id,
+        "questionnaire": PEG_QUESTIONNAIRE,
+        "status": "completed" if response.complete else "in-progress",
+        "subject": dict(patient),
+        "authored": authored,
+        "author": dict(patient),
+        "item": items,
+    }
+    found = [{"fullUrl": f"urn:uuid:{qr_id}", "resource": questionnaire_response}]
+    if response.score is not None:
+        score_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/peg-score/{response.id}"))
+        found.append(
+            {
+                "fullUrl": f"urn:uuid:{score_id}",
+                "resource": {
+                    "resourceType": "Observation",
+                    "id": score_id,
+                    "status": "final",
+                    "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
+                    "code": _concept(LOINC, peg.LOINC_SCORE, PEG_SCORE_DISPLAY),
+                    "subject": dict(patient),
+                    "effectiveDateTime": authored,
+                    "performer": [dict(patient)],
+                    "valueQuantity": {
+                        "value": round(response.score, 2),
+                        "unit": "{score}",
+                        "system": "http://unitsofmeasure.org",
+                        "code": "{score}",
+                    },
+                    "derivedFrom": [{"reference": f"urn:uuid:{qr_id}"}],
+                },
+            }
+        )
+    return found
 
 
 def _concept(system: str, code: str, display: str) -> dict[str, Any]:

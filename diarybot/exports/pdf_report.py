@@ -71,8 +71,12 @@ def pdf_report(
     chart_png: bytes | None,
     tz: ZoneInfo,
     generated_at: datetime,
+    sections: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> bytes:
     """The specialist report for `period_start`..`period_end` as PDF bytes.
+
+    `sections` are extra (heading, lines) blocks for page 1, after the coping techniques: the
+    guided exercises and the weekly PEG, when the patient has any.
 
     `entries` may be the whole diary; only those whose local date lies in the period are
     listed. `figures` should be `period_figures(...)` for the same period, and `chart_png` the
@@ -99,6 +103,7 @@ def pdf_report(
         figures=figures,
         chart_png=chart_png,
         tz=tz,
+        sections=sections,
     )
     in_period = [e for e in entries if period_start <= e.local_date <= period_end]
     _entries_table(pdf, in_period, tz, with_year=period_start.year != period_end.year)
@@ -165,6 +170,7 @@ def _summary_page(
     figures: PeriodFigures,
     chart_png: bytes | None,
     tz: ZoneInfo,
+    sections: Sequence[tuple[str, Sequence[str]]],
 ) -> None:
     """Page 1: everything a specialist needs at a glance."""
     _title_block(pdf, name, start, end, tz)
@@ -172,6 +178,9 @@ def _summary_page(
     _key_figures(pdf, figures)
     _heading(pdf, rt.TECHNIQUES)
     _techniques(pdf, figures)
+    for heading, lines in sections:
+        _heading(pdf, heading)
+        _bullets(pdf, lines)
     footnote_height = _footnotes(pdf, dry_run=True)
     room = pdf.h - FOOTER_MARGIN - footnote_height - pdf.get_y() - 4
     chart_fits = room >= MIN_CHART_HEIGHT
@@ -248,6 +257,17 @@ def _techniques(pdf: FPDF, figures: PeriodFigures) -> None:
         caveat = rt.TECHNIQUES_CAVEAT
         pdf.multi_cell(0, 3.6, caveat, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(*INK)
+    pdf.ln(3)
+
+
+def _bullets(pdf: FPDF, lines: Sequence[str]) -> None:
+    pdf.set_font(FONT, size=BODY_PT)
+    for line in lines:
+        pdf.set_x(MARGIN + 2)
+        pdf.cell(4, 4.4, "•")
+        pdf.multi_cell(
+            0, 4.4, clean(pdf, line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
     pdf.ln(3)
 
 
