@@ -16,7 +16,7 @@ from diarybot.localtime import local_date, zone
 from diarybot.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique, new_id
 from diarybot.onboarding import AWAITING
 from diarybot.parsing import parse_score
-from diarybot.replies import edit, edit_markup, patient_id, profile_or_prompt, reply
+from diarybot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.services import services
 
 AWAIT_NOTE = "note:"
@@ -56,16 +56,13 @@ async def checkin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def score_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A score tapped on a reminder or /checkin keyboard: create (or re-score) its entry."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
+    press = await pressed(update)
     svc = services(context)
-    message = query.message
-    if callback is None or user_id is None or not isinstance(message, Message):
+    message = press.query.message if press else None
+    if press is None or not isinstance(message, Message):
         await reply(update, texts.BUTTON_EXPIRED)
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     now = svc.clock()
     if now - message.date > PROMPT_MAX_AGE:
         await edit(query, texts.BUTTON_EXPIRED)
@@ -119,13 +116,10 @@ async def _after_score(
 
 async def toggle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tick or untick a technique (or medication) on the entry the keyboard belongs to."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     entry_id, code = callback.args
     store = services(context).store
     entry = await store.get_entry(user_id, entry_id)
@@ -146,13 +140,10 @@ async def toggle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def techniques_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Done with techniques: show what was saved and offer a note."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     entry = await services(context).store.get_entry(user_id, callback.args[0])
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
@@ -166,13 +157,10 @@ async def techniques_done(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def note_skipped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Skip the note: the check-in is complete."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     if context.user_data.get(AWAITING) == AWAIT_NOTE + callback.args[0]:  # type: ignore[union-attr]
         context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
     entry = await services(context).store.get_entry(user_id, callback.args[0])
@@ -258,13 +246,10 @@ async def undo_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def undo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The answer to /undo's question."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     if callback.kind == keyboards.UNDO_NO:
         await edit(query, texts.UNDO_KEPT)
         return

@@ -9,7 +9,7 @@ from diarybot import keyboards, sharing, texts
 from diarybot import specialist as specialist_side
 from diarybot.models import Specialist
 from diarybot.patients import PENDING_TABLE
-from diarybot.replies import edit, patient_id, profile_or_prompt, reply
+from diarybot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.services import services
 
 NAME_MAX = 60
@@ -51,13 +51,10 @@ async def sharing_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def unshare_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stop sharing with one specialist (or withdraw a request not yet confirmed)."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     specialist_id = int(callback.args[0])
     store = services(context).store
     links = await store.run(user_id, store.files.links, user_id)
@@ -72,13 +69,11 @@ async def unshare_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def link_answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The patient allows or declines a specialist's request."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    profile = await profile_or_prompt(update, context)
-    if callback is None or profile is None:
+    press = await pressed(update)
+    profile = await profile_or_prompt(update, context) if press else None
+    if press is None or profile is None:
         return
+    query, callback = press.query, press.callback
     svc = services(context)
     specialist_id = int(callback.args[0])
     if callback.kind == keyboards.LINK_DECLINE:

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from diarybot import keyboards, reminders, sharing, specialist, texts
-from diarybot.replies import edit, patient_id, reply
+from diarybot.replies import edit, patient_id, pressed, reply
 from diarybot.services import services
 
 
@@ -22,13 +22,11 @@ async def delete_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) ->
 
 async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The answer to /delete's question: erase files, jobs and in-memory state, or nothing."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    user_id = patient_id(update)
-    if user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
-    if query.data != keyboards.DELETE_YES:
+    query, user_id = press.query, press.user_id
+    if press.callback.kind != keyboards.DELETE_YES:
         await edit(query, texts.DELETE_KEPT)
         return
     if context.job_queue is not None:

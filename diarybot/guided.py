@@ -25,7 +25,7 @@ from diarybot.exercises import (
 )
 from diarybot.localtime import local_date, zone
 from diarybot.models import ExerciseSession, new_id
-from diarybot.replies import edit, patient_id, profile_or_prompt, reply
+from diarybot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.services import services
 
 SESSIONS_TABLE = "sessions"
@@ -72,13 +72,10 @@ async def relax_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def pattern_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A breathing pattern chosen: ask for pain before."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     session = await _new_session(context, user_id, callback.args[0])
     await edit(
         query, texts.ASK_PAIN_BEFORE, keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
@@ -120,13 +117,10 @@ async def _load(
 
 async def before_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Pain before rated (or skipped): store it and start the first step."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None or query.message is None:
+    press = await pressed(update)
+    if press is None or press.query.message is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     session = await _load(context, user_id, callback.args[0])
     if session is None or session.seconds or session.completed:
         await edit(query, texts.BUTTON_EXPIRED)
@@ -206,13 +200,10 @@ async def next_step(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stop pressed: cancel the step job and keep the session as not completed."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     done = 0
     if context.job_queue is not None:
         for job in context.job_queue.get_jobs_by_name(step_job_name(user_id)):
@@ -227,13 +218,10 @@ async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def after_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Pain after rated (or skipped): store it and show the before/after pair."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     session = await _load(context, user_id, callback.args[0])
     if session is None or not session.completed:
         await edit(query, texts.BUTTON_EXPIRED)

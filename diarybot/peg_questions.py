@@ -15,7 +15,7 @@ from diarybot import keyboards, texts
 from diarybot.localtime import instant_on, local_date, zone
 from diarybot.models import PEG_ITEMS, PegResponse, Profile, new_id
 from diarybot.parsing import parse_weekday
-from diarybot.replies import edit, patient_id, profile_or_prompt, reply
+from diarybot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.services import Services, services
 
 PEG_TABLE = "peg"
@@ -79,13 +79,10 @@ async def responses_of(svc: Services, user_id: int) -> list[PegResponse]:
 
 async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """One PEG item answered: store it, then ask the next or show the score."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     svc = services(context)
     response_id, item, value = callback.args
     response = next((r for r in await responses_of(svc, user_id) if r.id == response_id), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
@@ -10,6 +11,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from diarybot import texts
+from diarybot.keyboards import Callback, parse_callback
 from diarybot.models import Profile
 from diarybot.services import services
 
@@ -63,3 +65,29 @@ async def profile_or_prompt(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if profile is None:
         await reply(update, texts.NEED_START)
     return profile
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A button press that passed validation: the query, its parsed data, and who pressed."""
+
+    query: CallbackQuery
+    callback: Callback
+    user_id: int
+
+
+async def pressed(update: Update) -> Pressed | None:
+    """Answer the query (always, so the client stops its spinner) and validate the press.
+
+    None when the data is not ours or the press is not from a private chat with its sender;
+    such presses change nothing.
+    """
+    query = update.callback_query
+    if query is None:
+        return None
+    await query.answer()
+    callback = parse_callback(query.data)
+    user_id = patient_id(update)
+    if callback is None or user_id is None:
+        return None
+    return Pressed(query, callback, user_id)

@@ -19,7 +19,7 @@ from diarybot.localtime import instant_on, local_date, zone
 from diarybot.models import Link, Profile, Specialist
 from diarybot.parsing import normalize_timezone, parse_time_of_day, parse_weekday
 from diarybot.reminders import MISFIRE_GRACE, LocalDailyTrigger
-from diarybot.replies import edit, patient_id, reply
+from diarybot.replies import edit, patient_id, pressed, reply
 from diarybot.reports import build_report, period_caption, send_report
 from diarybot.services import Services, services
 
@@ -135,13 +135,10 @@ def _people(patients: list[Profile]) -> list[tuple[int, str]]:
 
 async def summary_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A patient picked for a summary: checked against the patient's consent, then sent."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    callback = keyboards.parse_callback(query.data)
-    user_id = patient_id(update)
-    if callback is None or user_id is None:
+    press = await pressed(update)
+    if press is None:
         return
+    query, callback, user_id = press.query, press.callback, press.user_id
     svc = services(context)
     target = int(callback.args[0])
     profile = await svc.store.get_profile(target)
