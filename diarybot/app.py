@@ -263,7 +263,7 @@ async def _notify_recovered(
         await application.bot.send_message(user_id, texts.FILE_RECOVERED)
     except Exception as exc:  # they will be told on their next message instead
         logger.warning("Could not tell a patient about a set-aside file: %s", type(exc).__name__)
-        services_of(application).store.files._recovered.add(user_id)
+        services_of(application).store.files.remember_recovery(user_id)
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

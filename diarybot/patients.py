@@ -98,8 +98,13 @@ class PatientFiles:
             except CorruptFileError as exc:
                 self._forget(path)
                 quarantine(exc.path)
-                self._recovered.add(user_id)
+                self.remember_recovery(user_id)
                 return action(self._db(path))
+
+    def remember_recovery(self, user_id: int) -> None:
+        """Keep (or put back) the notice that this patient's file was set aside."""
+        with self._open_guard:
+            self._recovered.add(user_id)
 
     def take_recovery_notice(self, user_id: int) -> bool:
         """True once after this patient's file had to be set aside, so they can be told."""
