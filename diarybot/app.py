@@ -193,8 +193,14 @@ async def unknown_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cancel forgets what we were waiting for (a time zone, a time, a note)."""
+    """/cancel forgets what we were waiting for (a time zone, a time, a note) and stops a
+    running exercise."""
     had = context.user_data.pop(onboarding.AWAITING, None) if context.user_data else None
+    user_id = patient_id(update)
+    if user_id is not None and context.job_queue is not None:
+        for job in context.job_queue.get_jobs_by_name(guided.step_job_name(user_id)):
+            job.schedule_removal()
+            had = True
     await reply(update, texts.CANCELLED if had else texts.NOTHING_TO_CANCEL)
 
 

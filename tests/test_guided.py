@@ -116,3 +116,11 @@ async def test_forged_exercise_buttons_are_harmless(harness, pat):
     await harness.settle()
     assert sessions(harness, pat.id) == []
     assert harness.api.unanswered_callback_queries() == []
+
+
+async def test_cancel_stops_a_running_exercise(harness, pat):
+    await harness.say(pat, "/relax")
+    await harness.press(pat, "5")
+    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id))
+    assert await harness.say(pat, "/cancel") == [texts.CANCELLED]
+    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id)) == ()
