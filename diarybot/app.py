@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -31,6 +32,7 @@ from diarybot import (
     onboarding,
     peg_questions,
     reminders,
+    safety,
     specialist,
     texts,
     trend,
@@ -161,16 +163,22 @@ async def route_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or message.text is None:
         return
     text = message.text
+    awaiting = (context.user_data or {}).get(onboarding.AWAITING, "")
+    if awaiting.startswith(checkin.AWAIT_NOTE):
+        # A note is stored whatever it says; note_text adds the care pointer when needed.
+        await checkin.note_text(update, context, awaiting.removeprefix(checkin.AWAIT_NOTE), text)
+        return
+    # Before anything else we were waiting for: someone in trouble is answered first.
+    if safety.sounds_like_emergency(text):
+        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
+        return
     if len(text) > MAX_TEXT:
         await reply(update, texts.TOO_LONG)
         return
-    awaiting = (context.user_data or {}).get(onboarding.AWAITING, "")
     if awaiting == onboarding.AWAIT_TIMEZONE:
         await onboarding.apply_timezone_text(update, context, text)
     elif awaiting == onboarding.AWAIT_TIME:
         await onboarding.apply_time_text(update, context, text)
-    elif awaiting.startswith(checkin.AWAIT_NOTE):
-        await checkin.note_text(update, context, awaiting.removeprefix(checkin.AWAIT_NOTE), text)
     else:
         await checkin.typed_score(update, context, text)
 
@@ -229,6 +237,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     error = context.error
     logger.error("Error while handling an update", exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        # Telegram was unreachable while answering: whatever the handler saved is saved, and
+        # "please try again" would invite a duplicate entry. The next message would most
+        # likely not get through either.
         return
     text = texts.NOT_SAVED if isinstance(error, StorageError | OSError) else texts.ERROR_GENERIC
     try:

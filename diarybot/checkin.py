@@ -82,9 +82,6 @@ async def score_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """A message that should be a score: store it, or explain what we expected."""
-    if safety.sounds_like_emergency(text):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
-        return
     score = parse_score(text)
     if score is None:
         await reply(update, texts.TOO_LONG if len(text) > 200 else texts.SCORE_INVALID)
@@ -199,7 +196,9 @@ async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     score = parse_score(parts[1]) if len(parts) > 1 else None
     note = parts[2].strip() if len(parts) > 2 else ""
     if score is None:
-        await reply(update, texts.LOG_USAGE)
+        rest = " ".join(parts[1:])
+        emergency = safety.sounds_like_emergency(rest)
+        await reply(update, texts.SAFETY_EMERGENCY_TEXT if emergency else texts.LOG_USAGE)
         return
     if len(note) > NOTE_MAX_CHARS:
         await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))

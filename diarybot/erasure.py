@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from diarybot import keyboards, reminders, sharing, specialist, texts
+from diarybot import keyboards, sharing, texts
 from diarybot.replies import edit, patient_id, pressed, reply
 from diarybot.services import services
 
@@ -30,13 +30,15 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await edit(query, texts.DELETE_KEPT)
         return
     if context.job_queue is not None:
-        reminders.unschedule(context.job_queue, user_id)
-        for job in context.job_queue.get_jobs_by_name(specialist.digest_job_id(user_id)):
-            job.schedule_removal()
+        # Every job of this person (reminders, retries, digests, exercise steps) is named
+        # "<kind>:<user id>"; none may outlive the erasure and write again.
+        for job in context.job_queue.jobs():
+            if job.name and job.name.rsplit(":", 1)[-1] == str(user_id):
+                job.schedule_removal()
     store = services(context).store
     await sharing.erase_person(store, user_id)
     await store.erase(user_id)
     if context.user_data is not None:
         context.user_data.clear()
-    await context.application.drop_user_data(user_id)
+    context.application.drop_user_data(user_id)
     await edit(query, texts.DELETE_DONE)

@@ -82,6 +82,9 @@ def suggest_timezones(text: str, limit: int = 4) -> list[str]:
 
 
 MAX_PERIOD_DAYS = 366
+# Diaries are recent; far-off dates are typing mistakes (and date arithmetic overflows at 0001).
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
 DEFAULT_PERIOD_DAYS = 7
 
 
@@ -116,7 +119,8 @@ def _date_range(first: str, second: str) -> tuple[date, date] | None:
         start, end = date.fromisoformat(first), date.fromisoformat(second)
     except ValueError:
         return None
-    if start <= end and (end - start).days < MAX_PERIOD_DAYS:
+    in_range = EARLIEST_DATE <= start <= end <= LATEST_DATE
+    if in_range and (end - start).days < MAX_PERIOD_DAYS:
         return start, end
     return None
 

@@ -101,6 +101,16 @@ class PatientFiles:
                 self.remember_recovery(user_id)
                 return action(self._db(path))
 
+    def _existing(self, user_id: int, name: str, action: Callable[[TinyDB], T], missing: T) -> T:
+        """Like `_with`, but for a file that does not exist answers `missing` without creating
+        it: reading (or a stale button) must never bring back an erased patient's folder."""
+        path = self.folder(user_id) / name
+        with self._open_guard:
+            is_open = path in self._open
+        if not is_open and not path.exists():
+            return missing
+        return self._with(user_id, name, action)
+
     def remember_recovery(self, user_id: int) -> None:
         """Keep (or put back) the notice that this patient's file was set aside."""
         with self._open_guard:
@@ -117,21 +127,23 @@ class PatientFiles:
     # -- profile ---------------------------------------------------------------------------
 
     def get_profile(self, user_id: int) -> Profile | None:
-        """The patient's settings, or None for someone who never started the bot."""
-        if not (self.folder(user_id) / PROFILE_FILE).exists() and not self._is_open(
-            user_id, PROFILE_FILE
-        ):
-            return None
+        """The patient's settings, or None for someone who never started the bot.
+
+        A profile that parses as JSON but not as a profile (edited by hand, say) is treated like
+        a torn file: without valid settings nothing can be done safely for this patient.
+        """
+        path = self.folder(user_id) / PROFILE_FILE
 
         def read(db: TinyDB) -> Profile | None:
             docs = db.table(PROFILE_TABLE).all()
-            return Profile.from_doc(dict(docs[0])) if docs else None
+            if not docs:
+                return None
+            try:
+                return Profile.from_doc(dict(docs[0]))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise CorruptFileError(path) from exc
 
-        return self._with(user_id, PROFILE_FILE, read)
-
-    def _is_open(self, user_id: int, name: str) -> bool:
-        with self._open_guard:
-            return (self.folder(user_id) / name) in self._open
+        return self._existing(user_id, PROFILE_FILE, read, None)
 
     def save_profile(self, profile: Profile) -> None:
         """Write the whole profile (one document)."""
@@ -198,7 +210,7 @@ class PatientFiles:
             doc = db.table(ENTRIES_TABLE).get(Query().id == entry_id)
             return Entry.from_doc(dict(doc)) if isinstance(doc, dict) else None
 
-        return self._with(user_id, DIARY_FILE, read)
+        return self._existing(user_id, DIARY_FILE, read, None)
 
     def update_entry(self, user_id: int, entry_id: str, **changes: Any) -> Entry | None:
         """Change some fields of one entry; None when it no longer exists."""
@@ -212,7 +224,7 @@ class PatientFiles:
             table.update(updated.to_doc(), doc_ids=[doc.doc_id])
             return updated
 
-        return self._with(user_id, DIARY_FILE, write)
+        return self._existing(user_id, DIARY_FILE, write, None)
 
     def delete_entry(self, user_id: int, entry_id: str) -> bool:
         """Remove one entry; False when it was already gone."""
@@ -220,21 +232,17 @@ class PatientFiles:
         def write(db: TinyDB) -> bool:
             return bool(db.table(ENTRIES_TABLE).remove(Query().id == entry_id))
 
-        return self._with(user_id, DIARY_FILE, write)
+        return self._existing(user_id, DIARY_FILE, write, False)
 
     def entries(
         self, user_id: int, start: date | None = None, end: date | None = None
     ) -> list[Entry]:
         """This patient's entries by local date (inclusive bounds), oldest first."""
-        if not (self.folder(user_id) / DIARY_FILE).exists() and not self._is_open(
-            user_id, DIARY_FILE
-        ):
-            return []
 
         def read(db: TinyDB) -> list[Entry]:
-            return [Entry.from_doc(dict(doc)) for doc in db.table(ENTRIES_TABLE).all()]
+            return _valid(db.table(ENTRIES_TABLE).all(), Entry.from_doc)
 
-        found = self._with(user_id, DIARY_FILE, read)
+        found = self._existing(user_id, DIARY_FILE, read, [])
         chosen = [
             e
             for e in found
@@ -253,7 +261,7 @@ class PatientFiles:
         return self._with(
             patient_id,
             PROFILE_FILE,
-            lambda db: [Link.from_doc(dict(d)) for d in db.table(table).all()],
+            lambda db: _valid(db.table(table).all(), Link.from_doc),
         )
 
     def put_link(self, patient_id: int, link: Link, table: str = LINKS_TABLE) -> None:
@@ -276,16 +284,12 @@ class PatientFiles:
 
     def get_specialist(self, user_id: int) -> Specialist | None:
         """A specialist's settings and patient index, or None."""
-        if not (self.folder(user_id) / SPECIALIST_FILE).exists() and not self._is_open(
-            user_id, SPECIALIST_FILE
-        ):
-            return None
 
         def read(db: TinyDB) -> Specialist | None:
             docs = db.table(SPECIALIST_TABLE).all()
             return Specialist.from_doc(dict(docs[0])) if docs else None
 
-        return self._with(user_id, SPECIALIST_FILE, read)
+        return self._existing(user_id, SPECIALIST_FILE, read, None)
 
     def save_specialist(self, specialist: Specialist) -> None:
         """Write the specialist's settings (one document)."""
@@ -387,11 +391,9 @@ class PatientFiles:
 
     def records(self, user_id: int, table: str) -> list[dict[str, Any]]:
         """Every record of a table in the patient's diary file."""
-        if not (self.folder(user_id) / DIARY_FILE).exists() and not self._is_open(
-            user_id, DIARY_FILE
-        ):
-            return []
-        return self._with(user_id, DIARY_FILE, lambda db: [dict(d) for d in db.table(table).all()])
+        return self._existing(
+            user_id, DIARY_FILE, lambda db: [dict(d) for d in db.table(table).all()], []
+        )
 
     # -- erasure ---------------------------------------------------------------------------
 
@@ -407,6 +409,24 @@ class PatientFiles:
     def iter_files(self) -> Iterator[Path]:
         """Every file under the data folder (used by tests and by erasure checks)."""
         yield from (p for p in self.data_dir.rglob("*") if p.is_file())
+
+
+def _valid(docs: list[Any], parse: Callable[[dict[str, Any]], T]) -> list[T]:
+    """Parse each stored document, skipping (and logging, without content) any that does not.
+
+    Only a hand-edited file can hold one; the document itself stays in the file untouched
+    (TinyDB rewrites stored documents as they are), so nothing is lost by not showing it.
+    """
+    parsed = []
+    for doc in docs:
+        try:
+            parsed.append(parse(dict(doc)))
+        except (KeyError, TypeError, ValueError):
+            # No traceback: its message could quote the record.
+            logger.error(  # noqa: TRY400
+                "Skipped a stored record that does not parse (doc id %s)", doc.doc_id
+            )
+    return parsed
 
 
 class PatientStore:

@@ -52,7 +52,7 @@ class Settings:
         tz = env.get("DIARYBOT_DEFAULT_TIMEZONE", "").strip() or "UTC"
         try:
             ZoneInfo(tz)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
             raise SettingsError(
                 f"DIARYBOT_DEFAULT_TIMEZONE={tz!r} is not a known time zone."
             ) from exc

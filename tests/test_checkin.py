@@ -199,3 +199,12 @@ async def test_stickers_and_photos_get_a_clear_reply(harness, pat):
     )
     await harness.settle()
     assert harness.replies_since(mark, pat.id) == [texts.SCORE_INVALID]
+
+
+async def test_a_note_that_reads_like_an_emergency_is_kept_and_answered(harness, pat):
+    await harness.say(pat, "/checkin")
+    await harness.press(pat, "8")
+    await harness.press(pat, texts.BUTTON_DONE)
+    replies = await harness.say(pat, "chest pain since the morning")
+    assert replies == [texts.NOTE_SAVED, texts.SAFETY_EMERGENCY_TEXT]
+    assert harness.files.entries(pat.id)[0].note == "chest pain since the morning"
