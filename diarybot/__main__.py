@@ -12,6 +12,10 @@ from dotenv import load_dotenv
 from diarybot.settings import Settings, SettingsError
 
 EXIT_CONFIG = 2
+REJECTED_BY_TELEGRAM = (
+    "Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped?): "
+    "get the current token from @BotFather."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,13 +45,21 @@ def _run() -> int:
     except SettingsError as exc:
         sys.stderr.write(f"diarybot: {exc}\n")
         return EXIT_CONFIG
-    from diarybot.app import build_application  # noqa: PLC0415 - keep `--help` fast
+    from telegram.error import InvalidToken  # noqa: PLC0415 - keep `--help` fast
+
+    from diarybot.app import build_application  # noqa: PLC0415
     from diarybot.logs import configure_logging  # noqa: PLC0415
 
     configure_logging(settings.log_level)
     application = build_application(settings)
     logging.getLogger(__name__).info("diarybot starting; data in %s", settings.data_dir)
-    application.run_polling(allowed_updates=["message", "callback_query"])
+    try:
+        application.run_polling(allowed_updates=["message", "callback_query"])
+    except InvalidToken:
+        # PTB's own message quotes the whole token, and an uncaught exception is printed
+        # without our redacting log formatter: say what happened without it.
+        sys.stderr.write(f"diarybot: {REJECTED_BY_TELEGRAM}\n")
+        return EXIT_CONFIG
     return 0
 
 

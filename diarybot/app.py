@@ -31,6 +31,7 @@ from diarybot import (
     keyboards,
     onboarding,
     peg_questions,
+    redelivery,
     reminders,
     safety,
     specialist,
@@ -56,6 +57,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 PRIVATE = filters.ChatType.PRIVATE
 # Longest a patient message is read as a score or setting; longer texts get a short reply.
 MAX_TEXT = 5000
+HANDLED_SAVE_INTERVAL = 5  # seconds
 
 
 def build_application(
@@ -81,13 +83,16 @@ def build_application(
     application.bot_data[KEY] = Services(
         settings=settings, store=PatientStore(settings.data_dir), clock=clock
     )
+    application.bot_data[redelivery.KEY] = redelivery.HandledUpdates(settings.data_dir)
     _add_handlers(application)
     return application
 
 
 def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    # Order matters: group -1 sees every update first (reachability), group 0 does the work,
-    # group 1 runs afterwards (telling a patient their file had to be set aside).
+    # Order matters: group -2 drops updates Telegram delivered again, group -1 sees every new
+    # update first (reachability), group 0 does the work, group 1 runs afterwards (telling a
+    # patient their file had to be set aside), and the last group marks the update handled.
+    app.add_handler(TypeHandler(Update, redelivery.drop_if_seen), group=-2)
     app.add_handler(TypeHandler(Update, _mark_reachable), group=-1)
     commands: dict[str, Callable[..., Any]] = {
         "start": onboarding.start,
@@ -154,6 +159,7 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(PRIVATE & ~filters.TEXT, not_text))
     app.add_handler(MessageHandler(~PRIVATE & filters.ALL, private_only))
     app.add_handler(TypeHandler(Update, _tell_if_recovered), group=1)
+    app.add_handler(TypeHandler(Update, redelivery.mark_handled), group=2)
     app.add_error_handler(on_error)
 
 
@@ -264,6 +270,9 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     logger.info("Scheduled reminders for %d patients (%d catch-ups)", len(profiles), caught_up)
     specialists = await svc.store.run(0, _load_specialists, svc)
     specialist.rebuild_digests(application.job_queue, specialists, svc.clock())
+    application.job_queue.run_repeating(
+        redelivery.save_job, interval=HANDLED_SAVE_INTERVAL, name="handled-updates"
+    )
     for user_id in svc.store.files.patient_ids():
         if svc.store.take_recovery_notice(user_id):
             await _notify_recovered(application, user_id)
@@ -286,5 +295,6 @@ async def _notify_recovered(
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Let writes in flight finish before the process exits."""
+    """Let writes in flight finish before the process exits, and remember what was handled."""
     services_of(application).store.close()
+    redelivery.save_now(application)

@@ -45,6 +45,12 @@ def make_entry(
     )
 
 
+def _message_entry_id(update: Update) -> str:
+    """An entry made from a message takes its id from the update: if Telegram delivers the
+    same update again, storing it again changes nothing (`add_entry` keeps the first)."""
+    return f"{update.update_id % 16**10:010x}"
+
+
 async def checkin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/checkin asks for a score with the 0–10 keyboard."""
     profile = await profile_or_prompt(update, context)
@@ -89,7 +95,9 @@ async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    entry = make_entry(profile, score, services(context).clock(), Source.TYPED)
+    entry = make_entry(
+        profile, score, services(context).clock(), Source.TYPED, entry_id=_message_entry_id(update)
+    )
     await services(context).store.add_entry(profile.user_id, entry)
     await _after_score(update, profile, entry, query_message=False)
     await flare_notice.check_after_entry(context.bot, services(context), profile, entry)
@@ -204,7 +212,14 @@ async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
         return
     context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
-    entry = make_entry(profile, score, services(context).clock(), Source.QUICK_LOG, note=note)
+    entry = make_entry(
+        profile,
+        score,
+        services(context).clock(),
+        Source.QUICK_LOG,
+        entry_id=_message_entry_id(update),
+        note=note,
+    )
     await services(context).store.add_entry(profile.user_id, entry)
     await _after_score(update, profile, entry, query_message=False)
     await flare_notice.check_after_entry(context.bot, services(context), profile, entry)

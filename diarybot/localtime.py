@@ -23,11 +23,13 @@ def zone(name: str) -> ZoneInfo:
     """A ZoneInfo by name, falling back to UTC for a name that no longer resolves.
 
     A stored name can become invalid (tzdata removed a zone, a file was edited by hand); the
-    patient still gets reminders, in UTC, instead of the bot crashing at start-up.
+    patient still gets reminders, in UTC, instead of the bot crashing at start-up. ZoneInfo
+    reads the name as a path below the zone folder, so a folder's name ("Europe") or an overlong
+    one fails with an OSError rather than ZoneInfoNotFoundError.
     """
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return ZoneInfo("UTC")
 
 

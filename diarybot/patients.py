@@ -8,6 +8,7 @@ pool of their own, so no file rewrite ever blocks the event loop.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import shutil
 import threading
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
+from tinydb.table import Document, Table
 
 from diarybot.models import Entry, Link, Profile, Specialist
 from diarybot.storage import (
@@ -199,16 +201,25 @@ class PatientFiles:
 
     # -- entries ---------------------------------------------------------------------------
 
-    def add_entry(self, user_id: int, entry: Entry) -> None:
-        """Append one entry; returns only once it is on disk."""
-        self._with(user_id, DIARY_FILE, lambda db: db.table(ENTRIES_TABLE).insert(entry.to_doc()))
+    def add_entry(self, user_id: int, entry: Entry) -> bool:
+        """Append one entry; returns only once it is on disk. An entry whose id is already
+        stored is left as it was (False): storing the same update twice must not duplicate."""
+
+        def write(db: TinyDB) -> bool:
+            table = db.table(ENTRIES_TABLE)
+            if _find(table, entry.id) is not None:
+                return False
+            table.insert(Document(entry.to_doc(), _doc_id(entry.id)))
+            return True
+
+        return self._with(user_id, DIARY_FILE, write)
 
     def get_entry(self, user_id: int, entry_id: str) -> Entry | None:
         """One entry of this patient's, by id (never another patient's: ids are per file)."""
 
         def read(db: TinyDB) -> Entry | None:
-            doc = db.table(ENTRIES_TABLE).get(Query().id == entry_id)
-            return Entry.from_doc(dict(doc)) if isinstance(doc, dict) else None
+            doc = _find(db.table(ENTRIES_TABLE), entry_id)
+            return Entry.from_doc(dict(doc)) if doc is not None else None
 
         return self._existing(user_id, DIARY_FILE, read, None)
 
@@ -217,8 +228,8 @@ class PatientFiles:
 
         def write(db: TinyDB) -> Entry | None:
             table = db.table(ENTRIES_TABLE)
-            doc = table.get(Query().id == entry_id)
-            if not isinstance(doc, dict):
+            doc = _find(table, entry_id)
+            if doc is None:
                 return None
             updated = Entry.from_doc(dict(doc)).replace(**changes)
             table.update(updated.to_doc(), doc_ids=[doc.doc_id])
@@ -230,7 +241,9 @@ class PatientFiles:
         """Remove one entry; False when it was already gone."""
 
         def write(db: TinyDB) -> bool:
-            return bool(db.table(ENTRIES_TABLE).remove(Query().id == entry_id))
+            table = db.table(ENTRIES_TABLE)
+            doc = _find(table, entry_id)
+            return doc is not None and bool(table.remove(doc_ids=[doc.doc_id]))
 
         return self._existing(user_id, DIARY_FILE, write, False)
 
@@ -411,6 +424,25 @@ class PatientFiles:
         yield from (p for p in self.data_dir.rglob("*") if p.is_file())
 
 
+def _doc_id(entry_id: str) -> int:
+    """Entries are stored under a TinyDB doc id derived from their own id, so finding one is a
+    dict lookup instead of a query over the whole diary. Our ids are 10 hex digits (+1: TinyDB
+    ids start at 1); any other id is hashed above that range, so ids never collide."""
+    if len(entry_id) == 10:
+        try:
+            return int(entry_id, 16) + 1
+        except ValueError:
+            pass
+    digest = hashlib.sha256(entry_id.encode()).digest()
+    return 16**10 + 1 + int.from_bytes(digest[:6], "big")
+
+
+def _find(table: Table, entry_id: str) -> Document | None:
+    """One entry's document by entry id (every entry is stored under `_doc_id` of its id)."""
+    doc = table.get(doc_id=_doc_id(entry_id))
+    return doc if isinstance(doc, Document) and doc.get("id") == entry_id else None
+
+
 def _valid(docs: list[Any], parse: Callable[[dict[str, Any]], T]) -> list[T]:
     """Parse each stored document, skipping (and logging, without content) any that does not.
 
@@ -471,9 +503,9 @@ class PatientStore:
         """See `PatientFiles.release_day`."""
         await self._run(user_id, self.files.release_day, user_id, field_name, day, previous)
 
-    async def add_entry(self, user_id: int, entry: Entry) -> None:
+    async def add_entry(self, user_id: int, entry: Entry) -> bool:
         """See `PatientFiles.add_entry`."""
-        await self._run(user_id, self.files.add_entry, user_id, entry)
+        return await self._run(user_id, self.files.add_entry, user_id, entry)
 
     async def get_entry(self, user_id: int, entry_id: str) -> Entry | None:
         """See `PatientFiles.get_entry`."""

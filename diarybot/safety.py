@@ -11,13 +11,25 @@ import unicodedata
 
 HIGH_SCORE = 9  # 9 and 10: "worst pain imaginable" territory on the NRS
 
+# Whole words and phrases, case-insensitive, after NFKC and with every apostrophe made "'".
+# Plurals and common ways of saying the same thing count ("chest pains", "can not breathe",
+# "killing myself"): a patient in trouble does not choose their words for a regex.
 _EMERGENCY = re.compile(
     r"\b("
-    r"suicid\w*|kill (?:my ?self|me)|end (?:it all|my life)|want to die|self[- ]harm|"
-    r"overdos\w*|chest pain|can'?t breathe|cannot breathe|unconscious|passed out|"
-    r"emergency|call (?:an )?ambulance|stroke|heart attack|fainted"
+    r"suicid\w*|kill(?:ing)? (?:my ?self|me)|end(?:ing)? (?:it all|my life)|"
+    r"take my (?:own )?life|want(?:ed)? to die|self[- ]?harm\w*|(?:hurt|harm)(?:ing)? my ?self|"
+    r"(?:do not|don't|dont) want to (?:live|be alive|be here|wake up)|no reason to live|"
+    r"better off (?:\w+ ){0,5}dead|"
+    r"overdos\w*|chest pains?|"
+    r"(?:can'?t|cannot|can not|unable to|struggling to|hard to|trouble) breathe?|"
+    r"(?:difficulty|trouble|problems?) breathing|short(?:ness)? of breath|"
+    r"unconscious|passed out|fainted|collapsed|"
+    r"emergency|call (?:an )?ambulance|stroke|heart attack"
     r")\b",
     re.IGNORECASE,
+)
+_APOSTROPHES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
 )
 
 
@@ -28,5 +40,5 @@ def is_high_score(score: int) -> bool:
 
 def sounds_like_emergency(text: str) -> bool:
     """Whether free text reads like an emergency (deliberately broad: a false alarm is cheap)."""
-    cleaned = unicodedata.normalize("NFKC", text).replace("’", "'")
+    cleaned = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     return bool(_EMERGENCY.search(cleaned))

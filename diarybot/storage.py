@@ -9,7 +9,6 @@ settings), and every write goes to a temp file that is fsynced and then renamed 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import secrets
@@ -17,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
@@ -113,7 +113,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Serialize and replace the file; on any failure the old file and no cache remain."""
         try:
-            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            payload = orjson.dumps(data)
             atomic_write_bytes(self.path, payload)
         except BaseException:
             # TinyDB mutated the cached dict in place before calling us: it no longer matches
@@ -125,8 +125,8 @@ class AtomicJSONStorage(Storage):
 
 def _parse(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+        data = orjson.loads(raw)
+    except (orjson.JSONDecodeError, ValueError, UnicodeDecodeError) as exc:
         raise CorruptFileError(path) from exc
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFileError(path)
@@ -161,7 +161,13 @@ def quarantine(path: Path) -> Path:
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     path.replace(target)
     fsync_dir(path.parent)
-    logger.error("Data file %s could not be parsed; moved aside as %s", path.name, target.name)
+    # Which folder and file, so the operator can find it; never a byte of what it holds.
+    logger.error(
+        "Data file %s/%s could not be parsed; moved aside unchanged as %s",
+        path.parent.name,
+        path.name,
+        target.name,
+    )
     return target
 
 
