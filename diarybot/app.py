@@ -72,6 +72,9 @@ def build_application(
         .token(settings.token)
         .rate_limiter(rate_limiter or PatientRateLimiter())
         .concurrent_updates(PerPatientUpdateProcessor())
+        # A cancelled long poll can keep its connection at shutdown; a second one lets the
+        # final confirming getUpdates through instead of failing on a pool timeout.
+        .get_updates_connection_pool_size(2)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

@@ -119,7 +119,8 @@ NOT_SAVED = "Sorry, that was not saved because of a problem on my side. Please t
 FILE_RECOVERED = (
     "I'm sorry: your diary file on this server could not be read, so I set it aside unchanged "
     "and started a fresh one. The operator of this bot can recover the old file. "
-    "Everything you log from now on is saved as usual."
+    "Everything you log from now on is saved as usual; if I ask you to, send /start to set "
+    "your time zone and reminder again."
 )
 ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a moment."
 

@@ -175,3 +175,10 @@ def test_erase_removes_the_patient_folder(tmp_path):
     assert not (tmp_path / "patients" / "7").exists()
     assert files.entries(7) == []
     assert files.get_profile(8) is not None
+
+
+def test_storing_the_same_entry_twice_keeps_one(tmp_path):
+    files = PatientFiles(tmp_path)
+    assert files.add_entry(7, entry(5, score=4)) is True
+    assert files.add_entry(7, entry(5, score=9)) is False  # a redelivered update
+    assert [e.score for e in PatientFiles(tmp_path).entries(7)] == [4]
