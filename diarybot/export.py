@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -45,8 +45,3 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     intro = texts.EXPORT_INTRO.format(start=texts.short_date(start), end=texts.short_date(end))
     await send_report(context.bot, profile.chat_id, files, caption=intro)
-
-
-def last_days(today: date, days: int) -> tuple[date, date]:
-    """The `days` local days ending today."""
-    return today - timedelta(days=days - 1), today

@@ -225,11 +225,6 @@ def settings_text(profile: Profile, entry_count: int) -> str:
     )
 
 
-def day_label(day: date) -> str:
-    """A calendar day in reports and captions."""
-    return f"{day:%a %d %b %Y}"
-
-
 CHART_CAPTION = (
     "Pain diary {start} – {end}\nMean {mean} · worst {worst} · {logged} of {days} days logged"
 )
