@@ -28,6 +28,7 @@ from diarybot import (
     export,
     flare_notice,
     guided,
+    jobs,
     keyboards,
     onboarding,
     peg_questions,
@@ -214,10 +215,10 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     running exercise."""
     had = context.user_data.pop(onboarding.AWAITING, None) if context.user_data else None
     user_id = patient_id(update)
-    if user_id is not None and context.job_queue is not None:
-        for job in context.job_queue.get_jobs_by_name(guided.step_job_name(user_id)):
-            job.schedule_removal()
-            had = True
+    queue = context.job_queue
+    if user_id is not None and queue and jobs.find(queue, guided.step_job_name(user_id)):
+        jobs.remove(queue, guided.step_job_name(user_id))
+        had = True
     await reply(update, texts.CANCELLED if had else texts.NOTHING_TO_CANCEL)
 
 

@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes, JobQueue
 
-from diarybot import keyboards, texts
+from diarybot import jobs, keyboards, texts
 from diarybot.exercises import (
     BREATHING_PATTERNS,
     PATTERNS,
@@ -164,12 +164,7 @@ def _queue(
 ) -> None:
     if job_queue is None:
         return
-    name = step_job_name(user_id)
-    for job in job_queue.get_jobs_by_name(name):
-        job.schedule_removal()
-    job_queue.run_once(
-        next_step, when=delay, name=name, chat_id=user_id, user_id=user_id, data=playing
-    )
+    jobs.once(job_queue, next_step, step_job_name(user_id), delay, user_id=user_id, data=playing)
 
 
 async def next_step(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -206,10 +201,11 @@ async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query, callback, user_id = press.query, press.callback, press.user_id
     done = 0
     if context.job_queue is not None:
-        for job in context.job_queue.get_jobs_by_name(step_job_name(user_id)):
-            if isinstance(job.data, Playing) and job.data.session_id == callback.args[0]:
-                done = sum(s.seconds for s in steps(job.data.pattern)[: job.data.index + 1])
-                job.schedule_removal()
+        job = jobs.find(context.job_queue, step_job_name(user_id))
+        playing = job.data if job is not None else None
+        if isinstance(playing, Playing) and playing.session_id == callback.args[0]:
+            done = sum(s.seconds for s in steps(playing.pattern)[: playing.index + 1])
+            jobs.remove(context.job_queue, step_job_name(user_id))
     session = await _load(context, user_id, callback.args[0])
     if session is not None and not session.completed:
         await _save(context, user_id, session.replace(seconds=done))

@@ -17,7 +17,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes, JobQueue
 
-from diarybot import keyboards, peg_questions, texts
+from diarybot import jobs, keyboards, peg_questions, texts
 from diarybot.localtime import instant_on, local_date, next_daily, zone
 from diarybot.models import Profile, new_id
 from diarybot.reminder_rules import reminder_due
@@ -63,42 +63,32 @@ def job_id(user_id: int) -> str:
     return f"reminder:{user_id}"
 
 
-def _remove(job_queue: JobQueue[Any], name: str) -> None:
-    for job in job_queue.get_jobs_by_name(name):
-        job.schedule_removal()
-
-
 def schedule(job_queue: JobQueue[Any], profile: Profile) -> None:
     """(Re)place the patient's daily job, or remove it when reminders are off."""
     name = job_id(profile.user_id)
-    _remove(job_queue, name)
     if not profile.reminders_active:
+        jobs.remove(job_queue, name)
         return
-    job_queue.run_custom(
+    trigger = LocalDailyTrigger(profile.reminder_time, profile.timezone)
+    jobs.schedule(
+        job_queue,
         send_reminder,
-        job_kwargs={
-            "trigger": LocalDailyTrigger(profile.reminder_time, profile.timezone),
-            "id": name,
-            "replace_existing": True,
-            "misfire_grace_time": int(MISFIRE_GRACE.total_seconds()),
-            "coalesce": True,
-        },
-        name=name,
-        chat_id=profile.chat_id,
+        name,
+        trigger,
         user_id=profile.user_id,
+        misfire_grace=MISFIRE_GRACE,
     )
 
 
 def unschedule(job_queue: JobQueue[Any], user_id: int) -> None:
     """Remove every reminder job of a patient (pause, block, erasure)."""
-    for name in (job_id(user_id), f"catchup:{user_id}", f"retry:{user_id}"):
-        _remove(job_queue, name)
+    jobs.remove(job_queue, job_id(user_id), f"catchup:{user_id}", f"retry:{user_id}")
 
 
 def next_run(job_queue: JobQueue[Any], user_id: int) -> datetime | None:
     """When the patient's daily reminder fires next (None when not scheduled)."""
-    jobs = job_queue.get_jobs_by_name(job_id(user_id))
-    return jobs[0].next_t if jobs else None
+    job = jobs.find(job_queue, job_id(user_id))
+    return job.next_t if job else None
 
 
 def missed_today(profile: Profile, now: datetime) -> bool:
@@ -119,11 +109,11 @@ def rebuild(job_queue: JobQueue[Any], profiles: list[Profile], now: datetime) ->
         schedule(job_queue, profile)
         if missed_today(profile, now):
             catch_ups += 1
-            job_queue.run_once(
+            jobs.once(
+                job_queue,
                 send_reminder,
-                when=CATCH_UP_SPACING * catch_ups,
-                name=f"catchup:{profile.user_id}",
-                chat_id=profile.chat_id,
+                f"catchup:{profile.user_id}",
+                CATCH_UP_SPACING * catch_ups,
                 user_id=profile.user_id,
                 data=0,
             )
@@ -204,11 +194,11 @@ def _schedule_retry(
             else timedelta(seconds=exc.retry_after),
         )
     logger.info("Reminder send failed (%s); retrying in %s", type(exc).__name__, delay)
-    context.job_queue.run_once(
+    jobs.once(
+        context.job_queue,
         send_reminder,
-        when=delay,
-        name=f"retry:{profile.user_id}",
-        chat_id=profile.chat_id,
+        f"retry:{profile.user_id}",
+        delay,
         user_id=profile.user_id,
         data=attempt + 1,
     )

@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import ContextTypes, JobQueue
 
-from diarybot import keyboards, sharing, texts
+from diarybot import jobs, keyboards, sharing, texts
 from diarybot.localtime import instant_on, local_date, zone
 from diarybot.models import Link, Profile, Specialist
 from diarybot.parsing import normalize_timezone, parse_time_of_day, parse_weekday
@@ -228,25 +228,19 @@ def digest_job_id(specialist_id: int) -> str:
 def schedule_digest(job_queue: JobQueue[Any], specialist: Specialist) -> None:
     """(Re)place the weekly summary job, or remove it when turned off or nobody is linked."""
     name = digest_job_id(specialist.user_id)
-    for job in job_queue.get_jobs_by_name(name):
-        job.schedule_removal()
     if not specialist.digest_on or not specialist.patients:
+        jobs.remove(job_queue, name)
         return
     trigger = LocalDailyTrigger(
         specialist.digest_time, specialist.timezone, weekday=specialist.digest_weekday
     )
-    job_queue.run_custom(
+    jobs.schedule(
+        job_queue,
         send_digest,
-        job_kwargs={
-            "trigger": trigger,
-            "id": name,
-            "replace_existing": True,
-            "misfire_grace_time": int(MISFIRE_GRACE.total_seconds()),
-            "coalesce": True,
-        },
-        name=name,
-        chat_id=specialist.chat_id,
+        name,
+        trigger,
         user_id=specialist.user_id,
+        misfire_grace=MISFIRE_GRACE,
     )
 
 
@@ -291,10 +285,10 @@ def rebuild_digests(
     for specialist in specialists:
         schedule_digest(job_queue, specialist)
         if specialist.patients and digest_due(specialist, now):
-            job_queue.run_once(
+            jobs.once(
+                job_queue,
                 send_digest,
-                when=timedelta(seconds=1),
-                name=f"digest-catchup:{specialist.user_id}",
-                chat_id=specialist.chat_id,
+                f"digest-catchup:{specialist.user_id}",
+                timedelta(seconds=1),
                 user_id=specialist.user_id,
             )
