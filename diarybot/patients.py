@@ -26,8 +26,10 @@ from diarybot.models import Entry, Link, Profile, Specialist
 from diarybot.storage import (
     CorruptFileError,
     PatientLocks,
+    StorageError,
     ensure_private_dir,
     open_db,
+    parse_file,
     quarantine,
 )
 
@@ -190,6 +192,22 @@ class PatientFiles:
             profile = self.get_profile(user_id)
             if profile is not None and getattr(profile, field_name) == day:
                 self.save_profile(profile.replace(**{field_name: previous}))
+
+    def profile_at_startup(self, user_id: int) -> Profile | None:
+        """The profile read straight from its file, for start-up only.
+
+        Opening a TinyDB per patient costs more than parsing the file itself, and start-up
+        reads every patient's settings once. Anything unusual (a torn file, a newer schema, an
+        odd document) goes the normal way, which sets bad files aside and tells the patient.
+        """
+        path = self.folder(user_id) / PROFILE_FILE
+        try:
+            docs = parse_file(path.read_bytes(), path).get(PROFILE_TABLE) or {}
+            return Profile.from_doc(dict(next(iter(docs.values())))) if docs else None
+        except FileNotFoundError:
+            return None
+        except (StorageError, OSError, KeyError, TypeError, ValueError, StopIteration):
+            return self.get_profile(user_id)
 
     def patient_ids(self) -> list[int]:
         """Everyone with a folder, for rebuilding reminders at start-up."""
@@ -556,7 +574,7 @@ class PatientStore:
         profiles = []
         for user_id in ids:
             try:
-                profile = self.files.get_profile(user_id)
+                profile = self.files.profile_at_startup(user_id)
             except Exception as exc:
                 # One unreadable patient must not stop everyone else's reminders. The message is
                 # not logged: it could quote a field of the file.

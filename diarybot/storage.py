@@ -106,7 +106,7 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as exc:
             raise StorageError(f"cannot read {self.path.name}") from exc
-        data = _parse(raw, self.path)
+        data = parse_file(raw, self.path)
         self._cache = data
         return data
 
@@ -123,7 +123,8 @@ class AtomicJSONStorage(Storage):
         self._cache = data
 
 
-def _parse(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+def parse_file(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+    """A data file's tables; CorruptFileError / UnsupportedSchemaError when it is not ours."""
     try:
         data = orjson.loads(raw)
     except (orjson.JSONDecodeError, ValueError, UnicodeDecodeError) as exc:
