@@ -37,6 +37,10 @@ PER_CHAT_PER_SECOND = 1
 # such short bursts, so a chat may take this many at once and then one per second.
 PER_CHAT_BURST = 3
 MAX_RETRIES = 5
+# Requests in flight at once. httpcore re-scans every queued request against every connection
+# on each change, so 256 concurrent sends cost more CPU than they save (benchmark: /log
+# throughput 1.9x with a cap of 8); the cap only queues sends, updates stay concurrent.
+MAX_IN_FLIGHT = 8
 # Added to every `retry_after`, as PTB does, so the retry does not arrive a hair too early.
 RETRY_MARGIN = 0.1
 # Methods that put a new message in a chat; edits answer a patient's own taps and are not held.
@@ -84,6 +88,7 @@ class PatientRateLimiter(BaseRateLimiter[int]):
         self._overall = Pace(overall_per_second)
         self._groups: OrderedDict[int | str, AsyncLimiter] = OrderedDict()
         self._per_chat = per_chat_per_second
+        self._in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
         self._chats: OrderedDict[int, AsyncLimiter] = OrderedDict()
         self._max_retries = max_retries
         self._paused_until = 0.0
@@ -141,7 +146,8 @@ class PatientRateLimiter(BaseRateLimiter[int]):
         while True:
             await self._place(chat_id)
             try:
-                return await callback(*args, **kwargs)
+                async with self._in_flight:
+                    return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 if attempt >= retries:
                     logger.warning("Telegram still asks to slow down after %d retries", retries)
