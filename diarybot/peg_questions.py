@@ -12,9 +12,10 @@ from telegram import Bot, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from diarybot import keyboards, texts
-from diarybot.localtime import instant_on, local_date, zone
+from diarybot.localtime import local_date, zone
 from diarybot.models import PEG_ITEMS, PegResponse, Profile, new_id
 from diarybot.parsing import parse_weekday
+from diarybot.reminder_rules import weekday_due
 from diarybot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.services import Services, services
 
@@ -25,12 +26,8 @@ def peg_due(profile: Profile, now: datetime) -> bool:
     """On the chosen weekday, once the reminder time has passed, once that day."""
     if not profile.peg_on or not profile.reminders_active:
         return False
-    tz = zone(profile.timezone)
-    today = local_date(now, tz)
-    return (
-        today.weekday() == profile.peg_weekday
-        and profile.last_peg_asked != today
-        and now >= instant_on(today, profile.reminder_time, tz)
+    return weekday_due(
+        profile.peg_weekday, profile.reminder_time, profile.timezone, profile.last_peg_asked, now
     )
 
 

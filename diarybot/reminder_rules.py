@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 from diarybot.localtime import instant_on, local_date, zone
 from diarybot.models import Profile
@@ -23,3 +23,13 @@ def reminder_due(profile: Profile, now: datetime, checked_in_today: bool) -> boo
     if profile.last_reminded == today:
         return False
     return now >= instant_on(today, profile.reminder_time, tz)
+
+
+def weekday_due(
+    weekday: int, at: time, tz_name: str, last_sent: date | None, now: datetime
+) -> bool:
+    """The rule every weekly item shares (weekly chart, PEG, specialist digest): due on
+    `weekday` (0 = Monday) once local `at` has passed, and only if not yet sent that day."""
+    tz = zone(tz_name)
+    today = local_date(now, tz)
+    return today.weekday() == weekday and last_sent != today and now >= instant_on(today, at, tz)

@@ -15,9 +15,10 @@ from telegram.error import Forbidden
 from telegram.ext import ContextTypes, JobQueue
 
 from diarybot import jobs, keyboards, sharing, texts
-from diarybot.localtime import instant_on, local_date, zone
+from diarybot.localtime import local_date, zone
 from diarybot.models import Link, Profile, Specialist
 from diarybot.parsing import normalize_timezone, parse_time_of_day, parse_weekday
+from diarybot.reminder_rules import weekday_due
 from diarybot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.replies import edit, patient_id, pressed, reply
 from diarybot.reports import build_report, period_caption, send_report
@@ -246,13 +247,12 @@ def schedule_digest(job_queue: JobQueue[Any], specialist: Specialist) -> None:
 
 def digest_due(specialist: Specialist, now: datetime) -> bool:
     """On the chosen weekday, after the chosen time, once that day."""
-    tz = zone(specialist.timezone)
-    today = local_date(now, tz)
-    return (
-        specialist.digest_on
-        and today.weekday() == specialist.digest_weekday
-        and specialist.last_digest != today
-        and now >= instant_on(today, specialist.digest_time, tz)
+    return specialist.digest_on and weekday_due(
+        specialist.digest_weekday,
+        specialist.digest_time,
+        specialist.timezone,
+        specialist.last_digest,
+        now,
     )
 
 

@@ -13,9 +13,10 @@ from telegram.ext import ContextTypes
 
 import charts
 from diarybot import texts
-from diarybot.localtime import instant_on, local_date, week_bounds, zone
+from diarybot.localtime import local_date, week_bounds, zone
 from diarybot.models import Entry, Profile
 from diarybot.parsing import parse_period
+from diarybot.reminder_rules import weekday_due
 from diarybot.replies import profile_or_prompt, reply
 from diarybot.services import Services, services
 
@@ -109,12 +110,9 @@ def weekly_due(profile: Profile, now: datetime) -> bool:
     """Sunday (the end of the ISO week) once the reminder time has passed, once that day."""
     if not profile.weekly_chart or not profile.reminders_active:
         return False
-    tz = zone(profile.timezone)
-    today = local_date(now, tz)
-    return (
-        today.isoweekday() == 7
-        and profile.last_weekly_chart != today
-        and now >= instant_on(today, profile.reminder_time, tz)
+    sunday = 6
+    return weekday_due(
+        sunday, profile.reminder_time, profile.timezone, profile.last_weekly_chart, now
     )
 
 
