@@ -11,7 +11,7 @@ from diarybot import keyboards, reminders, texts
 from diarybot.localtime import zone
 from diarybot.models import Profile
 from diarybot.parsing import normalize_timezone, parse_time_of_day, suggest_timezones
-from diarybot.replies import patient_id, profile_or_prompt, reply
+from diarybot.replies import patient_id, pressed, profile_or_prompt, reply
 from diarybot.services import services
 
 AWAITING = "awaiting"
@@ -60,8 +60,7 @@ async def apply_timezone_text(
     name = normalize_timezone(typed)
     if name is None:
         suggestions = suggest_timezones(typed)
-        shown = typed if len(typed) <= 40 else typed[:39] + "…"
-        message = texts.TIMEZONE_UNKNOWN.format(text=shown)
+        message = texts.TIMEZONE_UNKNOWN.format(text=texts.shorten(typed))
         message += texts.TIMEZONE_SUGGEST if suggestions else texts.TIMEZONE_HOWTO
         markup = keyboards.timezone_keyboard(suggestions or keyboards.COMMON_TIMEZONES)
         await reply(update, message, reply_markup=markup)
@@ -71,10 +70,8 @@ async def apply_timezone_text(
 
 async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A time zone picked from the keyboard."""
-    query = update.callback_query
-    await query.answer()  # type: ignore[union-attr]
-    callback = keyboards.parse_callback(query.data)  # type: ignore[union-attr]
-    name = normalize_timezone(callback.args[0]) if callback else None
+    press = await pressed(update)
+    name = normalize_timezone(press.callback.args[0]) if press else None
     if name is None:
         await reply(update, texts.BUTTON_EXPIRED)
         return
@@ -115,18 +112,15 @@ async def apply_time_text(update: Update, context: ContextTypes.DEFAULT_TYPE, ty
     """Validate a typed time of day and set it."""
     at = parse_time_of_day(typed)
     if at is None:
-        shown = typed if len(typed) <= 40 else typed[:39] + "…"
-        await reply(update, texts.TIME_UNKNOWN.format(text=shown))
+        await reply(update, texts.TIME_UNKNOWN.format(text=texts.shorten(typed)))
         return
     await _set_reminder_time(update, context, at)
 
 
 async def time_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A reminder time picked from the keyboard."""
-    query = update.callback_query
-    await query.answer()  # type: ignore[union-attr]
-    callback = keyboards.parse_callback(query.data)  # type: ignore[union-attr]
-    at = parse_time_of_day(callback.args[0]) if callback else None
+    press = await pressed(update)
+    at = parse_time_of_day(press.callback.args[0]) if press else None
     if at is None:
         await reply(update, texts.BUTTON_EXPIRED)
         return

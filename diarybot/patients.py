@@ -15,13 +15,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
+from diarybot.localtime import local_date, zone
 from diarybot.models import Entry, Link, Profile, Specialist
 from diarybot.storage import (
     CorruptFileError,
@@ -508,6 +509,13 @@ class PatientStore:
     async def update_profile(self, user_id: int, **changes: Any) -> Profile | None:
         """See `PatientFiles.update_profile`."""
         return await self._run(user_id, self.files.update_profile, user_id, **changes)
+
+    async def claim_today(self, profile: Profile, field_name: str, now: datetime) -> date | None:
+        """Claim the patient's local today for a once-a-day marker; the day, or None if it was
+        already claimed (weekly chart, PEG question, flare message)."""
+        today = local_date(now, zone(profile.timezone))
+        claimed, _ = await self.claim_day(profile.user_id, field_name, today)
+        return today if claimed else None
 
     async def claim_day(
         self, user_id: int, field_name: str, day: date

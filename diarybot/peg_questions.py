@@ -12,7 +12,6 @@ from telegram import Bot, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from diarybot import keyboards, texts
-from diarybot.localtime import local_date, zone
 from diarybot.models import PEG_ITEMS, PegResponse, Profile, new_id
 from diarybot.parsing import parse_weekday
 from diarybot.reminder_rules import weekday_due
@@ -47,9 +46,8 @@ async def ask_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
     now = svc.clock()
     if not peg_due(profile, now):
         return
-    today = local_date(now, zone(profile.timezone))
-    claimed, _ = await svc.store.claim_day(profile.user_id, "last_peg_asked", today)
-    if not claimed:
+    today = await svc.store.claim_today(profile, "last_peg_asked", now)
+    if today is None:
         return
     response = PegResponse(id=new_id(), local_date=today, asked_at=now)
     await _save(svc, profile.user_id, response)

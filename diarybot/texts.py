@@ -191,6 +191,11 @@ def help_text() -> str:
     )
 
 
+def shorten(typed: str, limit: int = 40) -> str:
+    """What a patient typed, quoted back at most `limit` characters long."""
+    return typed if len(typed) <= limit else typed[: limit - 1] + "…"
+
+
 def format_time(value: time) -> str:
     """A time of day as patients read it, 24-hour."""
     return value.strftime("%H:%M")

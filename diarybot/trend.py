@@ -121,9 +121,8 @@ async def send_weekly_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
     now = svc.clock()
     if not weekly_due(profile, now):
         return
-    today = local_date(now, zone(profile.timezone))
-    claimed, _ = await svc.store.claim_day(profile.user_id, "last_weekly_chart", today)
-    if not claimed:
+    today = await svc.store.claim_today(profile, "last_weekly_chart", now)
+    if today is None:
         return
     start, end = week_bounds(today)
     if not await send_chart(bot, svc, profile, start, end):
