@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from concurrent.futures import Executor
 from datetime import datetime
 from typing import Any
 
@@ -43,6 +44,7 @@ from diarybot.localtime import utc_now
 from diarybot.models import Specialist
 from diarybot.patients import PatientStore
 from diarybot.ratelimit import PatientRateLimiter
+from diarybot.render_pool import RenderPool
 from diarybot.replies import patient_id, reply
 from diarybot.services import KEY, Services, services, services_of
 from diarybot.settings import Settings
@@ -66,8 +68,13 @@ def build_application(
     *,
     clock: Callable[[], datetime] = utc_now,
     rate_limiter: PatientRateLimiter | None = None,
+    render_executor: Executor | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """Build the real application; tests call this too, with a fake API URL and a clock."""
+    """Build the real application; tests call this too, with a fake API URL and a clock.
+
+    Charts and reports are drawn in worker processes the application starts on first use; a
+    `render_executor` given here is used instead and left open (tests share one).
+    """
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -85,7 +92,10 @@ def build_application(
         builder = builder.base_file_url(settings.api_base_file_url)
     application = builder.build()
     application.bot_data[KEY] = Services(
-        settings=settings, store=PatientStore(settings.data_dir), clock=clock
+        settings=settings,
+        store=PatientStore(settings.data_dir),
+        clock=clock,
+        renderer=RenderPool(render_executor),
     )
     application.bot_data[redelivery.KEY] = redelivery.HandledUpdates(settings.data_dir)
     _add_handlers(application)
@@ -300,5 +310,7 @@ async def _notify_recovered(
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Let writes in flight finish before the process exits, and remember what was handled."""
-    services_of(application).store.close()
+    svc = services_of(application)
+    svc.store.close()
+    svc.renderer.close()
     redelivery.save_now(application)

@@ -15,7 +15,7 @@ from diarybot.exports import entries_csv, fhir_json, pdf_report
 from diarybot.figures import period_figures
 from diarybot.localtime import local_date
 from diarybot.models import Entry, Source, Technique
-from diarybot.trend import chart_entries
+from diarybot.worker_tasks import chart_entries
 
 DEMO_NAME = "Alex Example (synthetic)"
 GENERATED_AT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

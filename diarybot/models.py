@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import logging
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Self
+
+logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -100,6 +104,25 @@ class Entry:
             note=str(doc.get("note", "")),
             source=Source(doc.get("source", Source.CHECKIN.value)),
         )
+
+
+def entries_between(docs: Iterable[Any], start: date | None, end: date | None) -> list[Entry]:
+    """Stored entry documents on local days `start`..`end` (inclusive), parsed, oldest first.
+
+    A document that does not parse (only a hand-edited file holds one) is left out and logged
+    without its content; it stays in the file untouched.
+    """
+    low = start.isoformat() if start else ""
+    high = end.isoformat() if end else "9999"
+    chosen = []
+    for doc in docs:
+        try:
+            if low <= doc["local_date"] <= high:
+                chosen.append(Entry.from_doc(doc))
+        except (KeyError, TypeError, ValueError):
+            # No traceback: its message could quote the record.
+            logger.error("Skipped a stored entry that does not parse")  # noqa: TRY400
+    return sorted(chosen, key=lambda e: e.recorded_at)
 
 
 @dataclass(frozen=True)

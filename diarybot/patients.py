@@ -23,7 +23,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
 from diarybot.localtime import local_date, zone
-from diarybot.models import Entry, Link, Profile, Specialist
+from diarybot.models import Entry, Link, Profile, Specialist, entries_between
 from diarybot.storage import (
     CorruptFileError,
     PatientLocks,
@@ -272,15 +272,13 @@ class PatientFiles:
         """This patient's entries by local date (inclusive bounds), oldest first."""
 
         def read(db: TinyDB) -> list[Entry]:
-            return _valid(db.table(ENTRIES_TABLE).all(), Entry.from_doc)
+            return entries_between(db.table(ENTRIES_TABLE).all(), start, end)
 
-        found = self._existing(user_id, DIARY_FILE, read, [])
-        chosen = [
-            e
-            for e in found
-            if (start is None or e.local_date >= start) and (end is None or e.local_date <= end)
-        ]
-        return sorted(chosen, key=lambda e: e.recorded_at)
+        return self._existing(user_id, DIARY_FILE, read, [])
+
+    def diary_path(self, user_id: int) -> Path:
+        """Where the patient's diary file is (render workers read it themselves)."""
+        return self.folder(user_id) / DIARY_FILE
 
     # -- sharing ---------------------------------------------------------------------------
     # Links and pending requests live in the patient's profile file: the patient's consent is

@@ -1,72 +1,28 @@
 """The files a patient exports and a specialist receives: PDF, CSV, FHIR and the chart.
 
-Built from the patient's entries off the event loop (the PDF of a long period takes about a
-second), in memory only: nothing is written to disk, so there are no export files to clean up.
+Built from the patient's entries in a render worker process (the PDF of a long period takes
+about a second), in memory only: nothing is written to disk, so there are no export files to
+clean up.
 """
 
 from __future__ import annotations
 
-import asyncio
-import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from telegram import Bot, InputFile
 
-from diarybot import report_texts as rt
 from diarybot import texts
-from diarybot.exercises import practice_figures, practice_lines
-from diarybot.exports import entries_csv, fhir_json, pdf_report
-from diarybot.figures import period_figures
 from diarybot.guided import SESSIONS_TABLE
 from diarybot.localtime import zone
-from diarybot.models import Entry, ExerciseSession, PegResponse, Profile
-from diarybot.peg import peg_trend
+from diarybot.models import ExerciseSession, PegResponse, Profile
 from diarybot.peg_questions import PEG_TABLE
+from diarybot.report_content import Extras, ReportFiles, display_name, report_files
 from diarybot.services import Services
-from diarybot.trend import render_chart
 
 # Longest period drawn as a chart on a report; longer exports still list every entry.
 MAX_CHART_DAYS = 366
 # The figures compare with the previous period of the same length, and flares look back 14 days.
 FLARE_LOOKBACK = timedelta(days=14)
-PATIENT_NAMESPACE = uuid.UUID("5b0f7a52-29a4-4a39-9d0e-8f0a4c1de5a1")
-
-
-@dataclass(frozen=True)
-class ReportFiles:
-    """Everything one report consists of, as bytes ready to send."""
-
-    start: date
-    end: date
-    pdf: bytes
-    csv: bytes
-    fhir: bytes
-    chart: bytes | None
-
-    def stem(self) -> str:
-        """The common file name stem."""
-        return f"pain-diary-{self.start}-{self.end}"
-
-
-def patient_reference(profile: Profile) -> str:
-    """A stable pseudonymous FHIR id: the Telegram id is not put in clinical systems."""
-    return f"Patient/diarybot-{uuid.uuid5(PATIENT_NAMESPACE, str(profile.user_id))}"
-
-
-def display_name(profile: Profile) -> str:
-    """The name the patient chose for their reports."""
-    return profile.display_name or "Patient"
-
-
-@dataclass(frozen=True)
-class Extras:
-    """What the patient did beyond scores in the period: exercise sessions and weekly PEGs."""
-
-    sessions: tuple[ExerciseSession, ...] = ()
-    pegs: tuple[PegResponse, ...] = ()
 
 
 async def build_report(
@@ -81,20 +37,18 @@ async def build_report(
         return None
     extras = await _extras(svc, profile.user_id, start, end)
     tz = zone(profile.timezone)
-    chart = await render_chart(svc, period, tz, start, end) if length <= MAX_CHART_DAYS else None
-    now = svc.clock()
-    async with svc.render_slots:
-        return await asyncio.to_thread(
-            _files,
-            profile,
-            history,
-            period,
-            bounds=(start, end),
-            chart=chart,
-            tz=tz,
-            now=now,
-            extras=extras,
-        )
+    # One worker call for everything: the entries are sent to the worker once.
+    return await svc.renderer.run(
+        report_files,
+        profile,
+        history,
+        period,
+        bounds=(start, end),
+        with_chart=length <= MAX_CHART_DAYS,
+        tz=tz,
+        now=svc.clock(),
+        extras=extras,
+    )
 
 
 async def _extras(svc: Services, user_id: int, start: date, end: date) -> Extras:
@@ -113,83 +67,6 @@ async def _extras(svc: Services, user_id: int, start: date, end: date) -> Extras
                 key=lambda p: p.local_date,
             )
         ),
-    )
-
-
-def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
-    """Page-1 blocks for guided exercises and the PEG, only when there is something to show."""
-    sections = []
-    practice = practice_lines(practice_figures(extras.sessions))
-    if practice:
-        sections.append((rt.EXERCISES_HEADING, [line.removeprefix("• ") for line in practice]))
-    in_period = [p for p in extras.pegs if p.local_date >= start]
-    if in_period:
-        lines = [_peg_line(p) for p in in_period]
-        trend = peg_trend(extras.pegs)
-        if trend is not None:
-            percent = f"{trend.change / trend.first:+.0%}" if trend.first else "–"
-            line = rt.PEG_TREND.format(
-                first_day=rt.short_date(trend.points[0][0]),
-                first=rt.number(trend.first),
-                change=rt.signed(trend.change),
-                percent=percent,
-            )
-            lines.append(line + (rt.PEG_IMPORTANT if trend.clinically_important else ""))
-        sections.append((rt.PEG_HEADING, lines))
-    return sections
-
-
-def _peg_line(response: PegResponse) -> str:
-    if response.score is None:
-        return rt.PEG_INCOMPLETE.format(day=rt.short_date(response.local_date))
-    return rt.PEG_LINE.format(
-        day=rt.short_date(response.local_date),
-        score=rt.number(response.score),
-        pain=response.pain,
-        enjoyment=response.enjoyment,
-        activity=response.activity,
-    )
-
-
-def _files(
-    profile: Profile,
-    history: Sequence[Entry],
-    period: Sequence[Entry],
-    *,
-    bounds: tuple[date, date],
-    chart: bytes | None,
-    tz: ZoneInfo,
-    now: datetime,
-    extras: Extras,
-) -> ReportFiles:
-    start, end = bounds
-    figures = period_figures(history, start, end, previous=history)
-    pdf = pdf_report(
-        patient_name=display_name(profile),
-        period_start=start,
-        period_end=end,
-        entries=period,
-        figures=figures,
-        chart_png=chart,
-        tz=tz,
-        generated_at=now,
-        sections=report_sections(extras, start),
-    )
-    ref = patient_reference(profile)
-    return ReportFiles(
-        start=start,
-        end=end,
-        pdf=pdf,
-        csv=entries_csv(period, tz),
-        fhir=fhir_json(
-            period,
-            ref,
-            display_name(profile),
-            tz,
-            now,
-            pegs=[p for p in extras.pegs if p.local_date >= start],
-        ),
-        chart=chart,
     )
 
 

@@ -6,7 +6,6 @@ controllable clock and a temporary data folder, and nothing reaches for globals.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,10 +15,10 @@ from telegram.ext import Application, CallbackContext
 
 from diarybot.localtime import utc_now
 from diarybot.patients import PatientStore
+from diarybot.render_pool import RenderPool
 from diarybot.settings import Settings
 
 KEY = "diarybot.services"
-RENDER_CONCURRENCY = 2
 
 
 @dataclass
@@ -29,11 +28,8 @@ class Services:
     settings: Settings
     store: PatientStore
     clock: Callable[[], datetime] = utc_now
-    # Charts and PDFs are CPU-bound and run on worker threads; this bounds how many at once so
-    # a burst of /chart or /export requests cannot starve the storage threads or the loop.
-    render_slots: asyncio.Semaphore = field(
-        default_factory=lambda: asyncio.Semaphore(RENDER_CONCURRENCY)
-    )
+    # Charts and PDFs are CPU-bound: they run in worker processes, a few at a time.
+    renderer: RenderPool = field(default_factory=RenderPool)
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

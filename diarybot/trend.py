@@ -1,8 +1,7 @@
-"""/chart and the weekly chart: a patient's trend as a photo, rendered off the event loop."""
+"""/chart and the weekly chart: a patient's trend as a photo, rendered in a worker process."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -11,64 +10,63 @@ from zoneinfo import ZoneInfo
 from telegram import Bot, InputFile, Update
 from telegram.ext import ContextTypes
 
-import charts
-from diarybot import texts
+from diarybot import texts, worker_tasks
 from diarybot.localtime import local_date, week_bounds, zone
 from diarybot.models import Entry, Profile
 from diarybot.parsing import parse_period
 from diarybot.reminder_rules import weekday_due
 from diarybot.replies import profile_or_prompt, reply
 from diarybot.services import Services, services
+from diarybot.worker_tasks import RenderedChart
 
 logger = logging.getLogger(__name__)
 
 
-def chart_entries(entries: Sequence[Entry]) -> list[charts.ChartEntry]:
-    """Diary entries as the plain data the chart package takes."""
-    return [
-        charts.ChartEntry(
-            at=e.recorded_at,
-            score=e.score,
-            techniques=tuple(t.value for t in e.techniques),
-            medication=e.medication,
-        )
-        for e in entries
-    ]
-
-
 async def render_chart(
     svc: Services, entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date
-) -> bytes:
-    """Render on a worker thread; at most `RENDER_CONCURRENCY` at once so storage keeps flowing."""
-    data = chart_entries(entries)
-    async with svc.render_slots:
-        return await asyncio.to_thread(charts.render_trend, data, tz, start, end)
+) -> RenderedChart:
+    """Render entries the bot already holds (a report's) in a render worker."""
+    return await svc.renderer.run(worker_tasks.chart, list(entries), tz.key, start, end)
 
 
-def caption(entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date) -> str:
+async def period_chart(
+    svc: Services, profile: Profile, start: date, end: date
+) -> RenderedChart | None:
+    """The chart of a period, or None when it has no entries.
+
+    The worker reads the diary itself, so a year of entries is never parsed in the bot. When it
+    cannot read the file, the store does (and sets a torn file aside, telling the patient).
+    """
+    path = svc.store.files.diary_path(profile.user_id)
+    tz = zone(profile.timezone)
+    result = await svc.renderer.run(worker_tasks.chart_from_diary, path, tz.key, start, end)
+    if result != worker_tasks.UNREADABLE:
+        return result
+    entries = await svc.store.entries(profile.user_id, start, end)
+    return await render_chart(svc, entries, tz, start, end) if entries else None
+
+
+def caption(chart: RenderedChart, start: date, end: date) -> str:
     """The photo caption: the period and the key numbers, as on the chart."""
-    summary = charts.summarize(charts.daily_stats(chart_entries(entries), tz, start, end))
     return texts.CHART_CAPTION.format(
         start=texts.short_date(start),
         end=texts.short_date(end),
-        mean=f"{summary.mean:.1f}" if summary.mean is not None else "–",
-        worst=summary.worst if summary.worst is not None else "–",
-        logged=summary.days_logged,
-        days=summary.days_in_period,
+        mean=f"{chart.mean:.1f}" if chart.mean is not None else "–",
+        worst=chart.worst if chart.worst is not None else "–",
+        logged=chart.days_logged,
+        days=chart.days_in_period,
     )
 
 
 async def send_chart(bot: Bot, svc: Services, profile: Profile, start: date, end: date) -> bool:
     """Send the chart for a period as a photo; False (and nothing sent) when it has no entries."""
-    entries = await svc.store.entries(profile.user_id, start, end)
-    if not entries:
+    chart = await period_chart(svc, profile, start, end)
+    if chart is None:
         return False
-    tz = zone(profile.timezone)
-    png = await render_chart(svc, entries, tz, start, end)
     await bot.send_photo(
         profile.chat_id,
-        InputFile(png, filename=f"pain-diary-{start}-{end}.png"),
-        caption=caption(entries, tz, start, end),
+        InputFile(chart.png, filename=f"pain-diary-{start}-{end}.png"),
+        caption=caption(chart, start, end),
     )
     return True
 

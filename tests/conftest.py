@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from telegram.ext import TypeHandler
 from diarybot.app import build_application
 from diarybot.patients import PatientFiles
 from diarybot.ratelimit import PatientRateLimiter
+from diarybot.render_pool import new_process_pool
 from diarybot.settings import Settings
 from tests.fakeapi import FakeBotAPI, FakeUser
 
@@ -46,6 +48,8 @@ class Harness:
     # Telegram-like per-chat pacing makes every multi-message reply take seconds; the rate-limit
     # tests switch it back on (None = the production limiter).
     rate_limiter: Any = field(default_factory=lambda: PatientRateLimiter(per_chat_per_second=1000))
+    # The render worker processes; None lets the bot start its own (tests share one pool).
+    render_executor: Any = None
     users: dict[int, FakeUser] = field(default_factory=dict)
     job_runs: Counter[str] = field(default_factory=Counter)
 
@@ -124,7 +128,12 @@ async def running_bot(harness: Harness) -> AsyncIterator[Any]:
         api_base_url=harness.api.base_url,
         api_base_file_url=harness.api.base_file_url,
     )
-    app = build_application(settings, clock=harness.clock, rate_limiter=harness.rate_limiter)
+    app = build_application(
+        settings,
+        clock=harness.clock,
+        rate_limiter=harness.rate_limiter,
+        render_executor=harness.render_executor,
+    )
     harness.app = app
 
     async def processed(update: object, _context: object) -> None:
@@ -164,8 +173,19 @@ def clock() -> Clock:
     return Clock()
 
 
+@pytest.fixture(scope="session")
+def render_executor() -> Iterator[ProcessPoolExecutor]:
+    """The production kind of render pool, started once: worker start-up (imports of
+    matplotlib and fpdf) would otherwise cost every chart test a second or two."""
+    pool = new_process_pool()
+    yield pool
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 @pytest.fixture
-async def harness(api: FakeBotAPI, tmp_path: Path, clock: Clock) -> AsyncIterator[Harness]:
-    h = Harness(api=api, data_dir=tmp_path / "data", clock=clock)
+async def harness(
+    api: FakeBotAPI, tmp_path: Path, clock: Clock, render_executor: ProcessPoolExecutor
+) -> AsyncIterator[Harness]:
+    h = Harness(api=api, data_dir=tmp_path / "data", clock=clock, render_executor=render_executor)
     async with running_bot(h):
         yield h

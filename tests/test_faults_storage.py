@@ -117,6 +117,25 @@ async def test_a_profile_that_parses_but_is_malformed_is_set_aside_like_a_torn_o
     ]
 
 
+async def test_a_torn_diary_met_first_by_a_chart_is_set_aside_and_the_patient_told(
+    harness: Harness,
+) -> None:
+    # The render worker reads the diary itself; a file it cannot parse goes back to the bot.
+    pat = harness.user(7)
+    await harness.onboard(pat, tz="UTC")
+    diary = harness.data_dir / "patients" / "7" / DIARY_FILE
+    diary.write_bytes(b'{"entries": {"1": {"score": 6, "no')
+    replies = await harness.say(pat, "/chart")
+    assert replies[0].startswith("No entries between")
+    assert replies[-1] == texts.FILE_RECOVERED
+    assert (
+        set_aside(diary.parent, DIARY_FILE)[0].read_bytes()
+        == b'{"entries": {"1": {"score": 6, "no'
+    )
+    assert (await harness.say(pat, "/log 6"))[0].startswith("Saved: 6/10")
+    assert [e.score for e in harness.files.entries(7)] == [6]
+
+
 def _entry(note: str) -> Any:
     from diarybot.models import Entry  # noqa: PLC0415
 

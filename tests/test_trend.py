@@ -1,7 +1,7 @@
 """/chart and the weekly chart over the fake Bot API, and the period parsing behind them."""
 
+import asyncio
 import io
-import threading
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from diarybot.checkin import make_entry
 from diarybot.localtime import instant_on
 from diarybot.models import Source, Technique
 from diarybot.parsing import parse_period
+from tests.workers import wait_for_file
 
 TODAY = date(2026, 11, 18)
 
@@ -103,16 +104,14 @@ async def test_chart_bad_argument_gets_usage(harness, pat):
     assert await harness.say(pat, "/chart 2026-10-31 2026-10-01") == [texts.CHART_USAGE]
 
 
-async def test_log_answers_keep_flowing_while_charts_render(harness, pat, monkeypatch):
-    # Each chart render blocks its worker thread until released: an arbitrarily slow render.
-    release = threading.Event()
-    real_render = charts.render_trend
-
-    def slow_render(*args, **kwargs):
-        assert release.wait(timeout=30)
-        return real_render(*args, **kwargs)
-
-    monkeypatch.setattr(charts, "render_trend", slow_render)
+async def test_log_answers_keep_flowing_while_render_workers_are_busy(
+    harness, pat, render_executor, tmp_path
+):
+    # Both render workers are held by a task that waits for a file: an arbitrarily slow render.
+    release = tmp_path / "release"
+    held = [
+        asyncio.wrap_future(render_executor.submit(wait_for_file, release, 30)) for _ in range(2)
+    ]
     others = [harness.user(3000 + i, f"P{i}") for i in range(4)]
     for user in others:
         await harness.onboard(user)
@@ -130,10 +129,22 @@ async def test_log_answers_keep_flowing_while_charts_render(harness, pat, monkey
         predicate=lambda c: c.params.get("text", "").startswith("Saved: 4/10"),
         timeout=10,
     )
-    assert harness.api.calls_for("sendPhoto") == []  # every chart still rendering
-    release.set()
+    assert harness.api.calls_for("sendPhoto") == []  # every chart still waiting for a worker
+    release.touch()
+    assert await asyncio.gather(*held) == [True, True]
     await harness.settle(timeout=30)
     assert len(harness.api.calls_for("sendPhoto")) == len(others)
+
+
+async def test_charts_are_drawn_outside_the_bot_process(harness, pat, monkeypatch):
+    def not_here(*_args, **_kwargs):
+        raise AssertionError("rendered in the bot process")
+
+    monkeypatch.setattr(charts, "render_trend", not_here)
+    _seed(harness, pat.id, 7)
+    await harness.say(pat, "/chart")
+    [photo] = harness.api.calls_for("sendPhoto", pat.id)
+    assert "7 of 7 days logged" in photo.params["caption"]
 
 
 async def test_weekly_chart_on_sunday_with_the_reminder(harness, pat):

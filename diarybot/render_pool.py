@@ -1,0 +1,94 @@
+"""A few worker processes for the CPU-bound work of charts and reports.
+
+Threads were not enough: drawing holds the GIL most of the time, and the event loop then gets
+it back only in 5 ms slices, so every check-in answer queued behind year-long charts waited too
+(BENCHMARKS.md: p99 401 ms with 10 charts in the works). Workers are processes started by a
+forkserver (forking the bot itself would copy its threads' held locks) at a lower CPU priority,
+so on a busy machine the bot's own loop is served first. They start on first use: start-up and
+patients who never ask for a chart pay nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from diarybot.logs import configure_logging
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+RENDER_CONCURRENCY = 2
+# Added to the workers' nice value: renders yield the CPU to the bot whenever it has work.
+WORKER_NICENESS = 10
+
+
+def _start_worker(log_level: int) -> None:
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+    configure_logging(logging.getLevelName(log_level))
+
+
+def new_process_pool(workers: int = RENDER_CONCURRENCY) -> ProcessPoolExecutor:
+    """The pool the bot uses in production: `workers` processes from a forkserver."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=_start_worker,
+        initargs=(logging.getLogger().getEffectiveLevel(),),
+    )
+
+
+class RenderPool:
+    """Runs picklable functions in worker processes, at most `slots` at once.
+
+    Given an `executor` (tests share one across many bots), it uses it and leaves it open;
+    otherwise it starts its own on first use and shuts it down in `close`. A pool whose worker
+    died (killed, out of memory) is replaced by a fresh one and the call tried once more.
+    """
+
+    def __init__(self, executor: Executor | None = None, slots: int = RENDER_CONCURRENCY) -> None:
+        self._executor = executor
+        self._owned = executor is None
+        self._slots = asyncio.Semaphore(slots)
+
+    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`func(*args, **kwargs)` in a worker; its result or its exception."""
+        call = functools.partial(func, *args, **kwargs)
+        async with self._slots:
+            executor = self._pool()
+            try:
+                return await asyncio.get_running_loop().run_in_executor(executor, call)
+            except BrokenProcessPool:
+                logger.warning("A render worker stopped unexpectedly; starting new workers")
+                self._replace(executor)
+                return await asyncio.get_running_loop().run_in_executor(self._pool(), call)
+
+    def _pool(self) -> Executor:
+        if self._executor is None:
+            self._executor = new_process_pool()
+            self._owned = True
+        return self._executor
+
+    def _replace(self, broken: Executor) -> None:
+        # Several calls can see the same broken pool; only the first replaces it.
+        if self._executor is not broken:
+            return
+        if self._owned:
+            broken.shutdown(wait=False, cancel_futures=True)
+        self._executor = None
+
+    def close(self) -> None:
+        """Stop the workers this pool started (at shutdown); a shared executor stays open."""
+        if self._owned and self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = None

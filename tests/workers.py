@@ -1,0 +1,25 @@
+"""Functions tests run in the render worker processes (they must be importable there)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+
+def wait_for_file(path: Path, timeout: float) -> bool:
+    """Hold a worker until `path` exists: a render as slow as a test wants."""
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def exit_first_time(marker: Path) -> int:
+    """Kill the worker process the first time (as the OOM killer would), answer afterwards."""
+    if not marker.exists():
+        marker.touch()
+        os._exit(1)
+    return os.getpid()
