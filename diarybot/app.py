@@ -43,7 +43,7 @@ from diarybot import (
 from diarybot.localtime import utc_now
 from diarybot.models import Specialist
 from diarybot.patients import PatientStore
-from diarybot.ratelimit import PatientRateLimiter
+from diarybot.ratelimit import MAX_IN_FLIGHT, PatientRateLimiter
 from diarybot.render_pool import RenderPool
 from diarybot.replies import patient_id, reply
 from diarybot.services import KEY, Services, services, services_of
@@ -80,6 +80,9 @@ def build_application(
         .token(settings.token)
         .rate_limiter(rate_limiter or PatientRateLimiter())
         .concurrent_updates(PerPatientUpdateProcessor())
+        # The limiter lets at most MAX_IN_FLIGHT requests out at once; a bigger pool only
+        # keeps idle connections that httpcore checks (a socket poll each) on every request.
+        .connection_pool_size(MAX_IN_FLIGHT)
         # A cancelled long poll can keep its connection at shutdown; a second one lets the
         # final confirming getUpdates through instead of failing on a pool timeout.
         .get_updates_connection_pool_size(2)

@@ -65,6 +65,10 @@ class PatientFiles:
         self._open: OrderedDict[Path, TinyDB] = OrderedDict()
         self._open_guard = threading.Lock()
         self._recovered: set[int] = set()
+        # Each patient's settings as last read or written here: every update reads them (often
+        # twice), and a hop to a storage thread for a few hundred bytes costs the loop more
+        # than the read itself. Written only after the file is, so it never runs ahead of it.
+        self._profiles: dict[int, Profile] = {}
 
     # -- files -----------------------------------------------------------------------------
 
@@ -102,6 +106,8 @@ class PatientFiles:
                 return action(self._db(path))
             except CorruptFileError as exc:
                 self._forget(path)
+                if name == PROFILE_FILE:
+                    self._profiles.pop(user_id, None)
                 quarantine(exc.path)
                 self.remember_recovery(user_id)
                 return action(self._db(path))
@@ -148,7 +154,15 @@ class PatientFiles:
             except (KeyError, TypeError, ValueError) as exc:
                 raise CorruptFileError(path) from exc
 
-        return self._existing(user_id, PROFILE_FILE, read, None)
+        with self.locks.for_patient(user_id):  # so the remembered copy is never stale
+            profile = self._existing(user_id, PROFILE_FILE, read, None)
+            if profile is not None:
+                self._profiles[user_id] = profile
+            return profile
+
+    def known_profile(self, user_id: int) -> Profile | None:
+        """The settings as this process last read or wrote them (None: not read yet)."""
+        return self._profiles.get(user_id)
 
     def save_profile(self, profile: Profile) -> None:
         """Write the whole profile (one document)."""
@@ -161,7 +175,9 @@ class PatientFiles:
             else:
                 table.insert(doc)
 
-        self._with(profile.user_id, PROFILE_FILE, write)
+        with self.locks.for_patient(profile.user_id):
+            self._with(profile.user_id, PROFILE_FILE, write)
+            self._profiles[profile.user_id] = profile
 
     def update_profile(self, user_id: int, **changes: Any) -> Profile | None:
         """Read-modify-write under the patient's lock; None if there is no profile."""
@@ -434,6 +450,7 @@ class PatientFiles:
             with self._open_guard:
                 for path in [p for p in self._open if p.parent == folder]:
                     del self._open[path]
+            self._profiles.pop(user_id, None)
             shutil.rmtree(folder, ignore_errors=True)
 
     def iter_files(self) -> Iterator[Path]:
@@ -491,13 +508,20 @@ class PatientStore:
         self._locks: dict[int, asyncio.Lock] = {}
 
     async def _run(self, user_id: int, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        lock = self._locks.setdefault(user_id, asyncio.Lock())
+        lock = self._locks.get(user_id)
+        if lock is None:
+            lock = self._locks[user_id] = asyncio.Lock()
         async with lock:
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(self._executor, lambda: func(*args, **kwargs))
 
     async def get_profile(self, user_id: int) -> Profile | None:
-        """See `PatientFiles.get_profile`."""
+        """See `PatientFiles.get_profile`; answered from memory when nothing of this patient's
+        is queued (a queued write might change the profile, so then it waits its turn)."""
+        lock = self._locks.get(user_id)
+        known = self.files.known_profile(user_id)
+        if known is not None and (lock is None or not lock.locked()):
+            return known
         return await self._run(user_id, self.files.get_profile, user_id)
 
     async def save_profile(self, profile: Profile) -> None:

@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from diarybot.logs import configure_logging
+from diarybot.worker_tasks import warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -59,25 +60,40 @@ class RenderPool:
     def __init__(self, executor: Executor | None = None, slots: int = RENDER_CONCURRENCY) -> None:
         self._executor = executor
         self._owned = executor is None
+        self._workers = slots
         self._slots = asyncio.Semaphore(slots)
+        self._starting = asyncio.Lock()
 
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`func(*args, **kwargs)` in a worker; its result or its exception."""
         call = functools.partial(func, *args, **kwargs)
         async with self._slots:
-            executor = self._pool()
+            executor = await self._pool()
             try:
                 return await asyncio.get_running_loop().run_in_executor(executor, call)
             except BrokenProcessPool:
                 logger.warning("A render worker stopped unexpectedly; starting new workers")
                 self._replace(executor)
-                return await asyncio.get_running_loop().run_in_executor(self._pool(), call)
+                executor = await self._pool()
+                return await asyncio.get_running_loop().run_in_executor(executor, call)
 
-    def _pool(self) -> Executor:
-        if self._executor is None:
-            self._executor = new_process_pool()
-            self._owned = True
-        return self._executor
+    async def _pool(self) -> Executor:
+        async with self._starting:
+            if self._executor is None:
+                # Starting processes blocks for tens of milliseconds each (and their imports
+                # take a second): done on a thread, so nobody else's check-in waits for it.
+                self._executor = await asyncio.to_thread(self._start, self._workers)
+                self._owned = True
+            return self._executor
+
+    @staticmethod
+    def _start(workers: int) -> ProcessPoolExecutor:
+        pool = new_process_pool(workers)
+        # Workers are started on demand, one per submit that finds none idle: `workers` tasks
+        # at once start them all now, each loading the drawing libraries.
+        for ready in [pool.submit(warm_up) for _ in range(workers)]:
+            ready.result()
+        return pool
 
     def _replace(self, broken: Executor) -> None:
         # Several calls can see the same broken pool; only the first replaces it.

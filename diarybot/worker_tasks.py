@@ -35,6 +35,12 @@ class RenderedChart:
     days_in_period: int
 
 
+def warm_up() -> None:
+    """Load what drawing needs, so a worker's first chart or report is as fast as any."""
+    import charts  # noqa: F401, PLC0415 - see the module docstring
+    import diarybot.exports  # noqa: F401, PLC0415
+
+
 def chart_entries(entries: Iterable[Entry]) -> list[charts.ChartEntry]:
     """Diary entries as the plain data the chart package takes."""
     import charts  # noqa: PLC0415 - see the module docstring

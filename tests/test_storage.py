@@ -6,7 +6,7 @@ import json
 import os
 import stat
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -182,3 +182,40 @@ def test_storing_the_same_entry_twice_keeps_one(tmp_path):
     assert files.add_entry(7, entry(5, score=4)) is True
     assert files.add_entry(7, entry(5, score=9)) is False  # a redelivered update
     assert [e.score for e in PatientFiles(tmp_path).entries(7)] == [4]
+
+
+async def test_profiles_answered_from_memory_match_the_file_after_a_failed_write(
+    tmp_path, monkeypatch
+):
+    store = PatientStore(tmp_path)
+    try:
+        await store.save_profile(Profile(user_id=7, chat_id=7, reminder_time=time(20)))
+
+        def disk_full(*_args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(storage.os, "write", disk_full)
+        with pytest.raises(OSError):
+            await store.update_profile(7, reminder_time=time(7))
+        monkeypatch.undo()
+        on_disk = PatientFiles(tmp_path).get_profile(7)
+        assert on_disk.reminder_time == time(20)
+        assert await store.get_profile(7) == on_disk
+        await store.update_profile(7, reminder_time=time(8))
+        assert (await store.get_profile(7)).reminder_time == time(8)
+        await store.erase(7)
+        assert await store.get_profile(7) is None
+    finally:
+        store.close()
+
+
+async def test_a_profile_read_waits_behind_a_queued_write_of_the_same_patient(tmp_path):
+    store = PatientStore(tmp_path)
+    try:
+        await store.save_profile(Profile(user_id=7, chat_id=7, reminder_time=time(20)))
+        write = asyncio.ensure_future(store.update_profile(7, reminder_time=time(9)))
+        await asyncio.sleep(0)  # the write holds the patient's queue now
+        assert (await store.get_profile(7)).reminder_time == time(9)
+        await write
+    finally:
+        store.close()
