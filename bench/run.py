@@ -77,6 +77,8 @@ ROWS: tuple[Row, ...] = (
         "throughput_ratio", at_least(0.8, "ratio ≥ 0.8", on_ratio=True)),
     Row("updates", "`/log` throughput: echo bot with 256 concurrent updates (explains the gap)",
         "echo256_throughput", "/s", "echo_throughput", "bare PTB echo bot"),
+    Row("updates", "CPU per `/log` in the burst, bot process (all threads)",
+        "diarybot_cpu_ms_per_update", "ms", "echo_cpu_ms_per_update", "bare PTB echo bot"),
     Row("updates", "`/log` latency p50, {rate:.0f}/s paced", "diarybot_p50_ms", "ms",
         "echo_p50_ms", "echo bot"),
     Row("updates", "`/log` latency p99, {rate:.0f}/s paced", "diarybot_p99_ms", "ms",

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import psutil
+
 from bench._process import BotFailedError, CallScanner, bot_command, spawned
 from bench._seed import (
     done_today,
@@ -237,12 +239,15 @@ async def _session(bot: Bot, data_dir: Path, log: Path, plan: Plan) -> dict[str,
     chart_users = [FakeUser(id=CHART_IDS + i) for i in range(plan.chart_patients)]
     async with FakeBotAPI() as api:
         command = bot_command(bot.program, api, "--data-dir", str(data_dir), *bot.options)
-        async with spawned(command, api, log):
+        async with spawned(command, api, log) as bot_process:
             traffic = Traffic(api, _expectation(bot))
             for user in users:
                 traffic.send_log(user)
             await traffic.drain(120)
+            cpu = psutil.Process(bot_process.process.pid)
+            cpu_before = _cpu_seconds(cpu)
             figures = {"throughput": await _burst(traffic, users, plan.burst)}
+            figures["cpu_ms_per_update"] = (_cpu_seconds(cpu) - cpu_before) / plan.burst * 1000
             await _paced(traffic, users, plan.rate, plan.paced_seconds)
             figures["p50_ms"] = percentile(traffic.latencies, 50) * 1000
             figures["p99_ms"] = percentile(traffic.latencies, 99) * 1000
@@ -256,6 +261,12 @@ async def _session(bot: Bot, data_dir: Path, log: Path, plan: Plan) -> dict[str,
             if traffic.unexpected:
                 raise BotFailedError(f"{bot.name}: {traffic.unexpected} wrong replies to /log")
     return figures
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    """CPU time of the bot process, all its threads, user and system."""
+    times = process.cpu_times()
+    return times.user + times.system
 
 
 async def _limited_session(data_dir: Path, log: Path, plan: Plan) -> float:
