@@ -290,7 +290,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     application.job_queue.run_repeating(
         redelivery.save_job, interval=HANDLED_SAVE_INTERVAL, name="handled-updates"
     )
-    for user_id in svc.store.files.patient_ids():
+    for user_id in svc.store.files.awaiting_recovery_notice():
         if svc.store.take_recovery_notice(user_id):
             await _notify_recovered(application, user_id)
 

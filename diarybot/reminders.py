@@ -9,7 +9,7 @@ stored, so a restart or a late run never sends a second one.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from apscheduler.triggers.base import BaseTrigger
@@ -93,7 +93,7 @@ def next_run(job_queue: JobQueue[Any], user_id: int) -> datetime | None:
 
 def missed_today(profile: Profile, now: datetime) -> bool:
     """Whether today's reminder time passed while the bot was down and none was sent."""
-    tz: tzinfo = zone(profile.timezone)
+    tz = zone(profile.timezone)
     today = local_date(now, tz)
     return (
         profile.reminders_active
