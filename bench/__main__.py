@@ -1,7 +1,7 @@
 """`python -m bench [--quick] [--only NAME] [--json PATH]`: run the benchmarks, print a table.
 
 Run from the repository root (the suites import `tests.fakeapi`). `--quick` uses small sizes
-and finishes in under a minute; the full run takes about 25 minutes (see BENCHMARKS.md).
+and finishes in under a minute; the full run takes about 20 minutes (see BENCHMARKS.md).
 """
 
 from __future__ import annotations
