@@ -21,6 +21,8 @@ CAPPED_LOGGERS = {
     "hpack": logging.WARNING,
     "matplotlib": logging.WARNING,
     "PIL": logging.WARNING,
+    # fpdf subsets fonts with fontTools, which reports every table it touches at INFO.
+    "fontTools": logging.WARNING,
 }
 
 
