@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 from pathlib import Path
@@ -53,13 +54,20 @@ def _run() -> int:
     configure_logging(settings.log_level)
     application = build_application(settings)
     logging.getLogger(__name__).info("diarybot starting; data in %s", settings.data_dir)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # run_polling uses it; we close it, after any cleanup below
     try:
-        application.run_polling(allowed_updates=["message", "callback_query"])
+        application.run_polling(allowed_updates=["message", "callback_query"], close_loop=False)
     except InvalidToken:
+        # The HTTP sessions were opened before Telegram refused the token, and PTB only closes
+        # them for a bot that started: close them, or aiohttp complains at exit.
+        loop.run_until_complete(application.bot.shutdown())
         # PTB's own message quotes the whole token, and an uncaught exception is printed
         # without our redacting log formatter: say what happened without it.
         sys.stderr.write(f"diarybot: {REJECTED_BY_TELEGRAM}\n")
         return EXIT_CONFIG
+    finally:
+        loop.close()
     return 0
 
 

@@ -49,6 +49,7 @@ from diarybot.replies import patient_id, reply
 from diarybot.services import KEY, Services, services, services_of
 from diarybot.settings import Settings
 from diarybot.storage import StorageError
+from diarybot.transport import AiohttpRequest
 from diarybot.update_order import PerPatientUpdateProcessor
 
 logger = logging.getLogger(__name__)
@@ -80,12 +81,12 @@ def build_application(
         .token(settings.token)
         .rate_limiter(rate_limiter or PatientRateLimiter())
         .concurrent_updates(PerPatientUpdateProcessor())
-        # The limiter lets at most MAX_IN_FLIGHT requests out at once; a bigger pool only
-        # keeps idle connections that httpcore checks (a socket poll each) on every request.
-        .connection_pool_size(MAX_IN_FLIGHT)
+        # HTTP on aiohttp (diarybot/transport.py: half the CPU per request of PTB's httpx).
+        # The limiter lets at most MAX_IN_FLIGHT requests out at once, so no more connections.
+        .request(AiohttpRequest(MAX_IN_FLIGHT))
         # A cancelled long poll can keep its connection at shutdown; a second one lets the
         # final confirming getUpdates through instead of failing on a pool timeout.
-        .get_updates_connection_pool_size(2)
+        .get_updates_request(AiohttpRequest(2))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

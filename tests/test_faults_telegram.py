@@ -15,7 +15,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobEvent
 from hypothesis import given, settings
@@ -28,6 +27,7 @@ from diarybot.localtime import instant_on, local_date, zone
 from diarybot.models import Profile, Technique
 from diarybot.patients import PatientFiles
 from diarybot.reminder_rules import reminder_due
+from diarybot.transport import Timeouts
 from tests.conftest import Clock, Harness, running_bot
 from tests.fakeapi import FakeBotAPI
 
@@ -108,8 +108,9 @@ def count_updates(app: Any) -> Counter[int]:
 
 def short_timeouts(app: Any, seconds: float) -> None:
     """Make the bot give up on slow answers sooner (PTB's default is 5 s) to keep CI fast."""
+    limits = Timeouts(read=seconds, write=seconds, connect=seconds, pool=seconds)
     for request in app.bot._request:  # (getUpdates request, everything else)
-        request._client.timeout = httpx.Timeout(seconds)
+        request.timeouts = limits
 
 
 @pytest.fixture

@@ -1,0 +1,135 @@
+"""How the bot talks HTTP to Telegram: PTB's request interface on aiohttp instead of httpx.
+
+PTB sends every Bot API call through a `BaseRequest`; its default one is built on httpx. The
+update benchmark found that one `/log` cost the bot 5.8 ms of CPU, about half of it in httpx and
+httpcore (request building, form encoding in Python, connection-pool bookkeeping). aiohttp does
+the same work with C-accelerated parsing and a simpler pool: 2.8–3.3 ms per `/log` measured
+end to end, nearly twice the updates per second (BENCHMARKS.md). PTB documents custom request
+classes for exactly this; everything above it (retries, errors, rate limiting) is unchanged.
+
+Same defaults and the same meaning of timeouts as PTB's `HTTPXRequest`, the same errors
+(`TimedOut` for any timeout, `NetworkError` for anything else on the wire), and the same
+form-encoded or multipart bodies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiohttp
+from telegram._utils.defaultvalue import DefaultValue
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
+
+DEFAULT_READ_TIMEOUT = 5.0
+DEFAULT_WRITE_TIMEOUT = 5.0
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_POOL_TIMEOUT = 1.0
+# Uploads (charts, PDFs) take longer to write than a text message.
+DEFAULT_MEDIA_WRITE_TIMEOUT = 20.0
+
+Timeout = float | None
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds each phase of a request may take when the call does not say (None: no limit)."""
+
+    read: Timeout = DEFAULT_READ_TIMEOUT
+    write: Timeout = DEFAULT_WRITE_TIMEOUT
+    connect: Timeout = DEFAULT_CONNECT_TIMEOUT
+    pool: Timeout = DEFAULT_POOL_TIMEOUT
+    media_write: Timeout = DEFAULT_MEDIA_WRITE_TIMEOUT
+
+
+class AiohttpRequest(BaseRequest):
+    """A `BaseRequest` on one `aiohttp.ClientSession` with at most `pool_size` connections.
+
+    `timeouts` may be replaced at any time; it applies to the calls made after.
+    """
+
+    def __init__(self, pool_size: int, timeouts: Timeouts | None = None) -> None:
+        self._pool_size = pool_size
+        self.timeouts = timeouts or Timeouts()
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def read_timeout(self) -> float | None:
+        """The default read timeout (PTB adds the long-poll time to it for getUpdates)."""
+        return self.timeouts.read
+
+    async def initialize(self) -> None:
+        """Open the session (on the running loop, as aiohttp requires)."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._pool_size),
+                headers={"User-Agent": self.USER_AGENT},
+            )
+
+    async def shutdown(self) -> None:
+        """Close the session and its connections."""
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+    async def do_request(  # noqa: PLR0917 - PTB's signature
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Timeout | DefaultValue[None] = BaseRequest.DEFAULT_NONE,
+        write_timeout: Timeout | DefaultValue[None] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Timeout | DefaultValue[None] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Timeout | DefaultValue[None] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """Send one request; the status code and the body."""
+        if self._session is None or self._session.closed:
+            raise RuntimeError("This AiohttpRequest is not initialized")
+        uploads = request_data is not None and request_data.contains_files
+        defaults = self.timeouts
+        timeout = _client_timeout(
+            read=_given(read_timeout, defaults.read),
+            write=_given(write_timeout, defaults.media_write if uploads else defaults.write),
+            connect=_given(connect_timeout, defaults.connect),
+            pool=_given(pool_timeout, defaults.pool),
+        )
+        try:
+            async with self._session.request(
+                method, url, data=_body(request_data), timeout=timeout
+            ) as response:
+                return response.status, await response.read()
+        except TimeoutError as exc:  # aiohttp's own timeout errors are TimeoutErrors too
+            raise TimedOut from exc
+        except aiohttp.ClientError as exc:
+            # The class name says what happened when the message is empty; never the body.
+            raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
+
+
+def _client_timeout(
+    read: Timeout, write: Timeout, connect: Timeout, pool: Timeout
+) -> aiohttp.ClientTimeout:
+    # aiohttp has no write timeout; a total bound over every phase keeps a stalled upload from
+    # hanging forever, while `sock_read` still limits a silent server on its own.
+    phases = (read, write, connect, pool)
+    total = None if None in phases else sum(p for p in phases if p is not None)
+    acquire = None if connect is None or pool is None else connect + pool
+    return aiohttp.ClientTimeout(
+        total=total, connect=acquire, sock_connect=connect, sock_read=read
+    )
+
+
+def _given(value: Timeout | DefaultValue[None], default: Timeout) -> Timeout:
+    return default if isinstance(value, DefaultValue) else value
+
+
+def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
+    """Form-encoded parameters, or multipart when there are files (as PTB's httpx request)."""
+    if request_data is None:
+        return None
+    if not request_data.contains_files:
+        return request_data.json_parameters
+    form = aiohttp.FormData()
+    for name, value in request_data.json_parameters.items():
+        form.add_field(name, value)
+    for name, (filename, content, mime_type) in request_data.multipart_data.items():
+        form.add_field(name, content, filename=filename, content_type=mime_type)
+    return form
