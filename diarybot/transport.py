@@ -14,9 +14,12 @@ form-encoded or multipart bodies.
 
 from __future__ import annotations
 
+import functools
+import ssl
 from dataclasses import dataclass
 
 import aiohttp
+import certifi
 from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
@@ -62,7 +65,7 @@ class AiohttpRequest(BaseRequest):
         """Open the session (on the running loop, as aiohttp requires)."""
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size),
+                connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=_tls()),
                 headers={"User-Agent": self.USER_AGENT},
             )
 
@@ -115,6 +118,13 @@ def _client_timeout(
     return aiohttp.ClientTimeout(
         total=total, connect=acquire, sock_connect=connect, sock_read=read
     )
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    # The CA bundle PTB's httpx transport trusts (certifi), not whatever the host has: a slim
+    # container without system CA certificates must still reach api.telegram.org.
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _given(value: Timeout | DefaultValue[None], default: Timeout) -> Timeout:
