@@ -78,12 +78,13 @@ async def score_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     entry_id, score = callback.args[0], int(callback.args[1])
     entry = await svc.store.update_entry(user_id, entry_id, score=score)
+    recent = None
     if entry is None:
         source = Source.REMINDER if message.text == texts.REMINDER else Source.CHECKIN
         entry = make_entry(profile, score, now, source, entry_id=entry_id)
-        await svc.store.add_entry(user_id, entry)
+        recent = await svc.store.record_entry(user_id, entry, flare_notice.lookback_start(entry))
     await _after_score(update, profile, entry, query_message=True)
-    await flare_notice.check_after_entry(context.bot, svc, profile, entry)
+    await flare_notice.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
 async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -98,9 +99,20 @@ async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     entry = make_entry(
         profile, score, services(context).clock(), Source.TYPED, entry_id=_message_entry_id(update)
     )
-    await services(context).store.add_entry(profile.user_id, entry)
+    await _save_typed(update, context, profile, entry)
+
+
+async def _save_typed(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, profile: Profile, entry: Entry
+) -> None:
+    """Store a typed score, confirm it, then look for a flare (in that order)."""
+    svc = services(context)
+    # Stored, and the last weeks read back for the flare check, in one trip to the file.
+    recent = await svc.store.record_entry(
+        profile.user_id, entry, flare_notice.lookback_start(entry)
+    )
     await _after_score(update, profile, entry, query_message=False)
-    await flare_notice.check_after_entry(context.bot, services(context), profile, entry)
+    await flare_notice.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
 async def _after_score(
@@ -220,9 +232,7 @@ async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         entry_id=_message_entry_id(update),
         note=note,
     )
-    await services(context).store.add_entry(profile.user_id, entry)
-    await _after_score(update, profile, entry, query_message=False)
-    await flare_notice.check_after_entry(context.bot, services(context), profile, entry)
+    await _save_typed(update, context, profile, entry)
     if note and safety.sounds_like_emergency(note):
         await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 

@@ -7,7 +7,7 @@ while the patient shares with them and only if they turned alerts on (/alerts on
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
 
 from telegram import Bot, Update
 from telegram.error import TelegramError
@@ -29,13 +29,24 @@ def reason(flare: Flare) -> str:
     return texts.FLARE_REASON_JUMP.format(today=flare.today, baseline=flare.baseline)
 
 
-async def check_after_entry(bot: Bot, svc: Services, profile: Profile, entry: Entry) -> None:
-    """Tell the patient (and opted-in specialists) about a flare, at most once a day."""
+def lookback_start(entry: Entry) -> date:
+    """The first day of entries the flare check after `entry` looks at."""
+    return entry.local_date - timedelta(days=HELPFUL_LOOKBACK_DAYS + 1)
+
+
+async def check_after_entry(
+    bot: Bot, svc: Services, profile: Profile, entry: Entry, recent: list[Entry] | None = None
+) -> None:
+    """Tell the patient (and opted-in specialists) about a flare, at most once a day.
+
+    `recent`: the patient's entries from `lookback_start(entry)` on, if already read.
+    """
     today = entry.local_date
     if profile.last_flare_notice == today:
         return
-    since = today - timedelta(days=HELPFUL_LOOKBACK_DAYS + 1)
-    entries = await svc.store.entries(profile.user_id, since, today)
+    entries = recent
+    if entries is None:
+        entries = await svc.store.entries(profile.user_id, lookback_start(entry), today)
     flare = flare_today(entries, today)
     if flare is None:
         return

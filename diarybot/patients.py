@@ -254,6 +254,13 @@ class PatientFiles:
 
         return self._with(user_id, DIARY_FILE, write)
 
+    def record_entry(self, user_id: int, entry: Entry, since: date) -> list[Entry]:
+        """`add_entry`, then the patient's entries from `since` to the entry's day, read under
+        the same lock: what the flare check needs, without a second trip to the file."""
+        with self.locks.for_patient(user_id):
+            self.add_entry(user_id, entry)
+            return self.entries(user_id, since, entry.local_date)
+
     def get_entry(self, user_id: int, entry_id: str) -> Entry | None:
         """One entry of this patient's, by id (never another patient's: ids are per file)."""
 
@@ -293,7 +300,10 @@ class PatientFiles:
         """This patient's entries by local date (inclusive bounds), oldest first."""
 
         def read(db: TinyDB) -> list[Entry]:
-            return entries_between(db.table(ENTRIES_TABLE).all(), start, end)
+            # The stored documents as they are: `Table.all()` would first wrap every entry of
+            # the diary (a year: ~1 100) in a Document, for a flare check that needs two weeks.
+            tables = db.storage.read() or {}
+            return entries_between(tables.get(ENTRIES_TABLE, {}).values(), start, end)
 
         return self._existing(user_id, DIARY_FILE, read, [])
 
@@ -559,6 +569,10 @@ class PatientStore:
     async def add_entry(self, user_id: int, entry: Entry) -> bool:
         """See `PatientFiles.add_entry`."""
         return await self._run(user_id, self.files.add_entry, user_id, entry)
+
+    async def record_entry(self, user_id: int, entry: Entry, since: date) -> list[Entry]:
+        """See `PatientFiles.record_entry`."""
+        return await self._run(user_id, self.files.record_entry, user_id, entry, since)
 
     async def get_entry(self, user_id: int, entry_id: str) -> Entry | None:
         """See `PatientFiles.get_entry`."""
