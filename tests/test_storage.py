@@ -219,3 +219,15 @@ async def test_a_profile_read_waits_behind_a_queued_write_of_the_same_patient(tm
         await write
     finally:
         store.close()
+
+
+def test_record_entry_returns_the_window_including_the_new_entry(tmp_path):
+    def on_day(n: int) -> Entry:
+        return entry(n).replace(local_date=date(2026, 11, 1 + n))
+
+    files = PatientFiles(tmp_path)
+    for n in range(5):
+        files.add_entry(7, on_day(n))
+    recent = files.record_entry(7, on_day(5), since=date(2026, 11, 4))
+    assert [e.id for e in recent] == [on_day(3).id, on_day(4).id, on_day(5).id]
+    assert PatientFiles(tmp_path).get_entry(7, on_day(5).id) == on_day(5)  # on disk too
