@@ -26,6 +26,8 @@ from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from diarybot.logs import TOKEN_IN_TEXT
+
 DEFAULT_READ_TIMEOUT = 5.0
 DEFAULT_WRITE_TIMEOUT = 5.0
 DEFAULT_CONNECT_TIMEOUT = 5.0
@@ -105,8 +107,10 @@ class AiohttpRequest(BaseRequest):
         except TimeoutError as exc:  # aiohttp's own timeout errors are TimeoutErrors too
             raise TimedOut from exc
         except aiohttp.ClientError as exc:
-            # The class name says what happened when the message is empty; never the body.
-            raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
+            # The class name says what happened when the message is empty. Some messages quote
+            # the URL, which holds the token: it is blanked here, not only when logged.
+            detail = TOKEN_IN_TEXT.sub("<token>", str(exc))
+            raise NetworkError(f"aiohttp.{type(exc).__name__}: {detail}") from exc
 
 
 def _client_timeout(

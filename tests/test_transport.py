@@ -83,3 +83,16 @@ async def test_at_most_pool_size_requests_are_open_at_once(api):
     calls = sorted(api.calls_for("sendMessage"), key=lambda c: c.at)
     # Pool of 4, each answer 0.3 s late: 12 messages take three rounds, never 12 at once.
     assert calls[-1].at - calls[0].at >= 0.5
+
+
+async def test_an_error_that_quotes_the_url_does_not_carry_the_token(api):
+    request = AiohttpRequest(1, FAST)
+    await request.initialize()
+    try:
+        with pytest.raises(NetworkError) as caught:
+            await request.post(f"htp://127.0.0.1/bot{api.token}/getMe")  # aiohttp quotes it
+    finally:
+        await request.shutdown()
+    assert "/bot<token>/getMe" in caught.value.message
+    assert api.token not in caught.value.message
+    assert api.token.split(":")[1] not in caught.value.message
