@@ -13,9 +13,14 @@ from dotenv import load_dotenv
 from diarybot.settings import Settings, SettingsError
 
 EXIT_CONFIG = 2
+EXIT_UNREACHABLE = 3
 REJECTED_BY_TELEGRAM = (
     "Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped?): "
     "get the current token from @BotFather."
+)
+UNREACHABLE = (
+    "could not reach Telegram at start-up ({error}); check the network or proxy settings "
+    "and start again."
 )
 
 
@@ -46,7 +51,7 @@ def _run() -> int:
     except SettingsError as exc:
         sys.stderr.write(f"diarybot: {exc}\n")
         return EXIT_CONFIG
-    from telegram.error import InvalidToken  # noqa: PLC0415 - keep `--help` fast
+    from telegram.error import InvalidToken, TelegramError  # noqa: PLC0415 - keep `--help` fast
 
     from diarybot.app import build_application  # noqa: PLC0415
     from diarybot.logs import configure_logging  # noqa: PLC0415
@@ -58,14 +63,17 @@ def _run() -> int:
     asyncio.set_event_loop(loop)  # run_polling uses it; we close it, after any cleanup below
     try:
         application.run_polling(allowed_updates=["message", "callback_query"], close_loop=False)
-    except InvalidToken:
-        # The HTTP sessions were opened before Telegram refused the token, and PTB only closes
-        # them for a bot that started: close them, or aiohttp complains at exit.
+    except TelegramError as exc:
+        # Start-up failed (token refused, Telegram unreachable). The HTTP sessions were opened
+        # first and PTB only closes them for a bot that started: close them, or aiohttp
+        # complains at exit. PTB's messages can quote the token and an uncaught exception is
+        # printed without our redacting formatter, so one plain line says what happened.
         loop.run_until_complete(application.bot.shutdown())
-        # PTB's own message quotes the whole token, and an uncaught exception is printed
-        # without our redacting log formatter: say what happened without it.
-        sys.stderr.write(f"diarybot: {REJECTED_BY_TELEGRAM}\n")
-        return EXIT_CONFIG
+        if isinstance(exc, InvalidToken):
+            sys.stderr.write(f"diarybot: {REJECTED_BY_TELEGRAM}\n")
+            return EXIT_CONFIG
+        sys.stderr.write(f"diarybot: {UNREACHABLE.format(error=type(exc).__name__)}\n")
+        return EXIT_UNREACHABLE
     finally:
         loop.close()
     return 0

@@ -161,7 +161,9 @@ class PatientFiles:
 
         with self.locks.for_patient(user_id):  # so the remembered copy is never stale
             profile = self._existing(user_id, PROFILE_FILE, read, None)
-            if profile is not None:
+            if profile is None:
+                self._profiles.pop(user_id, None)
+            else:
                 self._profiles[user_id] = profile
             return profile
 

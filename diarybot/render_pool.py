@@ -16,6 +16,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,6 +37,9 @@ WORKER_NICENESS = 10
 def _start_worker(log_level: int) -> None:
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
+    # Ctrl-C reaches the whole process group: the bot stops its workers itself, after the
+    # renders in flight, instead of having them die under it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     configure_logging(logging.getLevelName(log_level))
 
 
@@ -62,7 +66,8 @@ class RenderPool:
         self._owned = executor is None
         self._workers = slots
         self._slots = asyncio.Semaphore(slots)
-        self._starting = asyncio.Lock()
+        self._starting: asyncio.Future[ProcessPoolExecutor] | None = None
+        self._closed = False
 
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`func(*args, **kwargs)` in a worker; its result or its exception."""
@@ -72,27 +77,45 @@ class RenderPool:
             try:
                 return await asyncio.get_running_loop().run_in_executor(executor, call)
             except BrokenProcessPool:
+                if self._closed:  # stopping: no new workers
+                    raise
                 logger.warning("A render worker stopped unexpectedly; starting new workers")
                 self._replace(executor)
                 executor = await self._pool()
                 return await asyncio.get_running_loop().run_in_executor(executor, call)
 
     async def _pool(self) -> Executor:
-        async with self._starting:
-            if self._executor is None:
-                # Starting processes blocks for tens of milliseconds each (and their imports
-                # take a second): done on a thread, so nobody else's check-in waits for it.
-                self._executor = await asyncio.to_thread(self._start, self._workers)
-                self._owned = True
+        if self._executor is not None:
             return self._executor
+        if self._closed:
+            raise RuntimeError("the render pool is closed")
+        if self._starting is None:
+            # Starting processes blocks for tens of milliseconds each (and their imports take
+            # a second): done on a thread, so nobody else's check-in waits for it.
+            self._starting = asyncio.ensure_future(asyncio.to_thread(self._start, self._workers))
+        starting = self._starting
+        try:
+            # Shielded: a caller that gives up must not orphan a pool being started.
+            pool = await asyncio.shield(starting)
+        except Exception:
+            if self._starting is starting:
+                self._starting = None  # the next call tries again
+            raise
+        if self._executor is None:
+            self._executor, self._owned, self._starting = pool, True, None
+        return self._executor
 
     @staticmethod
     def _start(workers: int) -> ProcessPoolExecutor:
         pool = new_process_pool(workers)
-        # Workers are started on demand, one per submit that finds none idle: `workers` tasks
-        # at once start them all now, each loading the drawing libraries.
-        for ready in [pool.submit(warm_up) for _ in range(workers)]:
-            ready.result()
+        try:
+            # Workers are started on demand, one per submit that finds none idle: `workers`
+            # tasks at once start them all now, each loading the drawing libraries.
+            for ready in [pool.submit(warm_up) for _ in range(workers)]:
+                ready.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
         return pool
 
     def _replace(self, broken: Executor) -> None:
@@ -105,6 +128,16 @@ class RenderPool:
 
     def close(self) -> None:
         """Stop the workers this pool started (at shutdown); a shared executor stays open."""
+        self._closed = True
         if self._owned and self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
         self._executor = None
+        if self._starting is not None:
+            # Still starting: stop that pool as soon as it exists.
+            self._starting.add_done_callback(_shut_down_started)
+            self._starting = None
+
+
+def _shut_down_started(started: asyncio.Future[ProcessPoolExecutor]) -> None:
+    if not started.cancelled() and started.exception() is None:
+        started.result().shutdown(wait=False, cancel_futures=True)

@@ -8,14 +8,17 @@ body (serialised in C) instead of a form: about 3.4 ms per `/log` end to end, an
 times the updates per second (BENCHMARKS.md). PTB documents custom request classes for exactly
 this; everything above it (retries, errors, rate limiting) is unchanged.
 
-Same defaults and the same meaning of timeouts as PTB's `HTTPXRequest`, the same errors
-(`TimedOut` for any timeout, `NetworkError` for anything else on the wire); the same multipart
-bodies for uploads.
+Same defaults as PTB's `HTTPXRequest`, the same errors (`TimedOut` for any timeout,
+`NetworkError` for anything else on the wire), the same proxy and CA settings from the
+environment, no redirects followed, multipart bodies for uploads. One difference: aiohttp has
+no per-write timeout, so a request's timeouts add up to one deadline (see `_client_timeout`).
+Uploads are sent from bytes (as the bot does): aiohttp closes file handles it uploads.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import ssl
 from dataclasses import dataclass
 
@@ -34,6 +37,7 @@ DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_POOL_TIMEOUT = 1.0
 # Uploads (charts, PDFs) take longer to write than a text message.
 DEFAULT_MEDIA_WRITE_TIMEOUT = 20.0
+KEEPALIVE = 5.0
 
 Timeout = float | None
 
@@ -69,8 +73,13 @@ class AiohttpRequest(BaseRequest):
         """Open the session (on the running loop, as aiohttp requires)."""
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=_tls()),
+                # Idle connections kept 5 s, as httpx does: a server that closes a quiet
+                # connection first would make the next request on it fail.
+                connector=aiohttp.TCPConnector(
+                    limit=self._pool_size, ssl=_tls(), keepalive_timeout=KEEPALIVE
+                ),
                 headers={"User-Agent": self.USER_AGENT},
+                trust_env=True,  # HTTPS_PROXY / NO_PROXY, as PTB's httpx transport honours
             )
 
     async def shutdown(self) -> None:
@@ -101,23 +110,27 @@ class AiohttpRequest(BaseRequest):
         )
         try:
             async with self._session.request(
-                method, url, data=_body(request_data), timeout=timeout
+                # Like PTB's httpx transport: a redirect is an error, not a silent GET.
+                method,
+                url,
+                data=_body(request_data),
+                timeout=timeout,
+                allow_redirects=False,
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:  # aiohttp's own timeout errors are TimeoutErrors too
-            raise TimedOut from exc
+            raise TimedOut(f"Timed out ({_described(exc)})") from None
         except aiohttp.ClientError as exc:
-            # The class name says what happened when the message is empty. Some messages quote
-            # the URL, which holds the token: it is blanked here, not only when logged.
-            detail = TOKEN_IN_TEXT.sub("<token>", str(exc))
-            raise NetworkError(f"aiohttp.{type(exc).__name__}: {detail}") from exc
+            raise NetworkError(_described(exc)) from None
 
 
 def _client_timeout(
     read: Timeout, write: Timeout, connect: Timeout, pool: Timeout
 ) -> aiohttp.ClientTimeout:
-    # aiohttp has no write timeout; a total bound over every phase keeps a stalled upload from
-    # hanging forever, while `sock_read` still limits a silent server on its own.
+    # aiohttp has no write timeout, so a request's phases share one deadline (their sum, 31 s
+    # for an upload) that keeps a stalled upload from hanging forever; `sock_read` still limits
+    # a silent server on its own. httpx instead limits each write: an upload that keeps
+    # trickling could outlast the sum there, here it ends as TimedOut.
     phases = (read, write, connect, pool)
     total = None if None in phases else sum(p for p in phases if p is not None)
     acquire = None if connect is None or pool is None else connect + pool
@@ -128,9 +141,19 @@ def _client_timeout(
 
 @functools.cache
 def _tls() -> ssl.SSLContext:
-    # The CA bundle PTB's httpx transport trusts (certifi), not whatever the host has: a slim
-    # container without system CA certificates must still reach api.telegram.org.
+    # What PTB's httpx transport trusts: SSL_CERT_FILE / SSL_CERT_DIR when set (a corporate
+    # CA), else certifi's bundle, not whatever the host has (a slim container may have none).
+    cafile, capath = os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR")
+    if cafile or capath:
+        return ssl.create_default_context(cafile=cafile, capath=capath)
     return ssl.create_default_context(cafile=certifi.where())
+
+
+def _described(exc: BaseException) -> str:
+    """The error's class and message with the token blanked. aiohttp quotes the request URL
+    (which holds the token) in some messages, so the original is not chained (`from None`): a
+    traceback printed outside our log formatter must not carry it either."""
+    return f"aiohttp.{type(exc).__name__}: {TOKEN_IN_TEXT.sub('<token>', str(exc))}"
 
 
 def _given(value: Timeout | DefaultValue[None], default: Timeout) -> Timeout:

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -324,6 +325,36 @@ async def test_token_rejected_by_telegram_exits_2_without_printing_it(
     # PTB logs the failure (through our redacting formatter); then one line says what to do.
     assert output.splitlines()[-1] == f"diarybot: {REJECTED_BY_TELEGRAM}"
     assert "<token>" in output
+
+
+async def test_telegram_unreachable_at_start_exits_3_without_printing_the_token(
+    tmp_path: Path,
+) -> None:
+    token = "987654321:" + "AAH-unreachable-token-never-printed-9"
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = bot_env(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+        TELEGRAM_API_BASE_FILE_URL=f"http://127.0.0.1:{port}/file/bot",
+    )
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "diarybot",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout=60)
+    output = (stdout + stderr).decode()
+    assert proc.returncode == 3, output
+    assert token not in output and token.split(":")[1] not in output
+    assert output.splitlines()[-1].startswith("diarybot: could not reach Telegram at start-up")
+    assert "Unclosed" not in output  # the HTTP sessions were closed
 
 
 def test_no_bot_token_is_committed_to_the_repository() -> None:

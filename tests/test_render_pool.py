@@ -1,11 +1,15 @@
 """The render worker pool: work runs in other processes, and a dead worker is replaced."""
 
+import asyncio
 import os
 from datetime import UTC, date, datetime, timedelta
 
+import psutil
+import pytest
+
 from diarybot.models import Entry, Technique
 from diarybot.patients import PatientFiles
-from diarybot.render_pool import RenderPool
+from diarybot.render_pool import RENDER_CONCURRENCY, RenderPool
 from diarybot.worker_tasks import UNREADABLE, chart_from_diary
 from tests.workers import exit_first_time
 
@@ -60,3 +64,28 @@ async def test_an_unreadable_diary_is_left_to_the_bot(tmp_path, render_executor)
     pool = RenderPool(render_executor)
     assert await pool.run(chart_from_diary, diary, "UTC", DAY, DAY) == UNREADABLE
     assert diary.read_bytes() == b'{"entries": {"1": {"score"'  # never touched by a worker
+
+
+def _render_workers() -> set[int]:
+    """Our render worker processes: children of a forkserver child of this process."""
+    me = psutil.Process()
+    return {
+        worker.pid
+        for server in me.children()
+        if "forkserver" in " ".join(server.cmdline())
+        for worker in server.children()
+    }
+
+
+async def test_a_caller_that_gives_up_while_workers_start_leaves_nothing_running():
+    before = _render_workers()
+    pool = RenderPool()
+    first = asyncio.create_task(pool.run(os.getpid))
+    await asyncio.sleep(0.05)  # the workers are being started
+    first.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    assert await pool.run(os.getpid) != os.getpid()  # the same start, not a second pool
+    assert len(_render_workers() - before) == RENDER_CONCURRENCY
+    pool.close()  # waits for the workers to exit
+    assert not _render_workers() - before

@@ -94,5 +94,7 @@ async def test_an_error_that_quotes_the_url_does_not_carry_the_token(api):
     finally:
         await request.shutdown()
     assert "/bot<token>/getMe" in caught.value.message
+    # Not chained either: a traceback printed outside our log formatter shows no cause.
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
     assert api.token not in caught.value.message
     assert api.token.split(":")[1] not in caught.value.message
