@@ -8,6 +8,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, NetworkError, TimedOut
 
+from diarybot import transport
 from diarybot.transport import AiohttpRequest, Timeouts
 from tests.fakeapi import FakeBotAPI, FakeUser
 
@@ -98,3 +99,23 @@ async def test_an_error_that_quotes_the_url_does_not_carry_the_token(api):
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
     assert api.token not in caught.value.message
     assert api.token.split(":")[1] not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, None),
+        ({"HTTPS_PROXY": "http://proxy.example:3128"}, "http://proxy.example:3128"),
+        ({"HTTPS_PROXY": "http://proxy.example:3128", "NO_PROXY": "api.telegram.org"}, None),
+    ],
+)
+def test_proxies_come_from_the_environment_as_with_ptbs_default(monkeypatch, env, expected):
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    transport._env_proxy.cache_clear()
+    try:
+        assert transport._proxy_for("https://api.telegram.org/bot1:x/getMe") == expected
+    finally:
+        transport._env_proxy.cache_clear()
