@@ -10,7 +10,6 @@ import errno
 import json
 import logging
 import os
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from diarybot.models import Profile
 from diarybot.patients import DIARY_FILE, PROFILE_FILE, PatientFiles
 from diarybot.ratelimit import PatientRateLimiter
 from tests.conftest import Clock, Harness, running_bot
+from tests.disk_faults import fail_once
 from tests.fakeapi import FakeBotAPI
 
 WEDNESDAY = date(2026, 11, 4)
@@ -146,25 +146,6 @@ def _entry(note: str) -> Any:
         score=6,
         note=note,
     )
-
-
-def fail_once(
-    real: Callable[..., Any], target: str, code: int
-) -> tuple[Callable[..., Any], list[str]]:
-    """A stand-in for os.write/os.fsync that fails once, only on a temp file of `target`."""
-    failed: list[str] = []
-
-    def wrapper(fd: int, *args: Any) -> Any:
-        try:
-            name = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            name = ""
-        if not failed and f".{target}." in name and name.endswith(".tmp"):
-            failed.append(name)
-            raise OSError(code, os.strerror(code))
-        return real(fd, *args)
-
-    return wrapper, failed
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ from hypothesis.stateful import (
 from diarybot import storage
 from diarybot.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique
 from diarybot.patients import DIARY_FILE, PatientFiles
+from tests.disk_faults import fail_once
 
 EXAMPLES = int(os.environ.get("DIARYBOT_FUZZ_EXAMPLES", "30"))
 PATIENTS = (11, 12)
@@ -79,18 +80,7 @@ class Model:
 def disk_full_once(name: str) -> Iterator[list[str]]:
     """The next write to a temp file of `name` fails with ENOSPC (nothing else is touched)."""
     real = os.write
-    failed: list[str] = []
-
-    def write(fd: int, data: Any) -> int:
-        try:
-            path = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            path = ""
-        if not failed and f".{name}." in path and path.endswith(".tmp"):
-            failed.append(path)
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(fd, data)
-
+    write, failed = fail_once(real, name, errno.ENOSPC)
     storage.os.write = write  # type: ignore[assignment]
     try:
         yield failed

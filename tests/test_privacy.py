@@ -298,6 +298,26 @@ def test_a_zone_folder_as_default_timezone_exits_2_with_one_line(tmp_path: Path)
     assert "DIARYBOT_DEFAULT_TIMEZONE" in done.stderr
 
 
+async def start_diarybot(cwd: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
+    """`python -m diarybot` as an operator would run it, its output captured."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "diarybot",
+        cwd=cwd,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def run_diarybot(cwd: Path, env: dict[str, str]) -> tuple[asyncio.subprocess.Process, str]:
+    """Run the bot until it exits (a start-up failure); the process and all it printed."""
+    proc = await start_diarybot(cwd, env)
+    stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout=60)
+    return proc, (stdout + stderr).decode()
+
+
 async def test_token_rejected_by_telegram_exits_2_without_printing_it(
     api: FakeBotAPI, tmp_path: Path
 ) -> None:
@@ -309,17 +329,7 @@ async def test_token_rejected_by_telegram_exits_2_without_printing_it(
         TELEGRAM_API_BASE_URL=api.base_url,
         TELEGRAM_API_BASE_FILE_URL=api.base_file_url,
     )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "diarybot",
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout=60)
-    output = (stdout + stderr).decode()
+    proc, output = await run_diarybot(tmp_path, env)
     assert proc.returncode == 2, output
     assert revoked not in output and revoked.split(":")[1] not in output
     # PTB logs the failure (through our redacting formatter); then one line says what to do.
@@ -340,17 +350,7 @@ async def test_telegram_unreachable_at_start_exits_3_without_printing_the_token(
         TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
         TELEGRAM_API_BASE_FILE_URL=f"http://127.0.0.1:{port}/file/bot",
     )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "diarybot",
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout=60)
-    output = (stdout + stderr).decode()
+    proc, output = await run_diarybot(tmp_path, env)
     assert proc.returncode == 3, output
     assert token not in output and token.split(":")[1] not in output
     assert output.splitlines()[-1].startswith("diarybot: could not reach Telegram at start-up")
@@ -408,15 +408,7 @@ async def test_sigterm_while_writing_finishes_the_writes_and_loses_nothing(
         TELEGRAM_API_BASE_URL=api.base_url,
         TELEGRAM_API_BASE_FILE_URL=api.base_file_url,
     )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "diarybot",
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    proc = await start_diarybot(tmp_path, env)
     try:
         await api.wait_until(lambda: len(saved()) >= 10, timeout=30)
         # More keep arriving while the bot is told to stop.
