@@ -68,9 +68,9 @@ def echo_application(args: argparse.Namespace) -> Application[Any, Any, Any, Any
 
 def diarybot_application(args: argparse.Namespace) -> Application[Any, Any, Any, Any, Any, Any]:
     """diarybot from its production factory, with the given rate-limiter rates."""
-    from diarybot.app import build_application  # noqa: PLC0415 - only in the diarybot process
-    from diarybot.logs import configure_logging  # noqa: PLC0415
-    from diarybot.ratelimit import PatientRateLimiter  # noqa: PLC0415
+    from diarybot.bot.app import build_application  # noqa: PLC0415 - only in the diarybot process
+    from diarybot.runtime.logs import configure_logging  # noqa: PLC0415
+    from diarybot.runtime.rate_limit import PatientRateLimiter  # noqa: PLC0415
     from diarybot.settings import Settings  # noqa: PLC0415
 
     configure_logging(args.log_level)

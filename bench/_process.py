@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.fakeapi import Call, FakeBotAPI
+from tests.support.fake_bot_api import Call, FakeBotAPI
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 STOP_TIMEOUT = 30.0

@@ -19,9 +19,9 @@ from pathlib import Path
 from unittest import mock
 from zoneinfo import ZoneInfo
 
-from diarybot.models import Entry, Profile, Source, Technique, new_id
-from diarybot.patients import DIARY_FILE, ENTRIES_TABLE, PatientFiles
-from diarybot.storage import FILE_MODE, ensure_private_dir, open_db
+from diarybot.domain.models import Entry, Profile, Source, Technique, new_id
+from diarybot.storage.atomic import FILE_MODE, ensure_private_dir, open_db
+from diarybot.storage.patients import DIARY_FILE, ENTRIES_TABLE, PatientFiles
 
 # Local hours of the day's entries: morning, afternoon, evening (no DST gap at 2–3 am).
 ENTRY_HOURS = (8, 14, 20)

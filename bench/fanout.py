@@ -32,7 +32,7 @@ from bench._process import BotProcess, CallScanner, bot_command, spawned
 from bench._seed import done_today, fast_writes, onboarded_profile, write_profiles
 from bench._stats import progress
 from diarybot import texts
-from tests.fakeapi import Call, FakeBotAPI
+from tests.support.fake_bot_api import Call, FakeBotAPI
 
 PATIENT_IDS = 300_000
 REMINDER_AT = clock_time(20, 0)

@@ -29,8 +29,8 @@ from bench._seed import (
     write_profiles,
 )
 from bench._stats import median, progress, ratio, time_ms
-from diarybot.models import Entry
-from diarybot.patients import PatientFiles
+from diarybot.domain.models import Entry
+from diarybot.storage.patients import PatientFiles
 
 TZ_NAME = "Europe/Berlin"
 TZ = ZoneInfo(TZ_NAME)

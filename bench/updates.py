@@ -39,7 +39,7 @@ from bench._seed import (
     write_profiles,
 )
 from bench._stats import median, percentile, progress, ratio
-from tests.fakeapi import Call, FakeBotAPI, FakeUser
+from tests.support.fake_bot_api import Call, FakeBotAPI, FakeUser
 
 TZ_NAME = "Europe/Berlin"
 TZ = ZoneInfo(TZ_NAME)

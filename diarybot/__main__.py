@@ -53,8 +53,8 @@ def _run() -> int:
         return EXIT_CONFIG
     from telegram.error import InvalidToken, TelegramError  # noqa: PLC0415 - keep `--help` fast
 
-    from diarybot.app import build_application  # noqa: PLC0415
-    from diarybot.logs import configure_logging  # noqa: PLC0415
+    from diarybot.bot.app import build_application  # noqa: PLC0415
+    from diarybot.runtime.logs import configure_logging  # noqa: PLC0415
 
     configure_logging(settings.log_level)
     application = build_application(settings)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from charts import render_trend
 from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
-from diarybot.exports import entries_csv, fhir_json, pdf_report
-from diarybot.figures import period_figures
-from diarybot.localtime import local_date
-from diarybot.models import Entry, Source, Technique
-from diarybot.worker_tasks import chart_entries
+from diarybot.domain.figures import period_figures
+from diarybot.domain.localtime import local_date
+from diarybot.domain.models import Entry, Source, Technique
+from diarybot.reports import entries_csv, fhir_json, pdf_report
+from diarybot.runtime.render_tasks import chart_entries
 
 DEMO_NAME = "Alex Example (synthetic)"
 GENERATED_AT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

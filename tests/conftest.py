@@ -16,12 +16,12 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecution
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from diarybot.app import build_application
-from diarybot.patients import PatientFiles
-from diarybot.ratelimit import PatientRateLimiter
-from diarybot.render_pool import new_process_pool
+from diarybot.bot.app import build_application
+from diarybot.runtime.rate_limit import PatientRateLimiter
+from diarybot.runtime.render_pool import new_process_pool
 from diarybot.settings import Settings
-from tests.fakeapi import FakeBotAPI, FakeUser
+from diarybot.storage.patients import PatientFiles
+from tests.support.fake_bot_api import FakeBotAPI, FakeUser
 
 
 @dataclass

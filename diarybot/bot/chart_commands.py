@@ -1,0 +1,128 @@
+"""/chart and the weekly chart: a patient's trend as a photo, rendered in a worker process."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Bot, InputFile, Update
+from telegram.ext import ContextTypes
+
+from diarybot import texts
+from diarybot.bot.context import Services, services
+from diarybot.bot.replies import profile_or_prompt, reply
+from diarybot.domain.localtime import local_date, week_bounds, zone
+from diarybot.domain.models import Entry, Profile
+from diarybot.domain.parsing import parse_period
+from diarybot.domain.schedule import weekday_due
+from diarybot.runtime import render_tasks as worker_tasks
+from diarybot.runtime.render_tasks import RenderedChart
+
+logger = logging.getLogger(__name__)
+
+
+async def render_chart(
+    svc: Services, entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date
+) -> RenderedChart:
+    """Render entries the bot already holds (a report's) in a render worker."""
+    return await svc.renderer.run(worker_tasks.chart, list(entries), tz.key, start, end)
+
+
+async def period_chart(
+    svc: Services, profile: Profile, start: date, end: date
+) -> RenderedChart | None:
+    """The chart of a period, or None when it has no entries.
+
+    The worker reads the diary itself, so a year of entries is never parsed in the bot. When it
+    cannot read the file, the store does (and sets a torn file aside, telling the patient).
+    """
+    path = svc.store.files.diary_path(profile.user_id)
+    tz = zone(profile.timezone)
+    result = await svc.renderer.run(worker_tasks.chart_from_diary, path, tz.key, start, end)
+    if result != worker_tasks.UNREADABLE:
+        return result
+    entries = await svc.store.entries(profile.user_id, start, end)
+    return await render_chart(svc, entries, tz, start, end) if entries else None
+
+
+def caption(chart: RenderedChart, start: date, end: date) -> str:
+    """The photo caption: the period and the key numbers, as on the chart."""
+    return texts.CHART_CAPTION.format(
+        start=texts.short_date(start),
+        end=texts.short_date(end),
+        mean=f"{chart.mean:.1f}" if chart.mean is not None else "–",
+        worst=chart.worst if chart.worst is not None else "–",
+        logged=chart.days_logged,
+        days=chart.days_in_period,
+    )
+
+
+async def send_chart(bot: Bot, svc: Services, profile: Profile, start: date, end: date) -> bool:
+    """Send the chart for a period as a photo; False (and nothing sent) when it has no entries."""
+    chart = await period_chart(svc, profile, start, end)
+    if chart is None:
+        return False
+    await bot.send_photo(
+        profile.chat_id,
+        InputFile(chart.png, filename=f"pain-diary-{start}-{end}.png"),
+        caption=caption(chart, start, end),
+    )
+    return True
+
+
+async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/chart [7|30|90|month|START END]: the trend chart as a photo."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    svc = services(context)
+    today = local_date(svc.clock(), zone(profile.timezone))
+    period = parse_period(list(context.args or []), today)
+    if period is None:
+        await reply(update, texts.CHART_USAGE)
+        return
+    start, end = period
+    if not await send_chart(context.bot, svc, profile, start, end):
+        await reply(
+            update,
+            texts.CHART_EMPTY.format(start=texts.short_date(start), end=texts.short_date(end)),
+        )
+
+
+async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/weekly on|off: a chart of the week every Sunday at the reminder time."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    choice = (context.args or [""])[0].lower()
+    if choice not in ("on", "off"):
+        state = "on" if profile.weekly_chart else "off"
+        await reply(update, texts.WEEKLY_USAGE.format(state=state))
+        return
+    await services(context).store.update_profile(profile.user_id, weekly_chart=choice == "on")
+    await reply(update, texts.WEEKLY_ON if choice == "on" else texts.WEEKLY_OFF)
+
+
+def weekly_due(profile: Profile, now: datetime) -> bool:
+    """Sunday (the end of the ISO week) once the reminder time has passed, once that day."""
+    if not profile.weekly_chart or not profile.reminders_active:
+        return False
+    sunday = 6
+    return weekday_due(
+        sunday, profile.reminder_time, profile.timezone, profile.last_weekly_chart, now
+    )
+
+
+async def send_weekly_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
+    """Called by the daily reminder job: the week's chart on its last day, exactly once."""
+    now = svc.clock()
+    if not weekly_due(profile, now):
+        return
+    today = await svc.store.claim_today(profile, "last_weekly_chart", now)
+    if today is None:
+        return
+    start, end = week_bounds(today)
+    if not await send_chart(bot, svc, profile, start, end):
+        await bot.send_message(profile.chat_id, texts.WEEKLY_EMPTY)

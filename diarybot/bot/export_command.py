@@ -1,0 +1,47 @@
+"""/export: the patient's own diary as a PDF report, a CSV file and a FHIR bundle."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from diarybot import texts
+from diarybot.bot.context import services
+from diarybot.bot.replies import profile_or_prompt, reply
+from diarybot.bot.report_delivery import build_report, send_report
+from diarybot.domain.localtime import local_date, zone
+from diarybot.domain.parsing import parse_period
+
+DEFAULT_EXPORT_DAYS = 30
+
+
+async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/export [30|90|all|START END]: send the three files for the period."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    svc = services(context)
+    today = local_date(svc.clock(), zone(profile.timezone))
+    args = list(context.args or [])
+    if args == ["all"]:
+        entries = await svc.store.entries(profile.user_id)
+        start = entries[0].local_date if entries else today
+        period: tuple[date, date] | None = (min(start, today), today)
+    else:
+        period = parse_period(args or [str(DEFAULT_EXPORT_DAYS)], today)
+    if period is None:
+        await reply(update, texts.EXPORT_USAGE)
+        return
+    start, end = period
+    await reply(update, texts.PREPARING)
+    files = await build_report(svc, profile, start, end)
+    if files is None:
+        await reply(
+            update,
+            texts.EXPORT_EMPTY.format(start=texts.short_date(start), end=texts.short_date(end)),
+        )
+        return
+    intro = texts.EXPORT_INTRO.format(start=texts.short_date(start), end=texts.short_date(end))
+    await send_report(context.bot, profile.chat_id, files, caption=intro)

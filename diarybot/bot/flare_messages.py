@@ -1,0 +1,105 @@
+"""After a score is saved: a kind message on a flare, and an alert to specialists who opted in.
+
+Never more than one flare message a day (the day is stored). Specialists are alerted only
+while the patient shares with them and only if they turned alerts on (/alerts on).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from telegram import Bot, Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from diarybot import texts
+from diarybot.bot.context import Services, services
+from diarybot.bot.replies import patient_id, reply
+from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
+from diarybot.domain.models import Entry, Profile, Specialist
+from diarybot.storage import sharing
+
+logger = logging.getLogger(__name__)
+
+
+def reason(flare: Flare) -> str:
+    """Why it counts as a flare, in the patient's own numbers."""
+    if flare.yesterday is not None:
+        return texts.FLARE_REASON_HIGH.format(today=flare.today, yesterday=flare.yesterday)
+    return texts.FLARE_REASON_JUMP.format(today=flare.today, baseline=flare.baseline)
+
+
+def lookback_start(entry: Entry) -> date:
+    """The first day of entries the flare check after `entry` looks at."""
+    return entry.local_date - timedelta(days=HELPFUL_LOOKBACK_DAYS + 1)
+
+
+async def check_after_entry(
+    bot: Bot, svc: Services, profile: Profile, entry: Entry, recent: list[Entry] | None = None
+) -> None:
+    """Tell the patient (and opted-in specialists) about a flare, at most once a day.
+
+    `recent`: the patient's entries from `lookback_start(entry)` on, if already read.
+    """
+    today = entry.local_date
+    if profile.last_flare_notice == today:
+        return
+    entries = recent
+    if entries is None:
+        entries = await svc.store.entries(profile.user_id, lookback_start(entry), today)
+    flare = flare_today(entries, today)
+    if flare is None:
+        return
+    claimed, _ = await svc.store.claim_day(profile.user_id, "last_flare_notice", today)
+    if not claimed:
+        return
+    helped = helpful_techniques(entries, today)
+    names = ", ".join(texts.TECHNIQUE_NAMES[t] for t in helped)
+    await bot.send_message(
+        profile.chat_id,
+        texts.FLARE_NOTICE.format(
+            reason=reason(flare),
+            helped=texts.FLARE_HELPED.format(techniques=names) if helped else "",
+        ),
+    )
+    await _alert_specialists(bot, svc, profile, flare)
+
+
+async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: Flare) -> None:
+    files = svc.store.files
+    for link in await svc.store.run(profile.user_id, files.links, profile.user_id):
+        specialist = await svc.store.run(
+            link.specialist_id, files.get_specialist, link.specialist_id
+        )
+        if specialist is None or not specialist.flare_alerts:
+            continue
+        if not await sharing.is_linked(svc.store, profile.user_id, specialist.user_id):
+            continue
+        text = texts.FLARE_ALERT.format(
+            name=profile.display_name or "A patient", reason=reason(flare)
+        )
+        try:
+            await bot.send_message(specialist.chat_id, text)
+        except TelegramError as exc:  # one unreachable specialist must not stop the others
+            logger.warning("Flare alert not delivered: %s", type(exc).__name__)
+
+
+async def alerts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/alerts on|off: a specialist's choice to hear about their patients' flares."""
+    user_id = patient_id(update)
+    if user_id is None:
+        return
+    svc = services(context)
+    default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    current = await svc.store.run(user_id, svc.store.files.get_specialist, user_id) or default
+    choice = (context.args or [""])[0].lower()
+    if choice not in ("on", "off"):
+        await reply(
+            update, texts.ALERTS_USAGE.format(state="on" if current.flare_alerts else "off")
+        )
+        return
+    await svc.store.run(
+        user_id, svc.store.files.update_specialist, user_id, default, flare_alerts=choice == "on"
+    )
+    await reply(update, texts.ALERTS_ON if choice == "on" else texts.ALERTS_OFF)

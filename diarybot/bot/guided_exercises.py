@@ -1,0 +1,253 @@
+"""/breathe and /relax: guided exercises played as timed steps in one message, and /practice.
+
+Each step edits the same message and schedules the next through the job queue (no sleeping in a
+handler), so the bot keeps serving everyone, a Stop button works at any step, and tests drive
+the steps by running the queued job instead of waiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import ContextTypes, JobQueue
+
+from diarybot import texts
+from diarybot.bot import keyboards
+from diarybot.bot.context import services
+from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
+from diarybot.domain.exercises import (
+    BREATHING_PATTERNS,
+    PATTERNS,
+    practice_figures,
+    practice_lines,
+    steps,
+)
+from diarybot.domain.localtime import local_date, zone
+from diarybot.domain.models import ExerciseSession, new_id
+from diarybot.runtime import jobs
+
+SESSIONS_TABLE = "sessions"
+
+
+@dataclass(frozen=True)
+class Playing:
+    """Where a running exercise is: carried by its step job, so nothing else holds state."""
+
+    session_id: str
+    pattern: str
+    message_id: int
+    index: int
+
+
+def step_job_name(user_id: int) -> str:
+    """The one step job a patient can have (a new exercise replaces an old one)."""
+    return f"exercise:{user_id}"
+
+
+async def breathe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/breathe: choose a breathing pattern."""
+    if await profile_or_prompt(update, context) is None:
+        return
+    buttons = [
+        [InlineKeyboardButton(texts.PATTERN_NAMES[c], callback_data=f"{keyboards.EX_PATTERN}:{c}")]
+        for c in BREATHING_PATTERNS
+    ]
+    await reply(update, texts.BREATHE_MENU, reply_markup=InlineKeyboardMarkup(buttons))
+
+
+async def relax_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/relax: progressive muscle relaxation, starting with the pain-before question."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    session = await _new_session(context, profile.user_id, "pmr")
+    await reply(
+        update,
+        texts.ASK_PAIN_BEFORE,
+        reply_markup=keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id),
+    )
+
+
+async def pattern_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A breathing pattern chosen: ask for pain before."""
+    press = await pressed(update)
+    if press is None:
+        return
+    query, callback, user_id = press.query, press.callback, press.user_id
+    session = await _new_session(context, user_id, callback.args[0])
+    await edit(
+        query, texts.ASK_PAIN_BEFORE, keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
+    )
+
+
+async def _new_session(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, pattern: str
+) -> ExerciseSession:
+    svc = services(context)
+    profile = await svc.store.get_profile(user_id)
+    now = svc.clock()
+    session = ExerciseSession(
+        id=new_id(),
+        technique=PATTERNS[pattern].technique,
+        pattern=pattern,
+        started_at=now,
+        local_date=local_date(now, zone(profile.timezone if profile else "UTC")),
+    )
+    await _save(context, user_id, session)
+    return session
+
+
+async def _save(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, session: ExerciseSession
+) -> None:
+    store = services(context).store
+    await store.run(user_id, store.files.put_record, user_id, SESSIONS_TABLE, session.to_doc())
+
+
+async def _load(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, session_id: str
+) -> ExerciseSession | None:
+    store = services(context).store
+    docs = await store.run(user_id, store.files.records, user_id, SESSIONS_TABLE)
+    found = next((d for d in docs if d.get("id") == session_id), None)
+    return ExerciseSession.from_doc(found) if found else None
+
+
+async def before_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Pain before rated (or skipped): store it and start the first step."""
+    press = await pressed(update)
+    if press is None or press.query.message is None:
+        return
+    query, callback, user_id = press.query, press.callback, press.user_id
+    session = await _load(context, user_id, callback.args[0])
+    if session is None or session.seconds or session.completed:
+        await edit(query, texts.BUTTON_EXPIRED)
+        return
+    rating = None if callback.args[1] == keyboards.SKIP else int(callback.args[1])
+    session = session.replace(pain_before=rating, started_at=services(context).clock())
+    await _save(context, user_id, session)
+    playing = Playing(session.id, session.pattern, query.message.message_id, 0)
+    await _show_step(context, user_id, playing)
+
+
+async def _show_step(context: ContextTypes.DEFAULT_TYPE, user_id: int, playing: Playing) -> None:
+    """Edit the message to step `playing.index` and queue the next one after its seconds."""
+    sequence = steps(playing.pattern)
+    step = sequence[playing.index]
+    text = texts.EXERCISE_STEP.format(
+        step=step.text,
+        progress=texts.EXERCISE_PROGRESS.format(n=playing.index + 1, total=len(sequence)),
+    )
+    stop = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_STOP, callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
+                )
+            ]
+        ]
+    )
+    try:
+        await context.bot.edit_message_text(
+            text, chat_id=user_id, message_id=playing.message_id, reply_markup=stop
+        )
+    except (Forbidden, BadRequest):
+        # Blocked, or the message was deleted: the exercise ends quietly, nothing to save.
+        return
+    _queue(context.job_queue, user_id, playing, timedelta(seconds=step.seconds))
+
+
+def _queue(
+    job_queue: JobQueue[Any] | None, user_id: int, playing: Playing, delay: timedelta
+) -> None:
+    if job_queue is None:
+        return
+    jobs.once(job_queue, next_step, step_job_name(user_id), delay, user_id=user_id, data=playing)
+
+
+async def next_step(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Job callback: show the next step, or finish and ask for pain after."""
+    job = context.job
+    if job is None or job.user_id is None or not isinstance(job.data, Playing):
+        return
+    playing = job.data
+    user_id = job.user_id
+    nxt = Playing(playing.session_id, playing.pattern, playing.message_id, playing.index + 1)
+    if nxt.index < len(steps(playing.pattern)):
+        await _show_step(context, user_id, nxt)
+        return
+    session = await _load(context, user_id, playing.session_id)
+    if session is None:
+        return
+    seconds = sum(s.seconds for s in steps(playing.pattern))
+    await _save(context, user_id, session.replace(seconds=seconds, completed=True))
+    await context.bot.edit_message_text(
+        texts.EXERCISE_DONE, chat_id=user_id, message_id=playing.message_id
+    )
+    await context.bot.send_message(
+        user_id,
+        texts.ASK_PAIN_AFTER,
+        reply_markup=keyboards.rating_keyboard(keyboards.EX_AFTER, session.id),
+    )
+
+
+async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop pressed: cancel the step job and keep the session as not completed."""
+    press = await pressed(update)
+    if press is None:
+        return
+    query, callback, user_id = press.query, press.callback, press.user_id
+    done = 0
+    if context.job_queue is not None:
+        job = jobs.find(context.job_queue, step_job_name(user_id))
+        playing = job.data if job is not None else None
+        if isinstance(playing, Playing) and playing.session_id == callback.args[0]:
+            done = sum(s.seconds for s in steps(playing.pattern)[: playing.index + 1])
+            jobs.remove(context.job_queue, step_job_name(user_id))
+    session = await _load(context, user_id, callback.args[0])
+    if session is not None and not session.completed:
+        await _save(context, user_id, session.replace(seconds=done))
+    await edit(query, texts.EXERCISE_STOPPED)
+
+
+async def after_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Pain after rated (or skipped): store it and show the before/after pair."""
+    press = await pressed(update)
+    if press is None:
+        return
+    query, callback, user_id = press.query, press.callback, press.user_id
+    session = await _load(context, user_id, callback.args[0])
+    if session is None or not session.completed:
+        await edit(query, texts.BUTTON_EXPIRED)
+        return
+    rating = None if callback.args[1] == keyboards.SKIP else int(callback.args[1])
+    session = session.replace(pain_after=rating)
+    await _save(context, user_id, session)
+    if session.pain_before is not None and rating is not None:
+        change = texts.EXERCISE_CHANGE.format(before=session.pain_before, after=rating)
+    else:
+        change = texts.EXERCISE_NO_CHANGE_RATED
+    await edit(query, texts.EXERCISE_SAVED.format(change=change))
+
+
+async def sessions_of(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> list[ExerciseSession]:
+    """Every stored exercise session of a patient."""
+    store = services(context).store
+    docs = await store.run(user_id, store.files.records, user_id, SESSIONS_TABLE)
+    return [ExerciseSession.from_doc(d) for d in docs]
+
+
+async def practice_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/practice: sessions per technique and the mean change in pain, when there are enough."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    lines = practice_lines(practice_figures(await sessions_of(context, profile.user_id)))
+    if not lines:
+        await reply(update, texts.PRACTICE_NONE)
+        return
+    await reply(update, texts.PRACTICE_HEADER + "\n" + "\n".join(lines))

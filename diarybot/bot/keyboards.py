@@ -1,0 +1,215 @@
+"""Inline keyboards and the callback data they carry.
+
+Callback data is short, prefixed and validated before use (Telegram allows 64 bytes and a
+client can send anything). The state a button needs (which entry) travels in its data, and the
+entry is always looked up in the presser's own file, so a button works after a restart and can
+never reach another patient's data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from diarybot import texts
+from diarybot.domain.models import MAX_SCORE, MIN_SCORE, Entry, Technique
+
+SCORE = "sc"
+TOGGLE = "tg"
+TECHNIQUES_DONE = "td"
+NOTE_SKIP = "ns"
+TIMEZONE = "tz"
+REMINDER_TIME = "rt"
+UNDO_YES = "uy"
+UNDO_NO = "un"
+DELETE_YES = "dy"
+DELETE_NO = "dn"
+LINK_ALLOW = "la"
+LINK_DECLINE = "ld"
+UNSHARE = "ur"
+SUMMARY = "sm"
+EX_PATTERN = "xp"
+EX_BEFORE = "xb"
+EX_AFTER = "xa"
+EX_STOP = "xs"
+PEG = "pg"
+SKIP = "s"
+
+MEDICATION_CODE = "medication"
+COMMON_TIMEZONES = (
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "UTC",
+)
+COMMON_TIMES = ("08:00", "12:00", "18:00", "20:00", "21:00")
+
+_ID = r"[0-9a-f]{10}"
+_PATTERNS = {
+    SCORE: re.compile(rf"^{SCORE}:({_ID}):(\d{{1,2}})$"),
+    TOGGLE: re.compile(rf"^{TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
+    TECHNIQUES_DONE: re.compile(rf"^{TECHNIQUES_DONE}:({_ID})$"),
+    NOTE_SKIP: re.compile(rf"^{NOTE_SKIP}:({_ID})$"),
+    UNDO_YES: re.compile(rf"^{UNDO_YES}:({_ID})$"),
+    TIMEZONE: re.compile(rf"^{TIMEZONE}:([A-Za-z0-9_+\-/]{{1,40}})$"),
+    REMINDER_TIME: re.compile(rf"^{REMINDER_TIME}:(\d{{2}}:\d{{2}})$"),
+    EX_PATTERN: re.compile(rf"^{EX_PATTERN}:(calm|box|478|pmr)$"),
+    EX_BEFORE: re.compile(rf"^{EX_BEFORE}:({_ID}):(\d{{1,2}}|{SKIP})$"),
+    EX_AFTER: re.compile(rf"^{EX_AFTER}:({_ID}):(\d{{1,2}}|{SKIP})$"),
+    EX_STOP: re.compile(rf"^{EX_STOP}:({_ID})$"),
+    PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
+    **{
+        prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
+        for prefix in (LINK_ALLOW, LINK_DECLINE, UNSHARE, SUMMARY)
+    },
+}
+TOGGLE_CODES = frozenset([t.value for t in Technique] + [MEDICATION_CODE])
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A validated button press: its kind and its arguments."""
+
+    kind: str
+    args: tuple[str, ...] = ()
+
+
+def parse_callback(data: object) -> Callback | None:
+    """Validate callback data; None for anything we did not produce."""
+    if not isinstance(data, str) or len(data) > 64:
+        return None
+    if data in (UNDO_NO, DELETE_YES, DELETE_NO):
+        return Callback(data)
+    kind = data.split(":", 1)[0]
+    pattern = _PATTERNS.get(kind)
+    match = pattern.match(data) if pattern else None
+    if not match or not _args_valid(kind, match.groups()):
+        return None
+    return Callback(kind, match.groups())
+
+
+def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
+    if kind in (SCORE, EX_BEFORE, EX_AFTER):
+        return _valid_score(args[1])
+    if kind == PEG:
+        return _valid_score(args[2])
+    if kind == TOGGLE:
+        return args[1] in TOGGLE_CODES
+    return True
+
+
+def _valid_score(text: str) -> bool:
+    return text == SKIP or MIN_SCORE <= int(text) <= MAX_SCORE
+
+
+def rating_keyboard(
+    prefix: str, record_id: str, *, skippable: bool = True
+) -> InlineKeyboardMarkup:
+    """0–10 in two rows for a rating tied to a record (exercise, PEG item), with Skip."""
+    buttons = [
+        InlineKeyboardButton(str(n), callback_data=f"{prefix}:{record_id}:{n}")
+        for n in range(MIN_SCORE, MAX_SCORE + 1)
+    ]
+    rows = [buttons[:6], buttons[6:]]
+    if skippable:
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_SKIP_RATING, callback_data=f"{prefix}:{record_id}:{SKIP}"
+                )
+            ]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def score_keyboard(entry_id: str) -> InlineKeyboardMarkup:
+    """0–10 in two rows (6 + 5), sized for a thumb."""
+    return rating_keyboard(SCORE, entry_id, skippable=False)
+
+
+def techniques_keyboard(entry: Entry) -> InlineKeyboardMarkup:
+    """Toggle buttons for each technique and medication, then Done."""
+    rows = []
+    for technique in Technique:
+        mark = texts.CHECKED if technique in entry.techniques else texts.UNCHECKED
+        rows.append(
+            InlineKeyboardButton(
+                mark + texts.TECHNIQUE_NAMES[technique],
+                callback_data=f"{TOGGLE}:{entry.id}:{technique.value}",
+            )
+        )
+    med_mark = texts.CHECKED if entry.medication else texts.UNCHECKED
+    rows.append(
+        InlineKeyboardButton(
+            med_mark + texts.MEDICATION_NAME,
+            callback_data=f"{TOGGLE}:{entry.id}:{MEDICATION_CODE}",
+        )
+    )
+    paired = [rows[i : i + 2] for i in range(0, len(rows), 2)]
+    paired.append(
+        [InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"{TECHNIQUES_DONE}:{entry.id}")]
+    )
+    return InlineKeyboardMarkup(paired)
+
+
+def note_keyboard(entry_id: str) -> InlineKeyboardMarkup:
+    """Just Skip: typing the note is the other answer."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.BUTTON_SKIP, callback_data=f"{NOTE_SKIP}:{entry_id}")]]
+    )
+
+
+def timezone_keyboard(
+    names: tuple[str, ...] | list[str] = COMMON_TIMEZONES,
+) -> InlineKeyboardMarkup:
+    """Time zone choices, two per row."""
+    buttons = [InlineKeyboardButton(n, callback_data=f"{TIMEZONE}:{n}") for n in names]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def reminder_time_keyboard() -> InlineKeyboardMarkup:
+    """A few common reminder times in one row."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t, callback_data=f"{REMINDER_TIME}:{t}") for t in COMMON_TIMES]]
+    )
+
+
+def link_keyboard(specialist_id: int) -> InlineKeyboardMarkup:
+    """The patient's answer to a specialist's link request."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_ALLOW, callback_data=f"{LINK_ALLOW}:{specialist_id}"
+                ),
+                InlineKeyboardButton(
+                    texts.BUTTON_DECLINE, callback_data=f"{LINK_DECLINE}:{specialist_id}"
+                ),
+            ]
+        ]
+    )
+
+
+def people_keyboard(prefix: str, people: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """One button per person (a specialist to unshare, a patient to summarize)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=f"{prefix}:{pid}")] for pid, label in people]
+    )
+
+
+def confirm_keyboard(yes_text: str, yes_data: str, no_data: str) -> InlineKeyboardMarkup:
+    """A yes/no pair for destructive actions."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(yes_text, callback_data=yes_data),
+                InlineKeyboardButton(texts.BUTTON_NO, callback_data=no_data),
+            ]
+        ]
+    )

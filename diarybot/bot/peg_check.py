@@ -1,0 +1,124 @@
+"""The weekly PEG in the chat: asked on the patient's chosen day at their reminder time.
+
+The three items come one after another on one message; each answer is stored as it is given,
+so a PEG interrupted after two items keeps them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from telegram import Bot, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from diarybot import texts
+from diarybot.bot import keyboards
+from diarybot.bot.context import Services, services
+from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
+from diarybot.domain.models import PEG_ITEMS, PegResponse, Profile, new_id
+from diarybot.domain.parsing import parse_weekday
+from diarybot.domain.schedule import weekday_due
+
+PEG_TABLE = "peg"
+
+
+def peg_due(profile: Profile, now: datetime) -> bool:
+    """On the chosen weekday, once the reminder time has passed, once that day."""
+    if not profile.peg_on or not profile.reminders_active:
+        return False
+    return weekday_due(
+        profile.peg_weekday, profile.reminder_time, profile.timezone, profile.last_peg_asked, now
+    )
+
+
+def question_text(item: str, *, first: bool) -> str:
+    """One PEG item with its anchors (the intro only on the first)."""
+    question, anchors = texts.PEG_QUESTIONS[item]
+    return texts.PEG_QUESTION.format(
+        intro=texts.PEG_INTRO + "\n\n" if first else "",
+        n=PEG_ITEMS.index(item) + 1,
+        question=question,
+        anchors=anchors,
+    )
+
+
+async def ask_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
+    """Called by the daily reminder job: start this week's PEG, exactly once on its day."""
+    now = svc.clock()
+    if not peg_due(profile, now):
+        return
+    today = await svc.store.claim_today(profile, "last_peg_asked", now)
+    if today is None:
+        return
+    response = PegResponse(id=new_id(), local_date=today, asked_at=now)
+    await _save(svc, profile.user_id, response)
+    await bot.send_message(
+        profile.chat_id,
+        question_text(PEG_ITEMS[0], first=True),
+        reply_markup=_item_keyboard(response.id, PEG_ITEMS[0]),
+    )
+
+
+def _item_keyboard(response_id: str, item: str) -> InlineKeyboardMarkup:
+    return keyboards.rating_keyboard(f"{keyboards.PEG}", f"{response_id}:{item}", skippable=False)
+
+
+async def _save(svc: Services, user_id: int, response: PegResponse) -> None:
+    await svc.store.run(user_id, svc.store.files.put_record, user_id, PEG_TABLE, response.to_doc())
+
+
+async def responses_of(svc: Services, user_id: int) -> list[PegResponse]:
+    """Every stored PEG of a patient."""
+    docs = await svc.store.run(user_id, svc.store.files.records, user_id, PEG_TABLE)
+    return [PegResponse.from_doc(d) for d in docs]
+
+
+async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One PEG item answered: store it, then ask the next or show the score."""
+    press = await pressed(update)
+    if press is None:
+        return
+    query, callback, user_id = press.query, press.callback, press.user_id
+    svc = services(context)
+    response_id, item, value = callback.args
+    response = next((r for r in await responses_of(svc, user_id) if r.id == response_id), None)
+    if response is None:
+        await edit(query, texts.BUTTON_EXPIRED)
+        return
+    response = response.replace(**{item: int(value)})
+    await _save(svc, user_id, response)
+    missing = [i for i in PEG_ITEMS if getattr(response, i) is None]
+    if missing:
+        await edit(
+            query, question_text(missing[0], first=False), _item_keyboard(response.id, missing[0])
+        )
+        return
+    await edit(
+        query,
+        texts.PEG_DONE.format(
+            score=response.score,
+            pain=response.pain,
+            enjoyment=response.enjoyment,
+            activity=response.activity,
+        ),
+    )
+
+
+async def peg_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/peg [weekday|off]: the day of the weekly PEG, or off."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    store = services(context).store
+    arg = (context.args or [""])[0].lower()
+    if arg == "off":
+        await store.update_profile(profile.user_id, peg_on=False)
+        await reply(update, texts.PEG_OFF)
+        return
+    weekday = parse_weekday(arg)
+    if weekday is None:
+        state = f"on, every {texts.WEEKDAYS[profile.peg_weekday]}" if profile.peg_on else "off"
+        await reply(update, texts.PEG_USAGE.format(state=state))
+        return
+    await store.update_profile(profile.user_id, peg_on=True, peg_weekday=weekday)
+    await reply(update, texts.PEG_SET.format(weekday=texts.WEEKDAYS[weekday]))

@@ -1,0 +1,137 @@
+"""Parsing what patients type: pain scores, times of day, time zones and periods (pure)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import zoneinfo
+from datetime import date, time, timedelta
+from functools import lru_cache
+
+from diarybot.domain.models import MAX_SCORE, MIN_SCORE
+
+_SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:/\s*10)?\s*$")
+_TIME_24H = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*$")
+_TIME_12H = re.compile(
+    r"^\s*(\d{1,2})(?:\s*[:.]\s*(\d{2}))?\s*([ap])\.?\s*m?\.?\s*$", re.IGNORECASE
+)
+
+
+def parse_score(text: str) -> int | None:
+    """A 0–10 score from `7` or `7/10`; None for anything else (11, -1, seven, 7.5, emoji).
+
+    Only ASCII digits count: a fullwidth "７" or Arabic-Indic digit is rejected rather than
+    silently read, because a patient should see exactly what was stored.
+    """
+    if len(text) > 10 or not text.isascii():
+        return None
+    match = _SCORE.match(text)
+    if not match:
+        return None
+    score = int(match.group(1))
+    return score if MIN_SCORE <= score <= MAX_SCORE else None
+
+
+def parse_time_of_day(text: str) -> time | None:
+    """A time of day from `20:00`, `20.00`, `8pm`, `8:30 am`, `20`; None if not a valid time."""
+    if len(text) > 12 or not text.isascii():
+        return None
+    match = _TIME_12H.match(text)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour = hour % 12 + (12 if match.group(3).lower() == "p" else 0)
+        return time(hour, minute)
+    match = _TIME_24H.match(text)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if hour > 23 or minute > 59:
+            return None
+        return time(hour, minute)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    """Known IANA zone names keyed by their lower-case form."""
+    return {name.lower(): name for name in zoneinfo.available_timezones()}
+
+
+def normalize_timezone(text: str) -> str | None:
+    """The canonical IANA name for what was typed (case and spaces forgiven), else None."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "_")
+    if not cleaned or len(cleaned) > 64:
+        return None
+    return _zones().get(cleaned.lower())
+
+
+def suggest_timezones(text: str, limit: int = 4) -> list[str]:
+    """Close matches for a mistyped zone: by full name, then by city name alone."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "_").lower()[:64]
+    if not cleaned:
+        return []
+    zones = _zones()
+    found = difflib.get_close_matches(cleaned, zones.keys(), n=limit, cutoff=0.6)
+    by_city = {name.rsplit("/", 1)[-1]: name for name in zones}
+    for city in difflib.get_close_matches(cleaned, by_city.keys(), n=limit, cutoff=0.75):
+        if by_city[city] not in found:
+            found.append(by_city[city])
+    return [zones[name] for name in found][:limit]
+
+
+MAX_PERIOD_DAYS = 366
+# Diaries are recent; far-off dates are typing mistakes (and date arithmetic overflows at 0001).
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+DEFAULT_PERIOD_DAYS = 7
+
+
+def parse_period(args: list[str], today: date) -> tuple[date, date] | None:
+    """A period of local days (inclusive) from command arguments; None if not understood.
+
+    Nothing: the last 7 days. `30`, `90` (any 1–366): the last N days. `week`: 7 days.
+    `month`: this calendar month so far. `year`: the last 365 days. Two ISO dates: that range.
+    """
+    if not args:
+        return today - timedelta(days=DEFAULT_PERIOD_DAYS - 1), today
+    if len(args) == 1:
+        return _named_period(args[0].strip().lower(), today)
+    if len(args) == 2:
+        return _date_range(args[0], args[1])
+    return None
+
+
+def _named_period(word: str, today: date) -> tuple[date, date] | None:
+    if word == "month":
+        return today.replace(day=1), today
+    days = {"week": 7, "year": 365}.get(word)
+    if days is None and word.isascii() and word.isdigit():
+        days = int(word)
+    if days is None or not 1 <= days <= MAX_PERIOD_DAYS:
+        return None
+    return today - timedelta(days=days - 1), today
+
+
+def _date_range(first: str, second: str) -> tuple[date, date] | None:
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(second)
+    except ValueError:
+        return None
+    in_range = EARLIEST_DATE <= start <= end <= LATEST_DATE
+    if in_range and (end - start).days < MAX_PERIOD_DAYS:
+        return start, end
+    return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_weekday(text: str) -> int | None:
+    """0 = Monday … 6 = Sunday from a day's name or its first three letters (English)."""
+    word = text.strip().lower()
+    for index, name in enumerate(_WEEKDAYS):
+        if word in (name, name[:3]):
+            return index
+    return None

@@ -1,0 +1,100 @@
+"""Every diary entry as a CSV file a patient or specialist can open in a spreadsheet (pure).
+
+Encoding: UTF-8 *with* a byte-order mark. Excel (Windows and macOS) reads a CSV without one in
+the legacy ANSI code page, which mangles "Rücken" into "RÃ¼cken" and emoji into garbage; with
+the BOM it opens UTF-8 correctly. Python's `utf-8-sig`, pandas and LibreOffice all skip the BOM.
+
+Format: RFC 4180 (comma-separated, CRLF line ends, `csv` module quoting), so a note with commas,
+quotes or line breaks stays one cell and round-trips exactly. Notes are written verbatim, even
+when they start with "=", "+", "-" or "@" (which a spreadsheet may read as a formula): this is
+the patient's own data export, and altering it would break the round trip.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from diarybot.domain.models import Entry, Source, Technique
+
+ENCODING = "utf-8-sig"
+COLUMNS = (
+    "entry_id",
+    "recorded_at",
+    "local_date",
+    "score",
+    "techniques",
+    "medication",
+    "note",
+    "source",
+)
+TECHNIQUE_SEPARATOR = ";"
+YES = "yes"
+NO = "no"
+
+
+def entries_csv(entries: Iterable[Entry], tz: ZoneInfo) -> bytes:
+    """All `entries` as CSV bytes, oldest first.
+
+    `recorded_at` is ISO 8601 to the second with the patient's UTC offset at that instant
+    (e.g. 2026-11-02T20:15:00+01:00), so it is both readable as local time and unambiguous.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for entry in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
+        writer.writerow(_row(entry, tz))
+    return buffer.getvalue().encode(ENCODING)
+
+
+def _row(entry: Entry, tz: ZoneInfo) -> list[str]:
+    return [
+        entry.id,
+        entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
+        entry.local_date.isoformat(),
+        str(entry.score),
+        TECHNIQUE_SEPARATOR.join(t.value for t in entry.techniques),
+        YES if entry.medication else NO,
+        entry.note,
+        entry.source.value,
+    ]
+
+
+def parse_entries_csv(data: bytes) -> list[dict[str, Any]]:
+    """Read a file written by `entries_csv` back into typed values, one dict per row.
+
+    Keys are the column names; values are `str`, `datetime` (aware), `date`, `int`,
+    `tuple[Technique, ...]`, `bool`, `str` and `Source`. Raises ValueError on a file with other
+    columns or a malformed value.
+    """
+    reader = csv.reader(io.StringIO(data.decode(ENCODING), newline=""))
+    header = next(reader, None)
+    if header is None or tuple(header) != COLUMNS:
+        raise ValueError(f"not a diarybot entries CSV (header {header!r})")
+    return [_parse_row(row) for row in reader]
+
+
+def _parse_row(row: list[str]) -> dict[str, Any]:
+    if len(row) != len(COLUMNS):
+        raise ValueError(f"expected {len(COLUMNS)} columns, got {len(row)}")
+    values = dict(zip(COLUMNS, row, strict=True))
+    if values["medication"] not in (YES, NO):
+        raise ValueError(f"medication must be {YES!r} or {NO!r}")
+    recorded_at = datetime.fromisoformat(values["recorded_at"])
+    if recorded_at.tzinfo is None:
+        raise ValueError("recorded_at has no UTC offset")
+    codes = values["techniques"]
+    return {
+        "entry_id": values["entry_id"],
+        "recorded_at": recorded_at,
+        "local_date": date.fromisoformat(values["local_date"]),
+        "score": int(values["score"]),
+        "techniques": tuple(Technique(c) for c in codes.split(TECHNIQUE_SEPARATOR) if c),
+        "medication": values["medication"] == YES,
+        "note": values["note"],
+        "source": Source(values["source"]),
+    }

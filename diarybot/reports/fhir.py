@@ -1,0 +1,208 @@
+"""The diary as a FHIR R4 (4.0.1/4.3.0) `Bundle` of pain-score `Observation`s (pure; JSON dicts).
+
+One Observation per entry, coded with LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating
+[Score] - Reported" and `valueInteger`. Coping techniques and pain medication have no LOINC or
+SNOMED CT codes fit for the purpose (hl7-be patient-monitoring: "No LOINC or SNOMEDCT code
+currently exists for Pain medication taken"), so they are coded in CodeSystems of the project's
+own, as components with `valueBoolean: true`. A component states only what the patient ticked;
+an unticked box is absence of a statement, not a recorded "no".
+
+Ids are deterministic (UUID5), so exporting the same diary twice gives the same `fullUrl`s and a
+receiving system can recognise entries it has already imported.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from diarybot.domain import peg_score as peg
+from diarybot.domain.models import PEG_ITEMS, Entry, PegResponse
+from diarybot.texts import MEDICATION_NAME, TECHNIQUE_NAMES
+
+PROJECT_URL = "https://github.com/diarybot/diarybot"
+#: Namespace of every UUID5 the export derives; fixed forever, or ids change between versions.
+ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, PROJECT_URL)
+
+COPING_SYSTEM = f"{PROJECT_URL}/fhir/CodeSystem/coping-technique"
+DIARY_SYSTEM = f"{PROJECT_URL}/fhir/CodeSystem/pain-diary"
+MEDICATION_CODE = "pain-medication-taken"
+ENTRY_ID_SYSTEM = f"{PROJECT_URL}/fhir/NamingSystem/entry-id"
+
+LOINC = "http://loinc.org"
+PAIN_CODE = "72514-3"
+PAIN_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+# Category "survey", not "vital-signs": 72514-3 is the patient's own answer on a rating scale
+# (LOINC's "- Reported"), which is what FHIR's "survey" (assessment tool / survey instrument
+# observations) describes. "vital-signs" invites receivers to check the FHIR vital signs profile,
+# whose code list (blood pressure, heart rate, temperature…) has no pain score. Some published
+# examples do use "vital-signs" (build.fhir.org/ig/JohnMoehrke/testCore/Observation-ex-pain);
+# a receiver that wants it can re-categorise on import.
+CATEGORY_CODE = "survey"
+CATEGORY_DISPLAY = "Survey"
+
+
+def fhir_bundle(
+    entries: Iterable[Entry],
+    patient_ref: str,
+    patient_display: str,
+    tz: ZoneInfo,
+    generated_at: datetime,
+    *,
+    pegs: Iterable[PegResponse] = (),
+) -> dict[str, Any]:
+    """A FHIR `Bundle` of type "collection" with one Observation per entry, oldest first.
+
+    Each weekly PEG adds a `QuestionnaireResponse` (LOINC panel 91148-7, items answered by their
+    LOINC codes) and, once complete, an Observation of the PEG score (91147-9) derived from it.
+
+    `patient_ref` is the reference the receiver knows the patient by (e.g. "Patient/123");
+    the patient is both the subject and the performer, since every score is self-reported.
+    Times carry the patient's UTC offset (`tz`).
+    """
+    if generated_at.tzinfo is None:
+        raise ValueError("generated_at must be timezone-aware")
+    ordered = sorted(entries, key=lambda e: (e.recorded_at, e.id))
+    patient = {"reference": patient_ref, "display": patient_display}
+    bundle_id = uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/bundle/{generated_at.isoformat()}")
+    return {
+        "resourceType": "Bundle",
+        "id": str(bundle_id),
+        "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{bundle_id}"},
+        "type": "collection",
+        "timestamp": generated_at.isoformat(timespec="seconds"),
+        "entry": [_bundle_entry(entry, patient, patient_ref, tz) for entry in ordered]
+        + [
+            resource
+            for peg in sorted(pegs, key=lambda p: (p.asked_at, p.id))
+            for resource in _peg_entries(peg, patient, patient_ref, tz)
+        ],
+    }
+
+
+def fhir_json(
+    entries: Iterable[Entry],
+    patient_ref: str,
+    patient_display: str,
+    tz: ZoneInfo,
+    generated_at: datetime,
+    *,
+    pegs: Iterable[PegResponse] = (),
+) -> bytes:
+    """`fhir_bundle` as UTF-8 JSON (indent 2, non-ASCII kept readable)."""
+    bundle = fhir_bundle(entries, patient_ref, patient_display, tz, generated_at, pegs=pegs)
+    return json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def observation_uuid(patient_ref: str, entry_id: str) -> uuid.UUID:
+    """The stable id of an entry's Observation.
+
+    Entry ids are unique per patient only, so the patient reference is part of the name.
+    """
+    return uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/entry/{entry_id}")
+
+
+def _bundle_entry(
+    entry: Entry, patient: dict[str, str], patient_ref: str, tz: ZoneInfo
+) -> dict[str, Any]:
+    resource_id = str(observation_uuid(patient_ref, entry.id))
+    resource = _observation(entry, resource_id, patient, tz)
+    return {"fullUrl": f"urn:uuid:{resource_id}", "resource": resource}
+
+
+def _observation(
+    entry: Entry, resource_id: str, patient: dict[str, str], tz: ZoneInfo
+) -> dict[str, Any]:
+    observation: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": resource_id,
+        "identifier": [{"system": ENTRY_ID_SYSTEM, "value": entry.id}],
+        "status": "final",
+        "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
+        "code": _concept(LOINC, PAIN_CODE, PAIN_DISPLAY),
+        "subject": dict(patient),
+        "effectiveDateTime": entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
+        "performer": [dict(patient)],
+        "valueInteger": entry.score,
+    }
+    if entry.note:
+        observation["note"] = [{"text": entry.note}]
+    components = [_flag(COPING_SYSTEM, t.value, TECHNIQUE_NAMES[t]) for t in entry.techniques]
+    if entry.medication:
+        components.append(_flag(DIARY_SYSTEM, MEDICATION_CODE, MEDICATION_NAME))
+    if components:
+        observation["component"] = components
+    return observation
+
+
+PEG_QUESTIONNAIRE = f"{LOINC}/q/{peg.LOINC_PANEL}"
+PEG_SCORE_DISPLAY = "Pain, Enjoyment of life, General activity (PEG) mean score"
+PEG_ITEM_DISPLAY = {
+    "pain": "Pain on average in past week",
+    "enjoyment": "Pain interfered with enjoyment of life in past week",
+    "activity": "Pain interfered with general activity in past week",
+}
+
+
+def _peg_entries(
+    response: PegResponse, patient: dict[str, str], patient_ref: str, tz: ZoneInfo
+) -> list[dict[str, Any]]:
+    """A QuestionnaireResponse for the answers, and the score Observation once complete."""
+    qr_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/peg/{response.id}"))
+    authored = response.asked_at.astimezone(tz).isoformat(timespec="seconds")
+    items = []
+    for name in PEG_ITEMS:
+        value = getattr(response, name)
+        item: dict[str, Any] = {"linkId": peg.LOINC_ITEMS[name], "text": PEG_ITEM_DISPLAY[name]}
+        if value is not None:
+            item["answer"] = [{"valueInteger": value}]
+        items.append(item)
+    questionnaire_response = {
+        "resourceType": "QuestionnaireResponse",
+        "id": qr_id,
+        "questionnaire": PEG_QUESTIONNAIRE,
+        "status": "completed" if response.complete else "in-progress",
+        "subject": dict(patient),
+        "authored": authored,
+        "author": dict(patient),
+        "item": items,
+    }
+    found = [{"fullUrl": f"urn:uuid:{qr_id}", "resource": questionnaire_response}]
+    if response.score is not None:
+        score_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/peg-score/{response.id}"))
+        found.append(
+            {
+                "fullUrl": f"urn:uuid:{score_id}",
+                "resource": {
+                    "resourceType": "Observation",
+                    "id": score_id,
+                    "status": "final",
+                    "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
+                    "code": _concept(LOINC, peg.LOINC_SCORE, PEG_SCORE_DISPLAY),
+                    "subject": dict(patient),
+                    "effectiveDateTime": authored,
+                    "performer": [dict(patient)],
+                    "valueQuantity": {
+                        "value": round(response.score, 2),
+                        "unit": "{score}",
+                        "system": "http://unitsofmeasure.org",
+                        "code": "{score}",
+                    },
+                    "derivedFrom": [{"reference": f"urn:uuid:{qr_id}"}],
+                },
+            }
+        )
+    return found
+
+
+def _concept(system: str, code: str, display: str) -> dict[str, Any]:
+    return {"coding": [{"system": system, "code": code, "display": display}], "text": display}
+
+
+def _flag(system: str, code: str, display: str) -> dict[str, Any]:
+    return {"code": _concept(system, code, display), "valueBoolean": True}

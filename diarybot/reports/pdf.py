@@ -1,0 +1,356 @@
+"""The specialist's PDF: a one-page summary, then every entry (pure; plain data in, bytes out).
+
+Page 1 is built to be read in about a minute (PainScale's "reviewed by a physician in 60
+seconds"): who and when, the key figures in one compact table, the coping-technique
+observations, the chart, the definitions and a disclaimer. The entry table follows on its own
+pages, with its header repeated on each.
+
+fpdf2 is the only dependency. The font is DejaVu Sans from matplotlib's data directory (already
+installed, Unicode-complete for Latin, Greek and Cyrillic); fpdf2 embeds only the glyphs used,
+which keeps a month's report small. All wording comes from `diarybot.report_texts`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import cast
+from zoneinfo import ZoneInfo
+
+import matplotlib
+from fpdf import FPDF, FontFace
+from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf.fonts import TTFFont
+from fpdf.table import Row
+
+from diarybot.domain.figures import HIGH_PAIN_SCORE, PeriodFigures
+from diarybot.domain.models import Entry
+from diarybot.texts import report as rt
+
+FONT = "DejaVu"
+_FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONT_FILES = {"": _FONT_DIR / "DejaVuSans.ttf", "B": _FONT_DIR / "DejaVuSans-Bold.ttf"}
+#: Shown instead of a character the font has no glyph for (e.g. CJK in a note), so the reader
+#: sees that something is missing instead of a blank, and no note text reaches fpdf2's log.
+REPLACEMENT = "\ufffd"
+
+MARGIN = 15.0
+FOOTER_MARGIN = 18.0
+#: Below this height on page 1 the chart's labels become unreadable; it moves to page 2.
+MIN_CHART_HEIGHT = 60.0
+KEY_LABEL_WIDTH = 62.0
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+INK = (33, 33, 33)
+MUTED = (110, 110, 110)
+RULE = (200, 200, 200)
+STRIPE = (244, 244, 244)
+HEADING_FILL = (225, 230, 236)
+
+TITLE_PT = 18
+HEADING_PT = 12
+BODY_PT = 9.5
+TABLE_PT = 8.5
+SMALL_PT = 7.5
+
+#: Widths in mm of Date, Time, Score, Techniques, Medication; the note takes the rest.
+ENTRY_COLUMNS = (21.0, 12.0, 12.0, 40.0, 22.0)
+#: The date column when the period spans two years and dates carry the year.
+DATE_WITH_YEAR = 30.0
+
+
+def pdf_report(
+    *,
+    patient_name: str,
+    period_start: date,
+    period_end: date,
+    entries: Iterable[Entry],
+    figures: PeriodFigures,
+    chart_png: bytes | None,
+    tz: ZoneInfo,
+    generated_at: datetime,
+    sections: Sequence[tuple[str, Sequence[str]]] = (),
+) -> bytes:
+    """The specialist report for `period_start`..`period_end` as PDF bytes.
+
+    `sections` are extra (heading, lines) blocks for page 1, after the coping techniques: the
+    guided exercises and the weekly PEG, when the patient has any.
+
+    `entries` may be the whole diary; only those whose local date lies in the period are
+    listed. `figures` should be `period_figures(...)` for the same period, and `chart_png` the
+    chart for it (or None to leave it out). Times are shown in `tz`; the footer shows
+    `generated_at` there too, and it is the document's creation date (same input, same bytes).
+    """
+    if generated_at.tzinfo is None:
+        raise ValueError("generated_at must be timezone-aware")
+    name = rt.patient_name(patient_name)
+    pdf = _ReportPDF(
+        running_head=rt.RUNNING_HEAD.format(
+            name=name,
+            period=f"{rt.short_date(period_start)} – {rt.short_date(period_end)}",
+        ),
+        generated=rt.generated_label(generated_at.astimezone(tz)),
+    )
+    pdf.set_creation_date(generated_at)
+    pdf.add_page()
+    _summary_page(
+        pdf,
+        name=name,
+        start=period_start,
+        end=period_end,
+        figures=figures,
+        chart_png=chart_png,
+        tz=tz,
+        sections=sections,
+    )
+    in_period = [e for e in entries if period_start <= e.local_date <= period_end]
+    _entries_table(pdf, in_period, tz, with_year=period_start.year != period_end.year)
+    return bytes(pdf.output())
+
+
+class _ReportPDF(FPDF):
+    """A4 with a running head (after page 1) and a footer on every page."""
+
+    def __init__(self, running_head: str, generated: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.running_head = running_head
+        self.generated = generated
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(auto=True, margin=FOOTER_MARGIN)
+        for style, path in FONT_FILES.items():
+            self.add_font(FONT, style, str(path))
+        self.set_title(rt.TITLE)
+        self.set_creator(rt.BOT_NAME)
+        self.set_lang("en")
+        self.set_text_color(*INK)
+
+    def header(self) -> None:
+        """Name and period on every page after the first, so a loose page stays attributable."""
+        if self.page_no() == 1:
+            return
+        self.set_font(FONT, size=SMALL_PT)
+        self.set_text_color(*MUTED)
+        self.cell(0, 4, clean(self, self.running_head), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*RULE)
+        self.line(MARGIN, self.get_y() + 1, self.w - MARGIN, self.get_y() + 1)
+        self.set_y(self.get_y() + 4)
+        self.set_text_color(*INK)
+
+    def footer(self) -> None:
+        """Generation stamp on the left, 'Page n of N' on the right."""
+        self.set_y(-12)
+        self.set_font(FONT, size=SMALL_PT)
+        self.set_text_color(*MUTED)
+        self.cell(0, 4, self.generated, align=Align.L)
+        self.set_x(MARGIN)
+        # fpdf2 replaces its alias ("{nb}") with the page count when the document is closed.
+        page = rt.PAGE.format(page=self.page_no(), pages=self.str_alias_nb_pages)
+        self.cell(0, 4, page, align=Align.R)
+        self.set_text_color(*INK)
+
+
+def clean(pdf: FPDF, text: str) -> str:
+    """`text` with what the current font cannot draw replaced, and tabs/CRs normalised."""
+    font = pdf.current_font
+    if not isinstance(font, TTFFont):
+        raise TypeError("set the report font before cleaning text for it")
+    glyphs = font.cmap
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return "".join(c if c == "\n" or ord(c) in glyphs else REPLACEMENT for c in text)
+
+
+def _summary_page(
+    pdf: _ReportPDF,
+    *,
+    name: str,
+    start: date,
+    end: date,
+    figures: PeriodFigures,
+    chart_png: bytes | None,
+    tz: ZoneInfo,
+    sections: Sequence[tuple[str, Sequence[str]]],
+) -> None:
+    """Page 1: everything a specialist needs at a glance."""
+    _title_block(pdf, name, start, end, tz)
+    _heading(pdf, rt.KEY_FIGURES)
+    _key_figures(pdf, figures)
+    _heading(pdf, rt.TECHNIQUES)
+    _techniques(pdf, figures)
+    for heading, lines in sections:
+        _heading(pdf, heading)
+        _bullets(pdf, lines)
+    footnote_height = _footnotes(pdf, dry_run=True)
+    room = pdf.h - FOOTER_MARGIN - footnote_height - pdf.get_y() - 4
+    chart_fits = room >= MIN_CHART_HEIGHT
+    if chart_png is not None and chart_fits:
+        _chart(pdf, chart_png, room)
+    pdf.set_y(max(pdf.get_y() + 3, pdf.h - FOOTER_MARGIN - footnote_height))
+    _footnotes(pdf)
+    if chart_png is not None and not chart_fits:
+        # Rare (every technique used, long sentences): a legible chart on the next page beats
+        # a thumbnail on this one, and the disclaimer stays on page 1.
+        pdf.add_page()
+        _chart(pdf, chart_png, pdf.h - FOOTER_MARGIN - pdf.get_y() - 4)
+
+
+def _title_block(pdf: FPDF, name: str, start: date, end: date, tz: ZoneInfo) -> None:
+    pdf.set_font(FONT, "B", TITLE_PT)
+    pdf.cell(0, 9, rt.TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+    for label, value in ((rt.PATIENT, name), (rt.PERIOD, rt.period_label(start, end))):
+        pdf.set_font(FONT, "B", BODY_PT + 1)
+        pdf.cell(22, 6, label)
+        pdf.set_font(FONT, size=BODY_PT + 1)
+        pdf.cell(0, 6, clean(pdf, value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, size=SMALL_PT + 0.5)
+    pdf.set_text_color(*MUTED)
+    scale = f"{rt.SCALE} {rt.TIMES_IN.format(tz=tz.key)}"
+    pdf.cell(0, 5, scale, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*INK)
+    pdf.ln(3)
+
+
+def _heading(pdf: FPDF, text: str) -> None:
+    pdf.set_font(FONT, "B", HEADING_PT)
+    pdf.cell(0, 6.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(0.5)
+
+
+def _key_figures(pdf: FPDF, figures: PeriodFigures) -> None:
+    """Label/value rows with hairlines between them; an important change is set in bold."""
+    pdf.set_font(FONT, size=BODY_PT)
+    pdf.set_draw_color(*RULE)
+    rows = rt.key_figure_rows(figures)
+    important = figures.change is not None and figures.change.clinically_important
+    with pdf.table(
+        col_widths=(KEY_LABEL_WIDTH, pdf.w - 2 * MARGIN - KEY_LABEL_WIDTH),
+        first_row_as_headings=False,
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        text_align=(Align.L, Align.L),
+        line_height=4.4,
+        padding=(0.7, 1.5),
+        align=Align.L,
+    ) as table:
+        for index, (label, value) in enumerate(rows):
+            row = table.row()
+            row.cell(label, style=FontFace(color=MUTED))
+            bold = important and index == len(rows) - 1
+            row.cell(value, style=FontFace(emphasis="BOLD") if bold else None)
+    pdf.ln(3)
+
+
+def _techniques(pdf: FPDF, figures: PeriodFigures) -> None:
+    pdf.set_font(FONT, size=BODY_PT)
+    if not figures.techniques:
+        pdf.multi_cell(0, 5, rt.TECHNIQUES_NONE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for technique in figures.techniques:
+        pdf.set_x(MARGIN + 2)
+        pdf.cell(4, 4.4, "•")
+        text = rt.technique_observation(technique)
+        pdf.multi_cell(0, 4.4, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if figures.techniques:
+        pdf.ln(1)
+        pdf.set_font(FONT, size=SMALL_PT)
+        pdf.set_text_color(*MUTED)
+        caveat = rt.TECHNIQUES_CAVEAT
+        pdf.multi_cell(0, 3.6, caveat, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*INK)
+    pdf.ln(3)
+
+
+def _bullets(pdf: FPDF, lines: Sequence[str]) -> None:
+    pdf.set_font(FONT, size=BODY_PT)
+    for line in lines:
+        pdf.set_x(MARGIN + 2)
+        pdf.cell(4, 4.4, "•")
+        pdf.multi_cell(
+            0, 4.4, clean(pdf, line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+    pdf.ln(3)
+
+
+def _chart(pdf: FPDF, png: bytes, room: float) -> None:
+    """The chart at page width, or smaller (aspect kept, centred) to fit `room` mm of height."""
+    pixels_wide, pixels_high = _png_size(png)
+    width = min(pdf.w - 2 * MARGIN, room * pixels_wide / pixels_high)
+    height = width * pixels_high / pixels_wide
+    x = (pdf.w - width) / 2
+    pdf.image(io.BytesIO(png), x=x, y=pdf.get_y(), w=width, h=height, alt_text=rt.CHART_ALT)
+    pdf.set_y(pdf.get_y() + height + 2)
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels from the PNG header (IHDR is always the first chunk)."""
+    if png[:8] != PNG_SIGNATURE or png[12:16] != b"IHDR":
+        raise ValueError("chart_png is not a PNG image")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def _footnotes(pdf: FPDF, *, dry_run: bool = False) -> float:
+    """Definitions and disclaimer at the foot of page 1; returns their height."""
+    height = 0.0
+    for text, style, size, line, color in (
+        (rt.DEFINITIONS, "", SMALL_PT, 3.4, MUTED),
+        (rt.DISCLAIMER, "B", SMALL_PT + 0.5, 4.2, INK),
+    ):
+        pdf.set_font(FONT, style, size)
+        pdf.set_text_color(*color)
+        drawn = pdf.multi_cell(
+            0,
+            line,
+            text,
+            align=Align.L,
+            dry_run=dry_run,
+            output="HEIGHT",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        height += cast(float, drawn)  # output="HEIGHT" makes it return just the height
+        height += 1.5
+        if not dry_run:
+            pdf.ln(1.5)
+    pdf.set_text_color(*INK)
+    return height
+
+
+def _entries_table(pdf: FPDF, entries: Sequence[Entry], tz: ZoneInfo, *, with_year: bool) -> None:
+    """Every entry of the period, oldest first; the header repeats on every page."""
+    pdf.add_page()
+    _heading(pdf, rt.ENTRIES_HEADING)
+    pdf.set_font(FONT, size=TABLE_PT)
+    if not entries:
+        pdf.cell(0, 6, rt.ENTRIES_EMPTY)
+        return
+    widths = (DATE_WITH_YEAR if with_year else ENTRY_COLUMNS[0], *ENTRY_COLUMNS[1:])
+    note_width = pdf.w - 2 * MARGIN - sum(widths)
+    pdf.set_draw_color(*RULE)
+    with pdf.table(
+        col_widths=(*widths, note_width),
+        text_align=("LEFT", "LEFT", "CENTER", "LEFT", "CENTER", "LEFT"),
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        cell_fill_color=STRIPE,
+        cell_fill_mode=TableCellFillMode.ROWS,
+        headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
+        line_height=3.8,
+        padding=(0.9, 1.2),
+        v_align="TOP",
+        align=Align.L,
+    ) as table:
+        header = table.row()
+        for column in rt.COLUMNS:
+            header.cell(column)
+        for entry in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
+            _entry_row(pdf, table.row(), entry, tz, with_year=with_year)
+
+
+def _entry_row(pdf: FPDF, row: Row, entry: Entry, tz: ZoneInfo, *, with_year: bool) -> None:
+    local = entry.recorded_at.astimezone(tz)
+    row.cell(rt.day_label(entry.local_date, with_year=with_year))
+    row.cell(f"{local:%H:%M}")
+    high = entry.score >= HIGH_PAIN_SCORE
+    row.cell(str(entry.score), style=FontFace(emphasis="BOLD") if high else None)
+    row.cell(rt.entry_techniques(entry))
+    row.cell(rt.yes_no(entry.medication))
+    row.cell(clean(pdf, entry.note))

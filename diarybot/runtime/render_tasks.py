@@ -1,0 +1,91 @@
+"""What the render workers run for a chart: plain, picklable data in and out.
+
+The bot imports this module only to name these functions. matplotlib (through `charts`) is
+imported inside them, so it is loaded in the workers and never in the bot process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+from zoneinfo import ZoneInfo
+
+from diarybot.domain.models import Entry, entries_between
+from diarybot.storage.atomic import StorageError, parse_file
+from diarybot.storage.patients import ENTRIES_TABLE
+
+if TYPE_CHECKING:
+    import charts
+
+# The diary could not be read here; the bot reads it itself (and sets a torn file aside).
+UNREADABLE: Literal["unreadable"] = "unreadable"
+
+
+@dataclass(frozen=True)
+class RenderedChart:
+    """The PNG and the key numbers its caption repeats."""
+
+    png: bytes
+    mean: float | None
+    worst: int | None
+    days_logged: int
+    days_in_period: int
+
+
+def warm_up() -> None:
+    """Load what drawing needs, so a worker's first chart or report is as fast as any."""
+    import charts  # noqa: F401, PLC0415 - see the module docstring
+    import diarybot.reports  # noqa: F401, PLC0415
+
+
+def chart_entries(entries: Iterable[Entry]) -> list[charts.ChartEntry]:
+    """Diary entries as the plain data the chart package takes."""
+    import charts  # noqa: PLC0415 - see the module docstring
+
+    return [
+        charts.ChartEntry(
+            at=e.recorded_at,
+            score=e.score,
+            techniques=tuple(t.value for t in e.techniques),
+            medication=e.medication,
+        )
+        for e in entries
+    ]
+
+
+def chart(entries: Sequence[Entry], tz_name: str, start: date, end: date) -> RenderedChart:
+    """Render the chart of `entries` for the period, with its summary."""
+    import charts  # noqa: PLC0415 - see the module docstring
+
+    tz = ZoneInfo(tz_name)
+    data = chart_entries(entries)
+    summary = charts.summarize(charts.daily_stats(data, tz, start, end))
+    return RenderedChart(
+        png=charts.render_trend(data, tz, start, end),
+        mean=summary.mean,
+        worst=summary.worst,
+        days_logged=summary.days_logged,
+        days_in_period=summary.days_in_period,
+    )
+
+
+def chart_from_diary(
+    diary: Path, tz_name: str, start: date, end: date
+) -> RenderedChart | Literal["unreadable"] | None:
+    """Read the diary file and render the period: None when it has no entries.
+
+    Reading here keeps the year of entries a long chart needs out of the bot process. The file
+    is only ever replaced whole (`storage.atomic_write_bytes`), so this sees a complete version,
+    and the patient's updates run in order, so an acknowledged entry is already in it.
+    """
+    try:
+        tables = parse_file(diary.read_bytes(), diary)
+    except FileNotFoundError:
+        return None
+    except (OSError, StorageError):
+        return UNREADABLE
+    entries = entries_between(tables.get(ENTRIES_TABLE, {}).values(), start, end)
+    return chart(entries, tz_name, start, end) if entries else None

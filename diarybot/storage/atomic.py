@@ -1,0 +1,188 @@
+"""Crash-safe TinyDB storage: one folder per patient, files replaced atomically and durably.
+
+Stock TinyDB `JSONStorage` rewrites its file in place, so a crash mid-write leaves a torn file,
+and one file for everyone makes every insert rewrite every patient's data. Here each patient has
+a folder with two small TinyDB files (settings, and the diary itself, so start-up reads only the
+settings), and every write goes to a temp file that is fsynced and then renamed over the old one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import threading
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from diarybot.domain.models import SCHEMA_VERSION
+
+logger = logging.getLogger(__name__)
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+META_TABLE = "meta"
+
+
+class StorageError(Exception):
+    """A write or read could not be completed; the previous file is untouched."""
+
+
+class CorruptFileError(StorageError):
+    """A data file exists but does not parse; it must never be overwritten."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"unreadable data file: {path.name}")
+        self.path = path
+
+
+class UnsupportedSchemaError(StorageError):
+    """A file written by a newer diarybot; refusing to touch it protects the data."""
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable (POSIX needs the directory itself fsynced)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) readable only by us."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    path.chmod(DIR_MODE)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+
+    Temp file in the same folder (rename is atomic only within a filesystem), flush + fsync of
+    the file, `os.replace`, then fsync of the folder so the rename itself survives power loss.
+    """
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that writes atomically and durably and keeps the last state in memory.
+
+    Only this process writes these files (one lock per patient above us), so the cached state
+    is the file's state; reading it back from disk on every query would only cost time.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._cache: dict[str, dict[str, Any]] | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """Return the whole database, or None when the file does not exist yet."""
+        if self._cache is not None:
+            return self._cache
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StorageError(f"cannot read {self.path.name}") from exc
+        data = parse_file(raw, self.path)
+        self._cache = data
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Serialize and replace the file; on any failure the old file and no cache remain."""
+        try:
+            payload = orjson.dumps(data)
+            atomic_write_bytes(self.path, payload)
+        except BaseException:
+            # TinyDB mutated the cached dict in place before calling us: it no longer matches
+            # the file, so forget it and re-read the intact file next time.
+            self._cache = None
+            raise
+        self._cache = data
+
+
+def parse_file(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+    """A data file's tables; CorruptFileError / UnsupportedSchemaError when it is not ours."""
+    try:
+        data = orjson.loads(raw)
+    except (orjson.JSONDecodeError, ValueError, UnicodeDecodeError) as exc:
+        raise CorruptFileError(path) from exc
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptFileError(path)
+    version = _schema_version(data)
+    if version is None:
+        raise CorruptFileError(path)
+    if version > SCHEMA_VERSION:
+        raise UnsupportedSchemaError(f"{path.name} has schema {version}")
+    return data
+
+
+def _schema_version(data: dict[str, dict[str, Any]]) -> int | None:
+    meta = data.get(META_TABLE) or {}
+    for doc in meta.values():
+        version = doc.get("schema_version") if isinstance(doc, dict) else None
+        if isinstance(version, int):
+            return version
+    return None
+
+
+def open_db(path: Path) -> TinyDB:
+    """Open (or create with a schema stamp) one TinyDB file with the atomic storage."""
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    if db.storage.read() is None:  # type: ignore[attr-defined]
+        db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
+    return db
+
+
+def quarantine(path: Path) -> Path:
+    """Move an unreadable file aside (never delete or overwrite it) and return its new name."""
+    stamp = secrets.token_hex(3)
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    path.replace(target)
+    fsync_dir(path.parent)
+    # Which folder and file, so the operator can find it; never a byte of what it holds.
+    logger.error(
+        "Data file %s/%s could not be parsed; moved aside unchanged as %s",
+        path.parent.name,
+        path.name,
+        target.name,
+    )
+    return target
+
+
+class PatientLocks:
+    """One re-entrant lock per patient, so writes to one file never overlap across threads."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[int, threading.RLock] = {}
+
+    def for_patient(self, user_id: int) -> threading.RLock:
+        """The lock guarding `user_id`'s files (created on first use)."""
+        with self._guard:
+            lock = self._locks.get(user_id)
+            if lock is None:
+                lock = self._locks[user_id] = threading.RLock()
+            return lock

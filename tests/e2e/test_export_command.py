@@ -1,0 +1,71 @@
+"""/export end to end: three documents that open, read right and round-trip."""
+
+import io
+import json
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from pypdf import PdfReader
+
+from diarybot import texts
+from diarybot.reports import parse_entries_csv
+
+
+@pytest.fixture
+async def pat(harness):
+    user = harness.user(1001, "Pat")
+    await harness.onboard(user, tz="Europe/Berlin")
+    await harness.say(user, "/name Pat Example")
+    return user
+
+
+def documents(api, chat_id, since):
+    return {
+        c.files["document"].filename: c.files["document"].data
+        for c in api.calls_for("sendDocument", chat_id)
+        if c.index >= since
+    }
+
+
+async def test_export_sends_pdf_csv_and_fhir(harness, pat):
+    await harness.say(pat, '/log 6 Rücken ☀ after gardening, "bad" day')
+    await harness.say(pat, "/log 3")
+    mark = harness.api.mark()
+    await harness.say(pat, "/export")
+    docs = documents(harness.api, pat.id, mark)
+    assert len(docs) == 3
+    pdf = next(v for k, v in docs.items() if k.endswith(".pdf"))
+    csv_data = next(v for k, v in docs.items() if k.endswith(".csv"))
+    fhir = next(v for k, v in docs.items() if k.endswith(".fhir.json"))
+
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Pat Example" in text
+    assert "Rücken ☀ after gardening" in text
+
+    rows = parse_entries_csv(csv_data)
+    assert [r["score"] for r in rows] == [6, 3]
+    assert rows[0]["note"] == 'Rücken ☀ after gardening, "bad" day'
+
+    bundle = Bundle.model_validate(json.loads(fhir))
+    values = sorted(e.resource.valueInteger for e in bundle.entry)
+    assert values == [3, 6]
+    assert all(e.resource.code.coding[0].code == "72514-3" for e in bundle.entry)
+    assert harness.api.calls_for("sendPhoto", pat.id)  # the chart came too
+
+
+async def test_export_periods_and_bad_arguments(harness, pat):
+    assert await harness.say(pat, "/export fortnight") == [texts.EXPORT_USAGE]
+    replies = await harness.say(pat, "/export 90")
+    assert any(r.startswith("No entries between") for r in replies)
+    await harness.say(pat, "/log 4")
+    mark = harness.api.mark()
+    await harness.say(pat, "/export all")
+    assert len(documents(harness.api, pat.id, mark)) == 3
+
+
+async def test_export_writes_no_files_to_disk(harness, pat):
+    await harness.say(pat, "/log 4 note")
+    before = sorted(p.name for p in harness.data_dir.rglob("*") if p.is_file())
+    await harness.say(pat, "/export")
+    after = sorted(p.name for p in harness.data_dir.rglob("*") if p.is_file())
+    assert before == after

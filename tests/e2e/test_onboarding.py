@@ -1,0 +1,100 @@
+"""/start and the settings commands, end to end over the fake Bot API."""
+
+from datetime import time
+from zoneinfo import ZoneInfo
+
+from diarybot import texts
+from diarybot.bot import reminders
+
+
+async def test_start_shows_privacy_notice_then_timezone_then_time(harness):
+    pat = harness.user()
+    replies = await harness.say(pat, "/start")
+    assert replies[0] == texts.WELCOME
+    assert "/delete" in replies[0] and "emergency" in replies[0]
+    assert replies[1] == texts.ASK_TIMEZONE
+    labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
+    assert "Europe/Berlin" in labels
+
+    replies = await harness.press(pat, "Europe/Berlin")
+    assert replies[0].startswith("Time zone set to Europe/Berlin")
+    assert replies[1] == texts.ASK_REMINDER_TIME
+
+    replies = await harness.say(pat, "8pm")
+    assert "every day at 20:00 (Europe/Berlin)" in replies[0]
+    profile = harness.files.get_profile(pat.id)
+    assert profile.timezone == "Europe/Berlin"
+    assert profile.reminder_time == time(20, 0)
+    assert profile.onboarded
+
+
+async def test_command_menu_is_set_at_startup(harness):
+    scope = {"type": "all_private_chats"}
+    names = [c["command"] for c in harness.api.commands(scope)]
+    assert names[:3] == ["checkin", "log", "history"]
+    assert {"remind", "timezone", "settings", "pause", "resume", "help"} <= set(names)
+
+
+async def test_mistyped_timezone_gets_suggestions_and_stores_nothing(harness):
+    pat = harness.user()
+    await harness.say(pat, "/start")
+    replies = await harness.say(pat, "Europe/Berln")
+    assert "I don't know the time zone “Europe/Berln”" in replies[0]
+    assert "Did you mean" in replies[0]
+    labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
+    assert "Europe/Berlin" in labels
+    assert harness.files.get_profile(pat.id).timezone == "UTC"
+    replies = await harness.press(pat, "Europe/Berlin")
+    assert harness.files.get_profile(pat.id).timezone == "Europe/Berlin"
+
+
+async def test_remind_accepts_common_formats_and_rejects_nonsense(harness):
+    pat = harness.user()
+    await harness.onboard(pat)
+    for typed, expected in [("20.00", time(20)), ("8pm", time(20)), ("07:45", time(7, 45))]:
+        replies = await harness.say(pat, f"/remind {typed}")
+        assert replies == [texts.REMINDER_SET.format(time=f"{expected:%H:%M}", tz="Europe/Berlin")]
+        assert harness.files.get_profile(pat.id).reminder_time == expected
+    replies = await harness.say(pat, "/remind 25:99")
+    assert "couldn't read “25:99” as a time" in replies[0]
+    assert harness.files.get_profile(pat.id).reminder_time == time(7, 45)
+
+
+async def test_timezone_command_changes_zone_and_reschedules(harness):
+    pat = harness.user()
+    await harness.onboard(pat, tz="Europe/Berlin", at="20:00")
+    before = reminders.next_run(harness.app.job_queue, pat.id)
+    replies = await harness.say(pat, "/timezone America/New_York")
+    assert replies[0].startswith("Time zone set to America/New_York")
+    after = reminders.next_run(harness.app.job_queue, pat.id)
+    assert after is not None and before is not None
+    assert after.astimezone(ZoneInfo("America/New_York")).time() == time(20)
+
+
+async def test_settings_pause_resume(harness):
+    pat = harness.user()
+    await harness.onboard(pat)
+    replies = await harness.say(pat, "/settings")
+    assert "Time zone: Europe/Berlin" in replies[0] and "Daily reminder: 20:00" in replies[0]
+    assert await harness.say(pat, "/pause") == [texts.PAUSED]
+    assert harness.files.get_profile(pat.id).paused
+    assert harness.app.job_queue.get_jobs_by_name(f"reminder:{pat.id}") == ()
+    assert "(paused)" in (await harness.say(pat, "/settings"))[0]
+    replies = await harness.say(pat, "/resume")
+    assert replies == [texts.RESUMED.format(time="20:00", tz="Europe/Berlin")]
+    assert not harness.files.get_profile(pat.id).paused
+    assert len(harness.app.job_queue.get_jobs_by_name(f"reminder:{pat.id}")) == 1
+
+
+async def test_commands_before_start_ask_to_start(harness):
+    pat = harness.user()
+    assert await harness.say(pat, "/history") == [texts.NEED_START]
+    assert await harness.say(pat, "/log 5") == [texts.NEED_START]
+    assert harness.files.get_profile(pat.id) is None
+
+
+async def test_help_lists_every_command(harness):
+    pat = harness.user()
+    replies = await harness.say(pat, "/help")
+    for name, _ in texts.COMMANDS:
+        assert f"/{name}" in replies[0]

@@ -1,0 +1,1 @@
+"""Test support: the fake Bot API, crash and disk-fault helpers."""

@@ -1,0 +1,1 @@
+"""Fast tests of the pure parts and of single components."""

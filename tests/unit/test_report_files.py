@@ -1,0 +1,350 @@
+"""CSV, FHIR and PDF exports: what a patient or specialist receives must be complete and exact."""
+
+import codecs
+import importlib
+import io
+import json
+import logging
+import random
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from pydantic import ValidationError
+from pypdf import PdfReader
+
+from diarybot.domain.figures import period_figures
+from diarybot.domain.models import Entry, Source, Technique
+from diarybot.reports import entries_csv, fhir_bundle, fhir_json, parse_entries_csv, pdf_report
+from diarybot.reports.csv_file import COLUMNS
+from diarybot.reports.fhir import COPING_SYSTEM, DIARY_SYSTEM, observation_uuid
+from diarybot.texts import report as report_texts
+
+BERLIN = ZoneInfo("Europe/Berlin")
+START = date(2026, 11, 2)
+END = date(2026, 11, 29)
+GENERATED = datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
+# The package re-exports the function `pdf_report`, which shadows the module's name there.
+pdf_report_module = importlib.import_module("diarybot.reports.pdf")
+TRICKY_NOTES = [
+    "Rücken ☀",
+    'She said "it\'s nerve pain", then left',
+    "first line\nsecond line, with a comma",
+    "=1+1 looks like a formula",
+    "",
+]
+
+
+def make_entry(uid, local, score, **fields):
+    return Entry(
+        id=uid,
+        recorded_at=local.astimezone(UTC),
+        local_date=local.date(),
+        score=score,
+        **fields,
+    )
+
+
+@pytest.fixture
+def entries():
+    """Five entries, deliberately out of order, one in summer time (+02:00)."""
+    return [
+        make_entry(
+            "e3",
+            datetime(2026, 11, 3, 8, 0, tzinfo=BERLIN),
+            7,
+            techniques=(Technique.HEAT_COLD,),
+            note=TRICKY_NOTES[1],
+        ),
+        make_entry(
+            "e1",
+            datetime(2026, 11, 2, 20, 15, tzinfo=BERLIN),
+            6,
+            techniques=(Technique.BREATHING, Technique.TENS),
+            medication=True,
+            note=TRICKY_NOTES[0],
+            source=Source.REMINDER,
+        ),
+        make_entry("e4", datetime(2026, 11, 3, 21, 0, tzinfo=BERLIN), 5, note=TRICKY_NOTES[2]),
+        make_entry("e0", datetime(2026, 7, 1, 9, 30, tzinfo=BERLIN), 3, note=TRICKY_NOTES[3]),
+        make_entry("e5", datetime(2026, 11, 4, 7, 0, tzinfo=BERLIN), 0, source=Source.TYPED),
+    ]
+
+
+# --- CSV ---
+
+
+def test_csv_starts_with_a_bom_and_the_documented_header(entries):
+    data = entries_csv(entries, BERLIN)
+    assert data.startswith(codecs.BOM_UTF8)
+    first_line = data[len(codecs.BOM_UTF8) :].split(b"\r\n")[0]
+    assert first_line == (
+        b"entry_id,recorded_at,local_date,score,techniques,medication,note,source"
+    )
+
+
+def test_csv_rows_are_oldest_first_with_local_offsets(entries):
+    rows = parse_entries_csv(entries_csv(entries, BERLIN))
+    assert [row["entry_id"] for row in rows] == ["e0", "e1", "e3", "e4", "e5"]
+    text = entries_csv(entries, BERLIN).decode("utf-8-sig")
+    assert "e1,2026-11-02T20:15:00+01:00,2026-11-02,6,breathing;tens,yes,Rücken ☀,reminder" in text
+    assert "e0,2026-07-01T09:30:00+02:00,2026-07-01,3,,no," in text
+
+
+def test_csv_round_trips_every_field_including_tricky_notes(entries):
+    rows = parse_entries_csv(entries_csv(entries, BERLIN))
+    by_id = {row["entry_id"]: row for row in rows}
+    assert len(rows) == len(entries)
+    for original in entries:
+        row = by_id[original.id]
+        assert row["recorded_at"] == original.recorded_at
+        assert (
+            row["recorded_at"].utcoffset() == original.recorded_at.astimezone(BERLIN).utcoffset()
+        )
+        assert row["local_date"] == original.local_date
+        assert row["score"] == original.score
+        assert row["techniques"] == original.techniques
+        assert row["medication"] is original.medication
+        assert row["note"] == original.note
+        assert row["source"] is original.source
+    assert {row["note"] for row in rows} == set(TRICKY_NOTES)
+
+
+def test_csv_of_no_entries_is_just_the_header():
+    data = entries_csv([], BERLIN)
+    assert parse_entries_csv(data) == []
+    assert data.decode("utf-8-sig") == ",".join(COLUMNS) + "\r\n"
+
+
+def test_parse_rejects_a_foreign_csv():
+    with pytest.raises(ValueError, match="not a diarybot entries CSV"):
+        parse_entries_csv(b"date,pain\n2026-11-02,5\n")
+
+
+# --- FHIR ---
+
+
+def bundle_for(entries):
+    return fhir_bundle(entries, "Patient/42", "Anna Müller", BERLIN, GENERATED)
+
+
+def test_fhir_bundle_is_valid_r4b_and_nothing_is_dropped(entries):
+    bundle = bundle_for(entries)
+    model = Bundle.model_validate(bundle)
+    assert model.type == "collection"
+    assert len(model.entry) == len(entries)
+    # fhir.resources silently ignores nothing here: the validated model dumps back identically.
+    assert model.model_dump(mode="json", by_alias=True, exclude_none=True) == bundle
+
+
+def test_fhir_validation_would_catch_a_broken_observation(entries):
+    bundle = bundle_for(entries)
+    bundle["entry"][0]["resource"]["valueInteger"] = "severe"
+    with pytest.raises(ValidationError):
+        Bundle.model_validate(bundle)
+
+
+def test_fhir_observation_carries_score_time_patient_and_codes(entries):
+    bundle = bundle_for(entries)
+    assert bundle["timestamp"] == "2026-11-30T09:15:00+01:00"
+    resources = [item["resource"] for item in bundle["entry"]]
+    assert [r["identifier"][0]["value"] for r in resources] == ["e0", "e1", "e3", "e4", "e5"]
+    first = resources[1]  # e1
+    assert first["status"] == "final"
+    assert first["code"]["coding"][0]["system"] == "http://loinc.org"
+    assert first["code"]["coding"][0]["code"] == "72514-3"
+    assert first["category"][0]["coding"][0]["code"] == "survey"
+    assert first["valueInteger"] == 6
+    assert first["effectiveDateTime"] == "2026-11-02T20:15:00+01:00"
+    assert first["subject"] == {"reference": "Patient/42", "display": "Anna Müller"}
+    assert first["performer"] == [first["subject"]]
+    assert first["note"] == [{"text": "Rücken ☀"}]
+    codings = [c["code"]["coding"][0] for c in first["component"]]
+    codes = {(coding["system"], coding["code"]) for coding in codings}
+    assert codes == {
+        (COPING_SYSTEM, "breathing"),
+        (COPING_SYSTEM, "tens"),
+        (DIARY_SYSTEM, "pain-medication-taken"),
+    }
+    assert all(c["valueBoolean"] is True for c in first["component"])
+    untouched = resources[4]  # e5: no note, techniques or medication
+    assert "note" not in untouched
+    assert "component" not in untouched
+
+
+def test_fhir_full_urls_are_stable_unique_uuid5s(entries):
+    first = bundle_for(entries)
+    again = bundle_for(list(reversed(entries)))
+    urls = [item["fullUrl"] for item in first["entry"]]
+    assert urls == [item["fullUrl"] for item in again["entry"]]
+    assert len(set(urls)) == len(urls)
+    assert urls[0] == f"urn:uuid:{observation_uuid('Patient/42', 'e0')}"
+    assert observation_uuid("Patient/42", "e0").version == 5
+    assert observation_uuid("Patient/43", "e0") != observation_uuid("Patient/42", "e0")
+
+
+def test_fhir_json_is_indented_utf8_with_readable_non_ascii(entries):
+    data = fhir_json(entries, "Patient/42", "Anna Müller", BERLIN, GENERATED)
+    assert "Rücken ☀".encode() in data
+    assert data.startswith(b'{\n  "resourceType": "Bundle"')
+    assert json.loads(data) == bundle_for(entries)
+
+
+def test_fhir_rejects_a_naive_generation_time(entries):
+    with pytest.raises(ValueError, match="timezone-aware"):
+        fhir_bundle(entries, "Patient/42", "A", BERLIN, datetime(2026, 11, 30))
+
+
+# --- PDF ---
+
+
+def month_of_entries(count=60, seed=3):
+    """`count` entries spread over the 28-day period, one note with non-ASCII text."""
+    rng = random.Random(seed)
+    result = []
+    for n in range(count):
+        local = datetime.combine(
+            START + timedelta(days=n % 28), time(8 + (n // 28) * 6, 5), tzinfo=BERLIN
+        )
+        note = "Rücken ☀ after gardening" if n == 17 else rng.choice(["", "Tired", "Long walk"])
+        result.append(
+            make_entry(
+                f"m{n:02d}",
+                local,
+                rng.randint(2, 8),
+                techniques=(Technique.BREATHING,) if n % 3 == 0 else (),
+                medication=n % 4 == 0,
+                note=note,
+            )
+        )
+    return result
+
+
+def tiny_png():
+    figure = Figure(figsize=(4, 2), dpi=50)
+    figure.add_subplot().plot([0, 1, 2], [5, 3, 4])
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure).print_png(buffer)
+    return buffer.getvalue()
+
+
+def render(entries, *, chart_png=None, name="Anna Müller", previous=None):
+    figures = period_figures(entries, START, END, previous=previous)
+    return pdf_report(
+        patient_name=name,
+        period_start=START,
+        period_end=END,
+        entries=entries,
+        figures=figures,
+        chart_png=chart_png,
+        tz=BERLIN,
+        generated_at=GENERATED,
+    )
+
+
+def four_weeks_earlier(entries, score):
+    """The same entries moved into the previous period, all rated `score`."""
+    shift = timedelta(days=28)
+    return [
+        e.replace(
+            id=f"p{e.id}",
+            recorded_at=e.recorded_at - shift,
+            local_date=e.local_date - shift,
+            score=score,
+        )
+        for e in entries
+    ]
+
+
+@pytest.fixture(scope="module")
+def month_pdf():
+    entries = month_of_entries()
+    data = render(entries, chart_png=tiny_png(), previous=four_weeks_earlier(entries, 9))
+    return data, PdfReader(io.BytesIO(data))
+
+
+def page_texts(reader):
+    return [page.extract_text() for page in reader.pages]
+
+
+def test_pdf_first_page_has_name_period_and_key_figures(month_pdf):
+    _, reader = month_pdf
+    figures = period_figures(month_of_entries(), START, END)
+    first = page_texts(reader)[0]
+    assert "Pain diary summary" in first
+    assert "Anna Müller" in first
+    assert "Mon 02 Nov 2026 – Sun 29 Nov 2026 (28 days)" in first
+    assert "28 of 28 (100%) · 60 entries" in first
+    assert f"Average pain {figures.mean:.1f}" in first
+    assert f"Worst / least single score {figures.worst} / {figures.least}" in first
+    assert f"Days with pain medication {figures.medication_days} of 28 logged days" in first
+    assert "clinically important" in first  # previous period at 9, this one far lower
+    (breathing,) = figures.techniques
+    assert breathing.comparison_shown
+    assert report_texts.technique_observation(breathing) in " ".join(first.split())
+    assert "not medical advice" in first
+
+
+def test_pdf_lists_every_entry_with_its_unicode_note(month_pdf):
+    _, reader = month_pdf
+    rest = "\n".join(page_texts(reader)[1:])
+    assert "Rücken ☀ after gardening" in rest
+    assert rest.count("Long walk") + rest.count("Tired") >= 1
+    for day_label in ("Mon 02 Nov", "Sun 29 Nov"):
+        assert day_label in rest
+
+
+def test_pdf_long_table_breaks_across_pages_with_header_and_footer(month_pdf):
+    _, reader = month_pdf
+    texts = page_texts(reader)
+    assert len(texts) >= 3
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text
+        assert "Generated 30 Nov 2026 09:15 by diarybot" in text
+    for text in texts[1:]:
+        assert "Pain diary summary · Anna Müller · 02 Nov 2026 – 29 Nov 2026" in text
+        assert "Date Time Score Techniques Medication" in text
+
+
+def test_pdf_embeds_the_chart_and_stays_small(month_pdf):
+    data, reader = month_pdf
+    assert len(reader.pages[0].images) == 1
+    assert len(data) < 80_000
+
+
+def test_pdf_is_reproducible_and_dated_by_its_generation_time():
+    entries = month_of_entries(count=5)
+    data = render(entries)
+    assert data == render(entries)
+    assert PdfReader(io.BytesIO(data)).metadata.creation_date == GENERATED
+
+
+def test_pdf_of_an_empty_period_says_so():
+    reader = PdfReader(io.BytesIO(render([], name="")))
+    text = "\n".join(page_texts(reader))
+    assert "(no name given)" in text
+    assert "No entries in this period." in text
+    assert "No coping techniques were recorded in this period." in text
+    assert "Average pain –" in text
+    assert len(reader.pages[0].images) == 0
+
+
+def test_pdf_replaces_characters_the_font_lacks_without_logging_the_note(caplog):
+    entry = make_entry("x", datetime(2026, 11, 5, 9, tzinfo=BERLIN), 4, note="痛み today")
+    with caplog.at_level(logging.WARNING):
+        data = render([entry])
+    text = "\n".join(page_texts(PdfReader(io.BytesIO(data))))
+    assert "\ufffd\ufffd today" in text
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+
+
+def test_pdf_moves_a_chart_too_small_for_page_one_to_the_next_page(monkeypatch):
+    monkeypatch.setattr(pdf_report_module, "MIN_CHART_HEIGHT", 1000.0)
+    reader = PdfReader(io.BytesIO(render(month_of_entries(count=5), chart_png=tiny_png())))
+    assert len(reader.pages[0].images) == 0
+    assert "not medical advice" in reader.pages[0].extract_text()
+    assert len(reader.pages[1].images) == 1
+    assert "All entries" in reader.pages[2].extract_text()
