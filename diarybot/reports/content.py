@@ -16,7 +16,7 @@ from diarybot.domain.exercises import practice_figures, practice_lines
 from diarybot.domain.figures import period_figures
 from diarybot.domain.models import Entry, ExerciseSession, PegResponse, Profile
 from diarybot.domain.peg_score import peg_trend
-from diarybot.runtime import render_tasks as worker_tasks
+from diarybot.runtime import render_tasks
 from diarybot.texts import report as rt
 
 PATIENT_NAMESPACE = uuid.UUID("5b0f7a52-29a4-4a39-9d0e-8f0a4c1de5a1")
@@ -107,7 +107,7 @@ def report_files(
     from diarybot.reports import entries_csv, fhir_json, pdf_report  # noqa: PLC0415
 
     start, end = bounds
-    chart = worker_tasks.chart(period, tz.key, start, end).png if with_chart else None
+    chart = render_tasks.chart(period, tz.key, start, end).png if with_chart else None
     figures = period_figures(history, start, end, previous=history)
     pdf = pdf_report(
         patient_name=display_name(profile),

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from diarybot.domain.models import Entry, entries_between
 from diarybot.storage.atomic import StorageError, parse_file
-from diarybot.storage.patients import ENTRIES_TABLE
+from diarybot.storage.diary import ENTRIES_TABLE
 
 if TYPE_CHECKING:
     import charts

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from diarybot import texts
-from diarybot.bot import guided_exercises as guided
+from diarybot.bot import guided_exercises
 from diarybot.domain import exercises
 from diarybot.domain.exercises import MIN_RATED_SESSIONS, practice_figures, steps
 from diarybot.domain.models import ExerciseSession, Technique
@@ -19,15 +19,14 @@ async def pat(harness):
 
 
 def sessions(harness, user_id):
-    docs = harness.files.records(user_id, guided.SESSIONS_TABLE)
-    return [ExerciseSession.from_doc(d) for d in docs]
+    return harness.files.sessions(user_id)
 
 
 async def play_to_the_end(harness, user_id, pattern):
     """Run every queued step job, checking the message shows each step in turn."""
     sequence = steps(pattern)
     for index in range(1, len(sequence) + 1):
-        await harness.run_job(guided.step_job_name(user_id))
+        await harness.run_job(guided_exercises.step_job_name(user_id))
         if index < len(sequence):
             shown = harness.api.messages[user_id][-1].text
             assert shown.startswith(sequence[index].text), (index, shown)
@@ -48,7 +47,7 @@ async def test_breathe_full_session_with_ratings(harness, pat):
     await harness.press(pat, "6")
     first = harness.api.last_message(pat.id)
     assert first.text.startswith(texts.GET_READY)
-    [job] = harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id))
+    [job] = harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id))
     assert 4 <= (job.next_t - harness.clock()).total_seconds() <= 6  # no sleeping: a job
     await play_to_the_end(harness, pat.id, "calm")
     assert harness.api.messages[pat.id][-2].text == texts.EXERCISE_DONE
@@ -65,10 +64,10 @@ async def test_stop_at_any_step_keeps_an_unfinished_session(harness, pat):
     await harness.say(pat, "/relax")
     await harness.press(pat, texts.BUTTON_SKIP_RATING)
     for _ in range(3):
-        await harness.run_job(guided.step_job_name(pat.id))
+        await harness.run_job(guided_exercises.step_job_name(pat.id))
     replies = await harness.press(pat, texts.BUTTON_STOP)
     assert replies == [texts.EXERCISE_STOPPED]
-    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id)) == ()
+    assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id)) == ()
     [session] = sessions(harness, pat.id)
     assert session.technique is Technique.RELAXATION
     assert not session.completed and session.pain_before is None
@@ -123,6 +122,6 @@ async def test_forged_exercise_buttons_are_harmless(harness, pat):
 async def test_cancel_stops_a_running_exercise(harness, pat):
     await harness.say(pat, "/relax")
     await harness.press(pat, "5")
-    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id))
+    assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id))
     assert await harness.say(pat, "/cancel") == [texts.CANCELLED]
-    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id)) == ()
+    assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id)) == ()
