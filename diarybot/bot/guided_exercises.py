@@ -23,12 +23,12 @@ from diarybot.domain.exercises import (
     BREATHING_PATTERNS,
     PATTERNS,
     practice_figures,
-    practice_lines,
     steps,
 )
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.models import ExerciseSession, new_id
 from diarybot.runtime import jobs
+from diarybot.texts import guided
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,14 @@ async def breathe_command(update: Update, context: BotContext) -> None:
     if await profile_or_prompt(update, context) is None:
         return
     buttons = [
-        [InlineKeyboardButton(texts.PATTERN_NAMES[c], callback_data=f"{keyboards.EX_PATTERN}:{c}")]
+        [
+            InlineKeyboardButton(
+                guided.PATTERN_NAMES[c], callback_data=f"{keyboards.EX_PATTERN}:{c}"
+            )
+        ]
         for c in BREATHING_PATTERNS
     ]
-    await reply(update, texts.BREATHE_MENU, reply_markup=InlineKeyboardMarkup(buttons))
+    await reply(update, guided.BREATHE_MENU, reply_markup=InlineKeyboardMarkup(buttons))
 
 
 async def relax_command(update: Update, context: BotContext) -> None:
@@ -65,7 +69,7 @@ async def relax_command(update: Update, context: BotContext) -> None:
     session = await _new_session(context, profile.user_id, "pmr")
     await reply(
         update,
-        texts.ASK_PAIN_BEFORE,
+        guided.ASK_PAIN_BEFORE,
         reply_markup=keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id),
     )
 
@@ -78,7 +82,7 @@ async def pattern_button(update: Update, context: BotContext) -> None:
     query, callback, user_id = press.query, press.callback, press.user_id
     session = await _new_session(context, user_id, callback.args[0])
     await edit(
-        query, texts.ASK_PAIN_BEFORE, keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
+        query, guided.ASK_PAIN_BEFORE, keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
     )
 
 
@@ -128,15 +132,15 @@ async def _show_step(context: BotContext, user_id: int, playing: Playing) -> Non
     """Edit the message to step `playing.index` and queue the next one after its seconds."""
     sequence = steps(playing.pattern)
     step = sequence[playing.index]
-    text = texts.EXERCISE_STEP.format(
-        step=step.text,
-        progress=texts.EXERCISE_PROGRESS.format(n=playing.index + 1, total=len(sequence)),
+    text = guided.EXERCISE_STEP.format(
+        step=guided.step_text(step),
+        progress=guided.EXERCISE_PROGRESS.format(n=playing.index + 1, total=len(sequence)),
     )
     stop = InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
-                    texts.BUTTON_STOP, callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
+                    guided.BUTTON_STOP, callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
                 )
             ]
         ]
@@ -176,11 +180,11 @@ async def next_step(context: BotContext) -> None:
     seconds = sum(s.seconds for s in steps(playing.pattern))
     await _save(context, user_id, session.replace(seconds=seconds, completed=True))
     await context.bot.edit_message_text(
-        texts.EXERCISE_DONE, chat_id=user_id, message_id=playing.message_id
+        guided.EXERCISE_DONE, chat_id=user_id, message_id=playing.message_id
     )
     await context.bot.send_message(
         user_id,
-        texts.ASK_PAIN_AFTER,
+        guided.ASK_PAIN_AFTER,
         reply_markup=keyboards.rating_keyboard(keyboards.EX_AFTER, session.id),
     )
 
@@ -201,7 +205,7 @@ async def stop_button(update: Update, context: BotContext) -> None:
     session = await _load(context, user_id, callback.args[0])
     if session is not None and not session.completed:
         await _save(context, user_id, session.replace(seconds=done))
-    await edit(query, texts.EXERCISE_STOPPED)
+    await edit(query, guided.EXERCISE_STOPPED)
 
 
 async def after_button(update: Update, context: BotContext) -> None:
@@ -218,10 +222,10 @@ async def after_button(update: Update, context: BotContext) -> None:
     session = session.replace(pain_after=rating)
     await _save(context, user_id, session)
     if session.pain_before is not None and rating is not None:
-        change = texts.EXERCISE_CHANGE.format(before=session.pain_before, after=rating)
+        change = guided.EXERCISE_CHANGE.format(before=session.pain_before, after=rating)
     else:
-        change = texts.EXERCISE_NO_CHANGE_RATED
-    await edit(query, texts.EXERCISE_SAVED.format(change=change))
+        change = guided.EXERCISE_NO_CHANGE_RATED
+    await edit(query, guided.EXERCISE_SAVED.format(change=change))
 
 
 async def sessions_of(context: BotContext, user_id: int) -> list[ExerciseSession]:
@@ -234,8 +238,8 @@ async def practice_command(update: Update, context: BotContext) -> None:
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    lines = practice_lines(practice_figures(await sessions_of(context, profile.user_id)))
+    lines = guided.practice_lines(practice_figures(await sessions_of(context, profile.user_id)))
     if not lines:
-        await reply(update, texts.PRACTICE_NONE)
+        await reply(update, guided.PRACTICE_NONE)
         return
-    await reply(update, texts.PRACTICE_HEADER + "\n" + "\n".join(lines))
+    await reply(update, guided.PRACTICE_HEADER + "\n" + "\n".join(lines))

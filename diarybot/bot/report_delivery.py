@@ -15,7 +15,8 @@ from diarybot import texts
 from diarybot.bot.context import Services
 from diarybot.domain.localtime import zone
 from diarybot.domain.models import Profile
-from diarybot.reports.content import Extras, ReportFiles, display_name, report_files
+from diarybot.reports.content import Extras, ReportFiles, display_name
+from diarybot.runtime.render_tasks import report_files
 
 # Longest period drawn as a chart on a report; longer exports still list every entry.
 MAX_CHART_DAYS = 366
