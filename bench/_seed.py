@@ -19,7 +19,8 @@ from pathlib import Path
 from unittest import mock
 from zoneinfo import ZoneInfo
 
-from diarybot.domain.models import Entry, Profile, Source, Technique, new_id
+from diarybot.domain.entries import Entry, Source, Technique, new_id
+from diarybot.domain.people import Profile
 from diarybot.storage.atomic import FILE_MODE, ensure_private_dir, open_db
 from diarybot.storage.diary import DIARY_FILE, ENTRIES_TABLE
 from diarybot.storage.folders import run_inline

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from bench._process import spawned
 from bench._seed import done_today, fast_writes, fresh_copy, onboarded_profile, write_profiles
 from bench._stats import median, progress, ratio
-from diarybot.domain.models import Profile
+from diarybot.domain.people import Profile
 from tests.support.fake_bot_api import FakeBotAPI, FakeUser
 
 PATIENT_IDS = 400_000

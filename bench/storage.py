@@ -30,7 +30,7 @@ from bench._seed import (
     write_profiles,
 )
 from bench._stats import median, progress, ratio, time_ms
-from diarybot.domain.models import Entry
+from diarybot.domain.entries import Entry
 
 TZ_NAME = "Europe/Berlin"
 TZ = ZoneInfo(TZ_NAME)

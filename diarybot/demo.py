@@ -11,9 +11,9 @@ from pathlib import Path
 
 from charts import render_trend
 from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
+from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.figures import period_figures
 from diarybot.domain.localtime import local_date
-from diarybot.domain.models import Entry, Source, Technique
 from diarybot.reports.csv_file import entries_csv
 from diarybot.reports.fhir import fhir_json
 from diarybot.reports.pdf import pdf_report

@@ -12,9 +12,10 @@ from telegram import Bot, InputFile, Update
 from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import profile_or_prompt, reply
+from diarybot.domain.entries import Entry
 from diarybot.domain.localtime import local_date, week_bounds, zone
-from diarybot.domain.models import Entry, Profile
 from diarybot.domain.parsing import parse_period
+from diarybot.domain.people import Profile
 from diarybot.domain.schedule import weekday_due
 from diarybot.runtime import render_tasks
 from diarybot.runtime.render_tasks import RenderedChart

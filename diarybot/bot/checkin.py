@@ -15,9 +15,10 @@ from diarybot.bot import flare_messages, keyboards, reminders
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
+from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique, new_id
 from diarybot.domain.parsing import parse_score
+from diarybot.domain.people import Profile
 
 HISTORY_SIZE = 10
 # A score keyboard older than this is refused: the day it asked about is over.

@@ -15,8 +15,9 @@ from telegram.error import TelegramError
 from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import patient_id, reply
+from diarybot.domain.entries import Entry
 from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
-from diarybot.domain.models import Entry, Profile, Specialist
+from diarybot.domain.people import Profile, Specialist
 
 logger = logging.getLogger(__name__)
 

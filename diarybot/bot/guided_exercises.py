@@ -19,6 +19,7 @@ from diarybot import texts
 from diarybot.bot import keyboards
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
+from diarybot.domain.entries import new_id
 from diarybot.domain.exercises import (
     BREATHING_PATTERNS,
     PATTERNS,
@@ -26,7 +27,7 @@ from diarybot.domain.exercises import (
     steps,
 )
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.models import ExerciseSession, new_id
+from diarybot.domain.practice import ExerciseSession
 from diarybot.runtime import jobs
 from diarybot.texts import guided
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
-from diarybot.domain.models import MAX_SCORE, MIN_SCORE, Entry, Technique
+from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
 
 SCORE = "sc"
 TOGGLE = "tg"

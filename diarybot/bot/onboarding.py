@@ -11,8 +11,8 @@ from diarybot.bot import keyboards, reminders
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
-from diarybot.domain.models import Profile
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, suggest_timezones
+from diarybot.domain.people import Profile
 
 
 async def start(update: Update, context: BotContext) -> None:

@@ -9,7 +9,7 @@ from diarybot.bot import keyboards
 from diarybot.bot import specialist as specialist_side
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
-from diarybot.domain.models import Specialist
+from diarybot.domain.people import Specialist
 from diarybot.domain.share_codes import format_code
 
 NAME_MAX = 60

@@ -14,9 +14,11 @@ from diarybot import texts
 from diarybot.bot import keyboards
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
+from diarybot.domain.entries import new_id
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.models import PEG_ITEMS, PegResponse, Profile, new_id
 from diarybot.domain.parsing import parse_weekday
+from diarybot.domain.people import Profile
+from diarybot.domain.practice import PEG_ITEMS, PegResponse
 from diarybot.domain.schedule import weekday_due
 
 

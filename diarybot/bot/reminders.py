@@ -21,8 +21,9 @@ from diarybot import texts
 from diarybot.bot import keyboards, peg_check
 from diarybot.bot.chart_commands import send_weekly_if_due
 from diarybot.bot.context import BotContext, Services
+from diarybot.domain.entries import new_id
 from diarybot.domain.localtime import instant_on, local_date, next_daily, zone
-from diarybot.domain.models import Profile, new_id
+from diarybot.domain.people import Profile
 from diarybot.domain.schedule import reminder_due
 from diarybot.runtime import jobs
 

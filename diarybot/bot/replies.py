@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from diarybot import texts
 from diarybot.bot.context import BotContext
 from diarybot.bot.keyboards import Callback, parse_callback
-from diarybot.domain.models import Profile
+from diarybot.domain.people import Profile
 
 logger = logging.getLogger(__name__)
 

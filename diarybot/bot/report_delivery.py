@@ -14,7 +14,7 @@ from telegram import Bot, InputFile
 from diarybot import texts
 from diarybot.bot.context import Services
 from diarybot.domain.localtime import zone
-from diarybot.domain.models import Profile
+from diarybot.domain.people import Profile
 from diarybot.reports.content import Extras, ReportFiles, display_name
 from diarybot.runtime.render_tasks import report_files
 

@@ -21,8 +21,8 @@ from diarybot.bot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.bot.report_delivery import build_report, period_caption, send_report
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.models import Link, Profile, Specialist
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, parse_weekday
+from diarybot.domain.people import Link, Profile, Specialist
 from diarybot.domain.schedule import weekday_due
 from diarybot.domain.share_codes import normalize_code
 from diarybot.runtime import jobs

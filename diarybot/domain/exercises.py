@@ -11,7 +11,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from diarybot.domain.models import ExerciseSession, Technique
+from diarybot.domain.entries import Technique
+from diarybot.domain.practice import ExerciseSession
 
 MIN_RATED_SESSIONS = 3
 GET_READY_SECONDS = 5

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from diarybot.domain.models import Entry, Technique
+from diarybot.domain.entries import Entry, Technique
 
 # --- Clinically important change (Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM.
 # "Clinical importance of changes in chronic pain intensity measured on an 11-point numerical

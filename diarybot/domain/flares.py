@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.figures import (
     FLARE_BASELINE_DAYS,
     FLARE_BASELINE_MIN_DAYS,
@@ -20,7 +21,6 @@ from diarybot.domain.figures import (
     FLARE_JUMP_POINTS,
     period_figures,
 )
-from diarybot.domain.models import Entry, Technique
 
 HELPFUL_LOOKBACK_DAYS = 60
 

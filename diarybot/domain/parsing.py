@@ -9,7 +9,7 @@ import zoneinfo
 from datetime import date, time, timedelta
 from functools import lru_cache
 
-from diarybot.domain.models import MAX_SCORE, MIN_SCORE
+from diarybot.domain.entries import MAX_SCORE, MIN_SCORE
 
 _SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:/\s*10)?\s*$")
 _TIME_24H = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*$")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from diarybot.domain.figures import IMPORTANT_CHANGE_FRACTION, IMPORTANT_CHANGE_POINTS
-from diarybot.domain.models import PegResponse
+from diarybot.domain.practice import PegResponse
 
 # LOINC codes (checked against two public FHIR code tables that agree: the PEG panel, its
 # items and the mean score).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from diarybot.domain.localtime import instant_on, local_date, zone
-from diarybot.domain.models import Profile
+from diarybot.domain.people import Profile
 
 
 def reminder_due(profile: Profile, now: datetime, checked_in_today: bool) -> bool:

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from diarybot.domain.exercises import practice_figures
-from diarybot.domain.models import ExerciseSession, PegResponse, Profile
 from diarybot.domain.peg_score import peg_trend
+from diarybot.domain.people import Profile
+from diarybot.domain.practice import ExerciseSession, PegResponse
 from diarybot.texts import report as rt
 from diarybot.texts.guided import practice_lines
 

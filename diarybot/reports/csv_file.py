@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from diarybot.domain.models import Entry, Source, Technique
+from diarybot.domain.entries import Entry, Source, Technique
 
 ENCODING = "utf-8-sig"
 COLUMNS = (

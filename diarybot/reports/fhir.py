@@ -21,7 +21,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from diarybot.domain import peg_score
-from diarybot.domain.models import PEG_ITEMS, Entry, PegResponse
+from diarybot.domain.entries import Entry
+from diarybot.domain.practice import PEG_ITEMS, PegResponse
 from diarybot.texts import MEDICATION_NAME, TECHNIQUE_NAMES
 
 PROJECT_URL = "https://github.com/diarybot/diarybot"

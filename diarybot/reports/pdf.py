@@ -25,8 +25,8 @@ from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
 from fpdf.fonts import TTFFont
 from fpdf.table import Row
 
+from diarybot.domain.entries import Entry
 from diarybot.domain.figures import HIGH_PAIN_SCORE, PeriodFigures
-from diarybot.domain.models import Entry
 from diarybot.texts import report as rt
 
 FONT = "DejaVu"

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
+from diarybot.domain.entries import Entry, entries_between
 from diarybot.domain.figures import period_figures
-from diarybot.domain.models import Entry, Profile, entries_between
+from diarybot.domain.people import Profile
 from diarybot.reports.content import (
     Extras,
     ReportFiles,

@@ -12,7 +12,6 @@ import contextlib
 import logging
 import os
 import secrets
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +19,13 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from diarybot.domain.models import SCHEMA_VERSION
-
 logger = logging.getLogger(__name__)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 META_TABLE = "meta"
+#: The version of the documents every data file holds; a file with a newer one is refused.
+SCHEMA_VERSION = 1
 
 
 class StorageError(Exception):
@@ -170,19 +169,3 @@ def quarantine(path: Path) -> Path:
         target.name,
     )
     return target
-
-
-class PatientLocks:
-    """One re-entrant lock per patient, so writes to one file never overlap across threads."""
-
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._locks: dict[int, threading.RLock] = {}
-
-    def for_patient(self, user_id: int) -> threading.RLock:
-        """The lock guarding `user_id`'s files (created on first use)."""
-        with self._guard:
-            lock = self._locks.get(user_id)
-            if lock is None:
-                lock = self._locks[user_id] = threading.RLock()
-            return lock

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
-from diarybot.domain.models import Entry, ExerciseSession, PegResponse, entries_between
+from diarybot.domain.entries import Entry, entries_between
+from diarybot.domain.practice import ExerciseSession, PegResponse
 from diarybot.storage.folders import PatientFolders
 
 DIARY_FILE = "diary.json"

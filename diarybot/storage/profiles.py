@@ -10,7 +10,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from diarybot.domain.models import Profile
+from diarybot.domain.people import Profile
 from diarybot.storage.atomic import CorruptFileError, StorageError, parse_file
 from diarybot.storage.folders import PatientFolders
 

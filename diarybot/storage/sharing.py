@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
-from diarybot.domain.models import Link, Profile, Specialist
+from diarybot.domain.people import Link, Profile, Specialist
 from diarybot.domain.share_codes import CODE_LIFETIME, hash_code, new_code
 from diarybot.storage.folders import PatientFolders
 from diarybot.storage.profiles import PROFILE_FILE, Profiles

@@ -7,7 +7,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from diarybot.domain.models import Specialist
+from diarybot.domain.people import Specialist
 from diarybot.storage.folders import PatientFolders
 
 SPECIALIST_FILE = "specialist.json"

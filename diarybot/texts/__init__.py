@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from diarybot.domain.models import Entry, Profile, Technique
+from diarybot.domain.entries import Entry, Technique
+from diarybot.domain.people import Profile
 
 BOT_NAME = "diarybot"
 

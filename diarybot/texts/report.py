@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.figures import (
     COMPARISON_MIN_DAYS,
     FLARE_BASELINE_DAYS,
@@ -26,7 +27,6 @@ from diarybot.domain.figures import (
     TechniqueFigures,
     Trend,
 )
-from diarybot.domain.models import Entry, Technique
 from diarybot.texts import BOT_NAME, MEDICATION_NAME, TECHNIQUE_NAMES
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

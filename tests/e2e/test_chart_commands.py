@@ -12,8 +12,8 @@ import charts
 from diarybot import texts
 from diarybot.bot import reminders
 from diarybot.bot.checkin import make_entry
+from diarybot.domain.entries import Source, Technique
 from diarybot.domain.localtime import instant_on
-from diarybot.domain.models import Source, Technique
 from diarybot.domain.parsing import parse_period
 from tests.support.render_workers import wait_for_file
 

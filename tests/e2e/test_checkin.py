@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from diarybot import texts
-from diarybot.domain.models import Source, Technique
+from diarybot.domain.entries import Source, Technique
 
 
 @pytest.fixture

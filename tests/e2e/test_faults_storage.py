@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from diarybot import texts
-from diarybot.domain.models import Profile
+from diarybot.domain.people import Profile
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.storage import atomic as storage
 from diarybot.storage.diary import DIARY_FILE
@@ -141,7 +141,7 @@ async def test_a_torn_diary_met_first_by_a_chart_is_set_aside_and_the_patient_to
 
 
 def _entry(note: str) -> Any:
-    from diarybot.domain.models import Entry  # noqa: PLC0415
+    from diarybot.domain.entries import Entry  # noqa: PLC0415
 
     return Entry(
         id="0000000001",

@@ -24,8 +24,9 @@ from telegram.ext import TypeHandler
 
 from diarybot import texts
 from diarybot.bot import reminders
+from diarybot.domain.entries import Technique
 from diarybot.domain.localtime import instant_on, local_date, zone
-from diarybot.domain.models import Profile, Technique
+from diarybot.domain.people import Profile
 from diarybot.domain.schedule import reminder_due
 from diarybot.runtime.transport import Timeouts
 from tests.conftest import Clock, Harness, running_bot

@@ -28,7 +28,7 @@ from diarybot import texts
 from diarybot.bot import keyboards
 from diarybot.bot.context import Awaiting
 from diarybot.domain import safety
-from diarybot.domain.models import MAX_SCORE, MIN_SCORE, NOTE_MAX_CHARS
+from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, NOTE_MAX_CHARS
 from diarybot.domain.parsing import normalize_timezone
 from diarybot.storage.diary import DIARY_FILE
 from tests.conftest import Harness

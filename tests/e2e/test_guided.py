@@ -7,8 +7,9 @@ import pytest
 from diarybot import texts
 from diarybot.bot import guided_exercises
 from diarybot.domain import exercises
+from diarybot.domain.entries import Technique
 from diarybot.domain.exercises import MIN_RATED_SESSIONS, practice_figures, steps
-from diarybot.domain.models import ExerciseSession, Technique
+from diarybot.domain.practice import ExerciseSession
 from diarybot.texts import guided
 
 

@@ -13,9 +13,10 @@ from diarybot import texts
 from diarybot.bot import reminders
 from diarybot.bot.checkin import make_entry
 from diarybot.domain import flares
+from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.localtime import instant_on
-from diarybot.domain.models import Entry, PegResponse, Source, Technique
 from diarybot.domain.peg_score import peg_trend
+from diarybot.domain.practice import PegResponse
 from tests.e2e.test_sharing import link
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -26,7 +26,8 @@ from diarybot import texts
 from diarybot.__main__ import REJECTED_BY_TELEGRAM
 from diarybot.bot import reminders
 from diarybot.bot.context import UserState
-from diarybot.domain.models import Profile, Technique
+from diarybot.domain.entries import Technique
+from diarybot.domain.people import Profile
 from diarybot.runtime import logs
 from diarybot.storage.diary import DIARY_FILE
 from tests.conftest import Clock, Harness, running_bot

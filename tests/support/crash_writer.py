@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from diarybot.domain.models import Entry
+from diarybot.domain.entries import Entry
 from diarybot.storage.folders import run_inline
 from diarybot.storage.store import Store
 

@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from diarybot.domain.models import Entry, ExerciseSession, Link, PegResponse, Profile, Specialist
+from diarybot.domain.entries import Entry
+from diarybot.domain.people import Link, Profile, Specialist
+from diarybot.domain.practice import ExerciseSession, PegResponse
 from diarybot.storage.folders import run_inline
 from diarybot.storage.store import Store
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from diarybot.bot.reminders import LocalDailyTrigger
 from diarybot.domain.localtime import instant_on, local_date, next_daily, zone
-from diarybot.domain.models import Profile
+from diarybot.domain.people import Profile
 from diarybot.domain.schedule import reminder_due
 
 BERLIN = ZoneInfo("Europe/Berlin")

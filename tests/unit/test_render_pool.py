@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import psutil
 import pytest
 
-from diarybot.domain.models import Entry, Technique
+from diarybot.domain.entries import Entry, Technique
 from diarybot.runtime.render_pool import RENDER_CONCURRENCY, RenderPool
 from diarybot.runtime.render_tasks import UNREADABLE, chart_from_diary
 from tests.support.disk import DiskFiles

@@ -16,8 +16,8 @@ from matplotlib.figure import Figure
 from pydantic import ValidationError
 from pypdf import PdfReader
 
+from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.figures import period_figures
-from diarybot.domain.models import Entry, Source, Technique
 from diarybot.reports.csv_file import COLUMNS, entries_csv, parse_entries_csv
 from diarybot.reports.fhir import (
     COPING_SYSTEM,

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from diarybot.domain.models import SCHEMA_VERSION, Entry, Profile, Technique
+from diarybot.domain.entries import Entry, Technique
+from diarybot.domain.people import Profile
 from diarybot.storage import atomic as storage
-from diarybot.storage.atomic import atomic_write_bytes
+from diarybot.storage.atomic import SCHEMA_VERSION, atomic_write_bytes
 from diarybot.storage.diary import DIARY_FILE
 from diarybot.storage.folders import run_inline
 from diarybot.storage.profiles import PROFILE_FILE

@@ -35,7 +35,8 @@ from hypothesis.stateful import (
     rule,
 )
 
-from diarybot.domain.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique
+from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique
+from diarybot.domain.people import Profile
 from diarybot.storage import atomic as storage
 from diarybot.storage.diary import DIARY_FILE
 from tests.support.disk import DiskFiles

@@ -1,0 +1,122 @@
+"""A diary entry: one pain rating with what the patient did and wrote (pure, typed).
+
+Nothing here knows about Telegram or TinyDB; storage turns these into plain dicts and back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import logging
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Self
+
+logger = logging.getLogger(__name__)
+
+MIN_SCORE = 0
+MAX_SCORE = 10
+NOTE_MAX_CHARS = 2000
+
+
+class Technique(enum.StrEnum):
+    """Coping techniques a patient can tick; the value is what is stored (stable codes)."""
+
+    BREATHING = "breathing"
+    RELAXATION = "relaxation"
+    MINDFULNESS = "mindfulness"
+    MOVEMENT = "movement"
+    HEAT_COLD = "heat_cold"
+    TENS = "tens"
+    DISTRACTION = "distraction"
+    OTHER = "other"
+
+
+class Source(enum.StrEnum):
+    """How an entry was entered, so a specialist can tell prompted from spontaneous logs."""
+
+    REMINDER = "reminder"
+    CHECKIN = "checkin"
+    QUICK_LOG = "log"
+    TYPED = "typed"
+
+
+def new_id() -> str:
+    """A short random id: unique enough per patient and safe to put in callback data."""
+    return secrets.token_hex(5)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One pain rating. `local_date` is the patient's calendar day when it was recorded."""
+
+    id: str
+    recorded_at: datetime
+    local_date: date
+    score: int
+    techniques: tuple[Technique, ...] = ()
+    medication: bool = False
+    note: str = ""
+    source: Source = Source.CHECKIN
+
+    def __post_init__(self) -> None:
+        if self.recorded_at.tzinfo is None:
+            raise ValueError("recorded_at must be timezone-aware")
+        if not isinstance(self.score, int) or isinstance(self.score, bool):
+            raise TypeError("score must be an int")
+        if not MIN_SCORE <= self.score <= MAX_SCORE:
+            raise ValueError("score must be between 0 and 10")
+        if len(self.note) > NOTE_MAX_CHARS:
+            raise ValueError("note is too long")
+
+    def replace(self, **changes: Any) -> Entry:
+        """A copy with some fields changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready form stored in the patient's file."""
+        return {
+            "id": self.id,
+            "recorded_at": self.recorded_at.astimezone(UTC).isoformat(),
+            "local_date": self.local_date.isoformat(),
+            "score": self.score,
+            "techniques": [t.value for t in self.techniques],
+            "medication": self.medication,
+            "note": self.note,
+            "source": self.source.value,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        """Rebuild an entry from its stored form; raises on anything malformed."""
+        return cls(
+            id=str(doc["id"]),
+            recorded_at=datetime.fromisoformat(doc["recorded_at"]),
+            local_date=date.fromisoformat(doc["local_date"]),
+            score=int(doc["score"]),
+            techniques=tuple(Technique(t) for t in doc.get("techniques", ())),
+            medication=bool(doc.get("medication", False)),
+            note=str(doc.get("note", "")),
+            source=Source(doc.get("source", Source.CHECKIN.value)),
+        )
+
+
+def entries_between(docs: Iterable[Any], start: date | None, end: date | None) -> list[Entry]:
+    """Stored entry documents on local days `start`..`end` (inclusive), parsed, oldest first.
+
+    A document that does not parse (only a hand-edited file holds one) is left out and logged
+    without its content; it stays in the file untouched.
+    """
+    low = start.isoformat() if start else ""
+    high = end.isoformat() if end else "9999"
+    chosen = []
+    for doc in docs:
+        try:
+            if low <= doc["local_date"] <= high:
+                chosen.append(Entry.from_doc(doc))
+        except (KeyError, TypeError, ValueError):
+            # No traceback: its message could quote the record.
+            logger.error("Skipped a stored entry that does not parse")  # noqa: TRY400
+    return sorted(chosen, key=lambda e: e.recorded_at)
