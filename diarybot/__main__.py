@@ -1,4 +1,5 @@
-"""Command line: `diarybot` (or `python -m diarybot`) runs the bot with long polling."""
+"""Command line: `diarybot` (or `python -m diarybot`) runs the bot (long polling, or a webhook
+when DIARYBOT_WEBHOOK_URL is set); `backup`, `restore` and `check` look after its data."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from diarybot.settings import Settings, SettingsError
 
 EXIT_CONFIG = 2
 EXIT_UNREACHABLE = 3
+EXIT_LISTEN = 4
 REJECTED_BY_TELEGRAM = (
     "Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped?): "
     "get the current token from @BotFather."
@@ -21,6 +23,10 @@ REJECTED_BY_TELEGRAM = (
 UNREACHABLE = (
     "could not reach Telegram at start-up ({error}); check the network or proxy settings "
     "and start again."
+)
+CANNOT_LISTEN = (
+    "cannot listen on {address} ({error}); is another program using the port? "
+    "Check DIARYBOT_WEBHOOK_LISTEN and DIARYBOT_WEBHOOK_PORT."
 )
 
 
@@ -55,14 +61,16 @@ def _run() -> int:
 
     from diarybot.bot.app import build_application  # noqa: PLC0415
     from diarybot.runtime.logs import configure_logging  # noqa: PLC0415
+    from diarybot.runtime.serving import serve  # noqa: PLC0415
 
     configure_logging(settings.log_level)
     application = build_application(settings)
-    logging.getLogger(__name__).info("diarybot starting; data in %s", settings.data_dir)
+    mode = "long polling" if settings.webhook is None else "webhook"
+    logging.getLogger(__name__).info("diarybot starting (%s); data in %s", mode, settings.data_dir)
     loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)  # run_polling uses it; we close it, after any cleanup below
+    asyncio.set_event_loop(loop)  # run_polling/run_webhook use it; we close it after cleanup
     try:
-        application.run_polling(allowed_updates=["message", "callback_query"], close_loop=False)
+        serve(application, settings)
     except TelegramError as exc:
         # Start-up failed (token refused, Telegram unreachable). The HTTP sessions were opened
         # first and PTB only closes them for a bot that started: close them, or aiohttp
@@ -74,6 +82,15 @@ def _run() -> int:
             return EXIT_CONFIG
         sys.stderr.write(f"diarybot: {UNREACHABLE.format(error=type(exc).__name__)}\n")
         return EXIT_UNREACHABLE
+    except OSError as exc:
+        # Only the webhook server binds a port; its address is the operator's to fix.
+        if settings.webhook is None:
+            raise
+        loop.run_until_complete(application.bot.shutdown())
+        address = f"{settings.webhook.listen}:{settings.webhook.port}"
+        error = exc.strerror or type(exc).__name__
+        sys.stderr.write(f"diarybot: {CANNOT_LISTEN.format(address=address, error=error)}\n")
+        return EXIT_LISTEN
     finally:
         loop.close()
     return 0
