@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from dotenv import load_dotenv
 
 from diarybot.settings import Settings, SettingsError
 
+EXIT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_UNREACHABLE = 3
 EXIT_LISTEN = 4
@@ -37,9 +39,24 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run the bot (the default)")
     demo = sub.add_parser("demo", help="write sample charts and a sample report (no token)")
     demo.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder")
+    folder = "data folder (default: DIARYBOT_DATA_DIR, else ./data)"
+    backup = sub.add_parser("backup", help="archive the data folder (safe while the bot runs)")
+    backup.add_argument("--out", type=Path, required=True, help="archive to write (.tar.gz)")
+    backup.add_argument("--data-dir", type=Path, help=folder)
+    restore = sub.add_parser("restore", help="restore a backup into an empty data folder")
+    restore.add_argument("archive", type=Path, help="a file written by `diarybot backup`")
+    restore.add_argument("--data-dir", type=Path, required=True, help="empty folder to fill")
+    check = sub.add_parser("check", help="read every data file and report (changes nothing)")
+    check.add_argument("--data-dir", type=Path, help=folder)
     args = parser.parse_args(argv)
     if args.command in (None, "run"):
         return _run()
+    if args.command == "backup":
+        return _backup(_data_dir(args.data_dir), args.out)
+    if args.command == "restore":
+        return _restore(args.archive, args.data_dir)
+    if args.command == "check":
+        return _check(_data_dir(args.data_dir))
     if args.command == "demo":
         from diarybot.demo import render_demo  # noqa: PLC0415 - matplotlib only when asked
 
@@ -48,6 +65,59 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser.error(f"unknown command {args.command}")
     return EXIT_CONFIG
+
+
+def _data_dir(given: Path | None) -> Path:
+    """The data folder: the option, else DIARYBOT_DATA_DIR (environment or .env), else ./data.
+
+    No token is needed: maintenance never talks to Telegram."""
+    if given is not None:
+        return given
+    load_dotenv()
+    return Path(os.environ.get("DIARYBOT_DATA_DIR", "").strip() or "data")
+
+
+def _backup(data_dir: Path, out: Path) -> int:
+    from diarybot.storage.backup import write_backup  # noqa: PLC0415 - keep `--help` fast
+
+    try:
+        summary = write_backup(data_dir, out)
+    except OSError as exc:
+        sys.stderr.write(f"diarybot: backup failed: {exc}\n")
+        return EXIT_FAILED
+    sys.stdout.write(
+        f"wrote {out}: {summary.files} files, {summary.patients} patients, "
+        f"{summary.entries} entries\n"
+    )
+    for path in summary.unreadable:
+        sys.stderr.write(f"diarybot: {path} does not parse; archived as it is\n")
+    return EXIT_FAILED if summary.unreadable else 0
+
+
+def _restore(archive: Path, data_dir: Path) -> int:
+    from diarybot.storage.backup import RestoreError, restore  # noqa: PLC0415
+
+    try:
+        manifest = restore(archive, data_dir)
+    except (RestoreError, OSError) as exc:
+        sys.stderr.write(f"diarybot: restore refused: {exc}\n")
+        return EXIT_FAILED
+    sys.stdout.write(
+        f"restored {len(manifest['files'])} files ({manifest['patients']} patients, "
+        f"{manifest['entries']} entries, backup of {manifest['created_at']}) into {data_dir}\n"
+    )
+    return 0
+
+
+def _check(data_dir: Path) -> int:
+    from diarybot.storage.check import check  # noqa: PLC0415
+
+    if not data_dir.is_dir():
+        sys.stderr.write(f"diarybot: no data folder at {data_dir}\n")
+        return EXIT_CONFIG
+    report = check(data_dir)
+    sys.stdout.write("".join(f"{line}\n" for line in report.lines()))
+    return 0 if report.ok else EXIT_FAILED
 
 
 def _run() -> int:
