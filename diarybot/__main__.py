@@ -26,10 +26,7 @@ UNREACHABLE = (
     "could not reach Telegram at start-up ({error}); check the network or proxy settings "
     "and start again."
 )
-CANNOT_LISTEN = (
-    "cannot listen on {address} ({error}); is another program using the port? "
-    "Check DIARYBOT_WEBHOOK_LISTEN and DIARYBOT_WEBHOOK_PORT."
-)
+CANNOT_LISTEN = "cannot listen ({error}); is another program using the port? Check {settings}."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,17 +127,27 @@ def _run() -> int:
     from telegram.error import InvalidToken, TelegramError  # noqa: PLC0415 - keep `--help` fast
 
     from diarybot.bot.app import build_application  # noqa: PLC0415
+    from diarybot.runtime.health import HealthServer, WatchedRateLimiter  # noqa: PLC0415
     from diarybot.runtime.logs import configure_logging  # noqa: PLC0415
     from diarybot.runtime.serving import serve  # noqa: PLC0415
 
     configure_logging(settings.log_level)
-    application = build_application(settings)
+    application = build_application(settings, rate_limiter=WatchedRateLimiter())
     mode = "long polling" if settings.webhook is None else "webhook"
     logging.getLogger(__name__).info("diarybot starting (%s); data in %s", mode, settings.data_dir)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)  # run_polling/run_webhook use it; we close it after cleanup
+    health = HealthServer(application, settings.health) if settings.health else None
+    listening = "DIARYBOT_HEALTH_LISTEN/PORT"
     try:
-        serve(application, settings)
+        if health is not None:
+            loop.run_until_complete(health.start())
+        listening = "DIARYBOT_WEBHOOK_LISTEN/PORT"
+        try:
+            serve(application, settings)
+        finally:
+            if health is not None:
+                loop.run_until_complete(health.stop())
     except TelegramError as exc:
         # Start-up failed (token refused, Telegram unreachable). The HTTP sessions were opened
         # first and PTB only closes them for a bot that started: close them, or aiohttp
@@ -153,13 +160,12 @@ def _run() -> int:
         sys.stderr.write(f"diarybot: {UNREACHABLE.format(error=type(exc).__name__)}\n")
         return EXIT_UNREACHABLE
     except OSError as exc:
-        # Only the webhook server binds a port; its address is the operator's to fix.
-        if settings.webhook is None:
+        # Binding the health or the webhook port failed: an address for the operator to fix.
+        if health is None and settings.webhook is None:
             raise
         loop.run_until_complete(application.bot.shutdown())
-        address = f"{settings.webhook.listen}:{settings.webhook.port}"
         error = exc.strerror or type(exc).__name__
-        sys.stderr.write(f"diarybot: {CANNOT_LISTEN.format(address=address, error=error)}\n")
+        sys.stderr.write(f"diarybot: {CANNOT_LISTEN.format(error=error, settings=listening)}\n")
         return EXIT_LISTEN
     finally:
         loop.close()

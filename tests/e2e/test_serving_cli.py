@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import free_port
+from tests.e2e.test_health import fetch
 from tests.support.fake_bot_api import FakeBotAPI, FakeUser
 
 # The checkout under test, ahead of whatever diarybot the interpreter has installed.
@@ -56,13 +57,14 @@ async def stop(proc: asyncio.subprocess.Process) -> str:
 async def test_webhook_mode_then_back_to_polling_removes_the_webhook(
     api: FakeBotAPI, tmp_path: Path
 ) -> None:
-    port = free_port()
+    port, health_port = free_port(), free_port()
     env = cli_env(
         tmp_path,
         api,
         DIARYBOT_WEBHOOK_URL="https://diary.example.org/hook",
         DIARYBOT_WEBHOOK_SECRET=SECRET,
         DIARYBOT_WEBHOOK_PORT=str(port),
+        DIARYBOT_HEALTH_PORT=str(health_port),
         DIARYBOT_LOG_LEVEL="DEBUG",
     )
     api.route_webhook_to(f"http://127.0.0.1:{port}")
@@ -76,13 +78,15 @@ async def test_webhook_mode_then_back_to_polling_removes_the_webhook(
         api.send_text(pat, "/start")
         await api.wait_for("sendMessage", chat_id=pat.id, timeout=START_TIMEOUT)
         assert api.poll_count == 0
+        status, body = await fetch(health_port)  # on its own port next to the webhook server
+        assert status == 200 and '"up": true' in body
     finally:
         output = await stop(proc)
     assert SECRET not in output  # not even at DEBUG
     assert "webhook" in output
 
     # The operator removes DIARYBOT_WEBHOOK_URL: polling must work again at once.
-    proc = await start(tmp_path, cli_env(tmp_path, api))
+    proc = await start(tmp_path, cli_env(tmp_path, api, DIARYBOT_HEALTH_PORT=str(health_port)))
     try:
         await api.wait_for("deleteWebhook", timeout=START_TIMEOUT)
         assert api.webhook_url == ""
@@ -90,6 +94,8 @@ async def test_webhook_mode_then_back_to_polling_removes_the_webhook(
         api.send_text(sam, "/start")
         await api.wait_for("sendMessage", chat_id=sam.id, timeout=START_TIMEOUT)
         assert api.poll_count > 0
+        status, body = await fetch(health_port)
+        assert status == 200 and '"up": true' in body
     finally:
         await stop(proc)
     assert (tmp_path / "data" / "patients" / "4242" / "profile.json").exists()
@@ -112,5 +118,6 @@ async def test_webhook_port_in_use_exits_with_one_line(api: FakeBotAPI, tmp_path
         stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout=60)
     output = (stdout + stderr).decode()
     assert proc.returncode == 4, output
-    assert output.splitlines()[-1].startswith(f"diarybot: cannot listen on 127.0.0.1:{port}")
+    assert output.splitlines()[-1].startswith("diarybot: cannot listen (")
+    assert "DIARYBOT_WEBHOOK_LISTEN/PORT" in output.splitlines()[-1]
     assert "Traceback" not in output
