@@ -76,7 +76,7 @@ def snapshot(application: AnyApplication, started: float) -> dict[str, Any]:
 
 
 class _HealthHandler(tornado.web.RequestHandler):
-    SUPPORTED_METHODS = ("GET", "HEAD")  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("GET", "HEAD")
 
     def initialize(self, bot_application: AnyApplication, started: float) -> None:
         self.bot_application = bot_application
