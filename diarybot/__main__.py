@@ -1,10 +1,12 @@
-"""Command line: `diarybot` (or `python -m diarybot`) runs the bot with long polling."""
+"""Command line: `diarybot` (or `python -m diarybot`) runs the bot (long polling, or a webhook
+when DIARYBOT_WEBHOOK_URL is set); `backup`, `restore` and `check` look after its data."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,8 +14,10 @@ from dotenv import load_dotenv
 
 from diarybot.settings import Settings, SettingsError
 
+EXIT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_UNREACHABLE = 3
+EXIT_LISTEN = 4
 REJECTED_BY_TELEGRAM = (
     "Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped?): "
     "get the current token from @BotFather."
@@ -22,6 +26,7 @@ UNREACHABLE = (
     "could not reach Telegram at start-up ({error}); check the network or proxy settings "
     "and start again."
 )
+CANNOT_LISTEN = "cannot listen ({error}); is another program using the port? Check {settings}."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,9 +36,24 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run the bot (the default)")
     demo = sub.add_parser("demo", help="write sample charts and a sample report (no token)")
     demo.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder")
+    folder = "data folder (default: DIARYBOT_DATA_DIR, else ./data)"
+    backup = sub.add_parser("backup", help="archive the data folder (safe while the bot runs)")
+    backup.add_argument("--out", type=Path, required=True, help="archive to write (.tar.gz)")
+    backup.add_argument("--data-dir", type=Path, help=folder)
+    restore = sub.add_parser("restore", help="restore a backup into an empty data folder")
+    restore.add_argument("archive", type=Path, help="a file written by `diarybot backup`")
+    restore.add_argument("--data-dir", type=Path, required=True, help="empty folder to fill")
+    check = sub.add_parser("check", help="read every data file and report (changes nothing)")
+    check.add_argument("--data-dir", type=Path, help=folder)
     args = parser.parse_args(argv)
     if args.command in (None, "run"):
         return _run()
+    if args.command == "backup":
+        return _backup(_data_dir(args.data_dir), args.out)
+    if args.command == "restore":
+        return _restore(args.archive, args.data_dir)
+    if args.command == "check":
+        return _check(_data_dir(args.data_dir))
     if args.command == "demo":
         from diarybot.demo import render_demo  # noqa: PLC0415 - matplotlib only when asked
 
@@ -42,6 +62,59 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser.error(f"unknown command {args.command}")
     return EXIT_CONFIG
+
+
+def _data_dir(given: Path | None) -> Path:
+    """The data folder: the option, else DIARYBOT_DATA_DIR (environment or .env), else ./data.
+
+    No token is needed: maintenance never talks to Telegram."""
+    if given is not None:
+        return given
+    load_dotenv()
+    return Path(os.environ.get("DIARYBOT_DATA_DIR", "").strip() or "data")
+
+
+def _backup(data_dir: Path, out: Path) -> int:
+    from diarybot.storage.backup import write_backup  # noqa: PLC0415 - keep `--help` fast
+
+    try:
+        summary = write_backup(data_dir, out)
+    except OSError as exc:
+        sys.stderr.write(f"diarybot: backup failed: {exc}\n")
+        return EXIT_FAILED
+    sys.stdout.write(
+        f"wrote {out}: {summary.files} files, {summary.patients} patients, "
+        f"{summary.entries} entries\n"
+    )
+    for path in summary.unreadable:
+        sys.stderr.write(f"diarybot: {path} does not parse; archived as it is\n")
+    return EXIT_FAILED if summary.unreadable else 0
+
+
+def _restore(archive: Path, data_dir: Path) -> int:
+    from diarybot.storage.backup import RestoreError, restore  # noqa: PLC0415
+
+    try:
+        manifest = restore(archive, data_dir)
+    except (RestoreError, OSError) as exc:
+        sys.stderr.write(f"diarybot: restore refused: {exc}\n")
+        return EXIT_FAILED
+    sys.stdout.write(
+        f"restored {len(manifest['files'])} files ({manifest['patients']} patients, "
+        f"{manifest['entries']} entries, backup of {manifest['created_at']}) into {data_dir}\n"
+    )
+    return 0
+
+
+def _check(data_dir: Path) -> int:
+    from diarybot.storage.check import check  # noqa: PLC0415
+
+    if not data_dir.is_dir():
+        sys.stderr.write(f"diarybot: no data folder at {data_dir}\n")
+        return EXIT_CONFIG
+    report = check(data_dir)
+    sys.stdout.write("".join(f"{line}\n" for line in report.lines()))
+    return 0 if report.ok else EXIT_FAILED
 
 
 def _run() -> int:
@@ -54,15 +127,27 @@ def _run() -> int:
     from telegram.error import InvalidToken, TelegramError  # noqa: PLC0415 - keep `--help` fast
 
     from diarybot.bot.app import build_application  # noqa: PLC0415
+    from diarybot.runtime.health import HealthServer, WatchedRateLimiter  # noqa: PLC0415
     from diarybot.runtime.logs import configure_logging  # noqa: PLC0415
+    from diarybot.runtime.serving import serve  # noqa: PLC0415
 
     configure_logging(settings.log_level)
-    application = build_application(settings)
-    logging.getLogger(__name__).info("diarybot starting; data in %s", settings.data_dir)
+    application = build_application(settings, rate_limiter=WatchedRateLimiter())
+    mode = "long polling" if settings.webhook is None else "webhook"
+    logging.getLogger(__name__).info("diarybot starting (%s); data in %s", mode, settings.data_dir)
     loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)  # run_polling uses it; we close it, after any cleanup below
+    asyncio.set_event_loop(loop)  # run_polling/run_webhook use it; we close it after cleanup
+    health = HealthServer(application, settings.health) if settings.health else None
+    listening = "DIARYBOT_HEALTH_LISTEN/PORT"
     try:
-        application.run_polling(allowed_updates=["message", "callback_query"], close_loop=False)
+        if health is not None:
+            loop.run_until_complete(health.start())
+        listening = "DIARYBOT_WEBHOOK_LISTEN/PORT"
+        try:
+            serve(application, settings)
+        finally:
+            if health is not None:
+                loop.run_until_complete(health.stop())
     except TelegramError as exc:
         # Start-up failed (token refused, Telegram unreachable). The HTTP sessions were opened
         # first and PTB only closes them for a bot that started: close them, or aiohttp
@@ -74,6 +159,14 @@ def _run() -> int:
             return EXIT_CONFIG
         sys.stderr.write(f"diarybot: {UNREACHABLE.format(error=type(exc).__name__)}\n")
         return EXIT_UNREACHABLE
+    except OSError as exc:
+        # Binding the health or the webhook port failed: an address for the operator to fix.
+        if health is None and settings.webhook is None:
+            raise
+        loop.run_until_complete(application.bot.shutdown())
+        error = exc.strerror or type(exc).__name__
+        sys.stderr.write(f"diarybot: {CANNOT_LISTEN.format(error=error, settings=listening)}\n")
+        return EXIT_LISTEN
     finally:
         loop.close()
     return 0

@@ -5,13 +5,40 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # BotFather tokens look like 123456789:AAE…; checking the shape catches pasting mistakes early.
 TOKEN_PATTERN = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{30,60}$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Telegram's rule for setWebhook's secret_token: 1-256 characters of A-Z, a-z, 0-9, _ and -.
+SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# The only ports Telegram delivers webhooks to (Bot API docs, setWebhook).
+WEBHOOK_PORTS = (443, 80, 88, 8443)
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    """Where Telegram delivers updates (the public HTTPS URL) and where PTB's server listens.
+
+    The public URL is usually a reverse proxy's; it forwards `path` to `listen:port`.
+    """
+
+    url: str
+    secret: str = field(repr=False)
+    listen: str = "127.0.0.1"
+    port: int = 8080
+    path: str = "/"
+
+
+@dataclass(frozen=True)
+class HealthSettings:
+    """Where the read-only health endpoint listens (off unless a port is set)."""
+
+    port: int
+    listen: str = "127.0.0.1"
 
 
 class SettingsError(Exception):
@@ -28,6 +55,8 @@ class Settings:
     log_level: str = "INFO"
     api_base_url: str | None = None
     api_base_file_url: str | None = None
+    webhook: WebhookSettings | None = None
+    health: HealthSettings | None = None
 
     def __repr__(self) -> str:
         # The token must never end up in a log line or a traceback through repr().
@@ -66,4 +95,61 @@ class Settings:
             log_level=level,
             api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
             api_base_file_url=env.get("TELEGRAM_API_BASE_FILE_URL", "").strip() or None,
+            webhook=_webhook(env),
+            health=_health(env),
         )
+
+
+def _webhook(env: Mapping[str, str]) -> WebhookSettings | None:
+    """Webhook mode when DIARYBOT_WEBHOOK_URL is set; long polling (None) otherwise."""
+    url = env.get("DIARYBOT_WEBHOOK_URL", "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise SettingsError(
+            "DIARYBOT_WEBHOOK_URL must be an https:// URL (Telegram delivers only over HTTPS)."
+        )
+    try:
+        public_port = parts.port or 443
+    except ValueError as exc:
+        raise SettingsError("DIARYBOT_WEBHOOK_URL has an invalid port.") from exc
+    if public_port not in WEBHOOK_PORTS:
+        raise SettingsError(
+            f"DIARYBOT_WEBHOOK_URL: Telegram delivers only to ports "
+            f"{', '.join(map(str, WEBHOOK_PORTS))}."
+        )
+    secret = env.get("DIARYBOT_WEBHOOK_SECRET", "").strip()
+    if not SECRET_PATTERN.match(secret):
+        # Required: without it anyone who learns the URL can post forged updates.
+        raise SettingsError(
+            "DIARYBOT_WEBHOOK_SECRET must be set with DIARYBOT_WEBHOOK_URL: 1-256 characters "
+            "of A-Z, a-z, 0-9, _ and - (for example: openssl rand -hex 32)."
+        )
+    path = env.get("DIARYBOT_WEBHOOK_PATH", "").strip() or parts.path or "/"
+    return WebhookSettings(
+        url=url,
+        secret=secret,
+        listen=env.get("DIARYBOT_WEBHOOK_LISTEN", "").strip() or "127.0.0.1",
+        port=_port(env, "DIARYBOT_WEBHOOK_PORT", 8080),
+        path=path if path.startswith("/") else f"/{path}",
+    )
+
+
+def _health(env: Mapping[str, str]) -> HealthSettings | None:
+    """The health endpoint when DIARYBOT_HEALTH_PORT is set."""
+    if not env.get("DIARYBOT_HEALTH_PORT", "").strip():
+        return None
+    return HealthSettings(
+        port=_port(env, "DIARYBOT_HEALTH_PORT", 0),
+        listen=env.get("DIARYBOT_HEALTH_LISTEN", "").strip() or "127.0.0.1",
+    )
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise SettingsError(f"{name} must be a port number (1-65535).")
+    return int(raw)

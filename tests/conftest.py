@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +20,8 @@ from telegram.ext import TypeHandler
 from diarybot.bot.app import build_application
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.runtime.render_pool import new_process_pool
-from diarybot.settings import Settings
+from diarybot.runtime.serving import webhook_arguments
+from diarybot.settings import Settings, WebhookSettings
 from diarybot.storage.store import Store
 from tests.support.disk import DiskFiles
 from tests.support.fake_bot_api import FakeBotAPI, FakeUser
@@ -51,6 +53,8 @@ class Harness:
     rate_limiter: Any = field(default_factory=lambda: PatientRateLimiter(per_chat_per_second=1000))
     # The render worker processes; None lets the bot start its own (tests share one pool).
     render_executor: Any = None
+    # Set: the bot runs PTB's webhook server and the fake delivers updates to it by POST.
+    webhook: WebhookSettings | None = None
     users: dict[int, FakeUser] = field(default_factory=dict)
     job_runs: Counter[str] = field(default_factory=Counter)
 
@@ -133,6 +137,7 @@ async def running_bot(harness: Harness) -> AsyncIterator[Any]:
         data_dir=harness.data_dir,
         api_base_url=harness.api.base_url,
         api_base_file_url=harness.api.base_file_url,
+        webhook=harness.webhook,
     )
     app = build_application(
         settings,
@@ -155,7 +160,12 @@ async def running_bot(harness: Harness) -> AsyncIterator[Any]:
     app.job_queue.scheduler.add_listener(job_finished, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
     await app.initialize()
     await app.post_init(app)  # type: ignore[misc]
-    await app.updater.start_polling(poll_interval=0, timeout=1)
+    if settings.webhook is None:
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+    else:
+        # What run_webhook does, with the production arguments; the fake plays the proxy.
+        harness.api.route_webhook_to(f"http://127.0.0.1:{settings.webhook.port}")
+        await app.updater.start_webhook(**webhook_arguments(settings.webhook))
     await app.start()
     try:
         yield app
@@ -166,6 +176,24 @@ async def running_bot(harness: Harness) -> AsyncIterator[Any]:
             await app.stop()
         await app.shutdown()
         await app.post_shutdown(app)  # type: ignore[misc]
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def webhook_settings(secret: str = "test-secret_0123456789") -> WebhookSettings:
+    """Webhook settings as an operator behind a reverse proxy would write them."""
+    return WebhookSettings(
+        url="https://diary.example.org/telegram/hook",
+        secret=secret,
+        listen="127.0.0.1",
+        port=free_port(),
+        path="/telegram/hook",
+    )
 
 
 @pytest.fixture
@@ -193,5 +221,21 @@ async def harness(
     api: FakeBotAPI, tmp_path: Path, clock: Clock, render_executor: ProcessPoolExecutor
 ) -> AsyncIterator[Harness]:
     h = Harness(api=api, data_dir=tmp_path / "data", clock=clock, render_executor=render_executor)
+    async with running_bot(h):
+        yield h
+
+
+@pytest.fixture
+async def webhook_harness(
+    api: FakeBotAPI, tmp_path: Path, clock: Clock, render_executor: ProcessPoolExecutor
+) -> AsyncIterator[Harness]:
+    """The same bot, fed by Telegram-style webhook POSTs instead of long polling."""
+    h = Harness(
+        api=api,
+        data_dir=tmp_path / "data",
+        clock=clock,
+        render_executor=render_executor,
+        webhook=webhook_settings(),
+    )
     async with running_bot(h):
         yield h

@@ -17,8 +17,13 @@ What it models, because diarybot depends on it:
 * faults: scripted errors (429 with ``retry_after``, 403 blocked, 400, 5xx), slow answers,
   blocked users and Telegram-like rate limits.
 
-What it does not model: groups beyond a minimal chat object, inline mode, payments, webhooks
-beyond their bookkeeping, rendering of ``parse_mode`` (markup is validated, and the stored text
+* webhooks: after ``setWebhook``, queued updates are POSTed one at a time, in order, with the
+  ``X-Telegram-Bot-Api-Secret-Token`` header, to the bot's server through a stand-in for the
+  operator's reverse proxy (:meth:`FakeBotAPI.route_webhook_to`); an update stays pending, and is
+  tried again, until the bot answers 2xx, as Telegram does.
+
+What it does not model: groups beyond a minimal chat object, inline mode, payments, TLS and
+parallel webhook connections, rendering of ``parse_mode`` (markup is validated, and the stored text
 is what the bot sent), and resizing of photos (every size of a photo serves the uploaded bytes).
 Error descriptions follow Telegram's wording where it is known; parse-error details are close
 approximations of Telegram's.
@@ -40,8 +45,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self, TypeVar
+from urllib.parse import urlsplit
 
-from aiohttp import BodyPartReader, hdrs, web
+from aiohttp import BodyPartReader, ClientError, ClientSession, ClientTimeout, hdrs, web
 
 __all__ = [
     "DEFAULT_TOKEN",
@@ -104,6 +110,9 @@ _MAX_TEXT = 4096
 _MAX_CAPTION = 1024
 _MAX_CALLBACK_DATA = 64
 _MAX_UPDATES_PER_POLL = 100
+_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# Telegram backs off between failed deliveries; the fake retries quickly to keep tests short.
+_WEBHOOK_RETRY = 0.05
 _PHOTO_SIDES = (90, 320, 800, 1280)
 _HTML_TAGS = frozenset(
     {
@@ -315,6 +324,9 @@ class FakeBotAPI:
         self.callback_answers: dict[str, JSONDict] = {}
         self.menu_buttons: dict[int | None, JSONDict] = {}
         self.webhook_url = ""
+        self.webhook_secret: str | None = None
+        # (update_id, HTTP status; 0 = no connection) of every webhook delivery attempt.
+        self.webhook_deliveries: list[tuple[int, int]] = []
         self.rate_limit_violations = 0
 
         self._users: dict[int, FakeUser] = {}
@@ -333,6 +345,9 @@ class FakeBotAPI:
         self._closed = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        self._webhook_route: str | None = None
+        self._delivered: dict[int, JSONDict] = {}
+        self._delivery: asyncio.Task[None] | None = None
         self._methods: dict[str, tuple[str, Callable[[JSONDict, dict[str, UploadedFile]], Any]]]
         self._methods = {
             name.lower(): (name, handler)
@@ -383,6 +398,7 @@ class FakeBotAPI:
         """Answer pending long polls and slow answers now, then close the server."""
         self._closed.set()
         self._notify()
+        await self._stop_delivery()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -491,8 +507,92 @@ class FakeBotAPI:
 
     @property
     def pending_updates(self) -> list[JSONDict]:
-        """Updates queued and not yet confirmed by the bot's getUpdates offset."""
+        """Updates queued and not yet confirmed by getUpdates or accepted by the webhook."""
         return list(self._pending)
+
+    # -- webhook delivery --------------------------------------------------------------------
+
+    def route_webhook_to(self, local_base: str) -> None:
+        """Play the operator's reverse proxy: deliver to ``local_base`` + the webhook URL's
+        path (``http://127.0.0.1:PORT``) what Telegram would send to the public HTTPS URL."""
+        self._webhook_route = local_base.rstrip("/")
+        self._notify()
+
+    async def post_update(
+        self,
+        update: JSONDict,
+        secret: str | None = None,
+        *,
+        content_type: str = "application/json",
+    ) -> int:
+        """POST one update to the bot's webhook as given (``secret=None``: no secret header);
+        returns the HTTP status (0 when nothing answered). Nothing is queued or retried."""
+        async with ClientSession(timeout=ClientTimeout(total=10)) as session:
+            return await self._post_update(session, update, secret, content_type)
+
+    async def redeliver(self, update_id: int) -> int:
+        """POST an update the bot already accepted once more, as Telegram does when it did not
+        see the answer; returns the HTTP status."""
+        return await self.post_update(self._delivered[update_id], self.webhook_secret)
+
+    def _webhook_target(self) -> str:
+        if self._webhook_route is None:
+            raise RuntimeError("route_webhook_to() was not called: nowhere to deliver")
+        parts = urlsplit(self.webhook_url)
+        query = f"?{parts.query}" if parts.query else ""
+        return f"{self._webhook_route}{parts.path or '/'}{query}"
+
+    async def _post_update(
+        self, session: ClientSession, update: JSONDict, secret: str | None, content_type: str
+    ) -> int:
+        headers = {hdrs.CONTENT_TYPE: content_type}
+        if secret is not None:
+            headers[_SECRET_HEADER] = secret
+        try:
+            async with session.post(
+                self._webhook_target(), data=json.dumps(update).encode(), headers=headers
+            ) as response:
+                await response.read()
+                return response.status
+        except (ClientError, OSError):
+            return 0
+
+    def _start_delivery(self) -> None:
+        if self._delivery is None or self._delivery.done():
+            self._delivery = asyncio.get_running_loop().create_task(self._deliver())
+
+    async def _stop_delivery(self) -> None:
+        task, self._delivery = self._delivery, None
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _deliver(self) -> None:
+        """Telegram's side of a webhook: the oldest pending update, until it is accepted."""
+        async with ClientSession(timeout=ClientTimeout(total=10)) as session:
+            while self.webhook_url and not self._closed.is_set():
+                ready = await self._await(
+                    lambda: (
+                        True
+                        if (self._pending and self._webhook_route) or not self.webhook_url
+                        else None
+                    ),
+                    1.0,
+                )
+                if not ready or not self._pending or not self.webhook_url:
+                    continue
+                update = self._pending[0]
+                status = await self._post_update(
+                    session, update, self.webhook_secret, "application/json"
+                )
+                self.webhook_deliveries.append((update["update_id"], status))
+                if 200 <= status < 300:
+                    self._delivered[update["update_id"]] = update
+                    self._pending = [u for u in self._pending if u is not update]
+                    self._notify()
+                else:
+                    await self._sleep(_WEBHOOK_RETRY)
 
     # -- inspection --------------------------------------------------------------------------
 
@@ -846,10 +946,17 @@ class FakeBotAPI:
                 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
             )
         self.webhook_url = url
+        self.webhook_secret = params.get("secret_token") or None
+        if params.get("drop_pending_updates"):
+            self._pending.clear()
+        if url:
+            self._start_delivery()
         return True
 
     def _delete_webhook(self, params: JSONDict, files: dict[str, UploadedFile]) -> bool:
         self.webhook_url = ""
+        self.webhook_secret = None
+        self._notify()  # the delivery task sees the webhook gone and ends
         if params.get("drop_pending_updates"):
             self._pending.clear()
         return True
