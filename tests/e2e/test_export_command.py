@@ -1,5 +1,6 @@
 """/export end to end: three documents that open, read right and round-trip."""
 
+import csv
 import io
 import json
 
@@ -69,3 +70,22 @@ async def test_export_writes_no_files_to_disk(harness, pat):
     await harness.say(pat, "/export")
     after = sorted(p.name for p in harness.data_dir.rglob("*") if p.is_file())
     assert before == after
+
+
+async def test_export_csv_neutralises_formulas_and_fhir_keeps_the_text(harness, pat):
+    formula = '=HYPERLINK("https://evil.example/?x=1","open")'
+    await harness.say(pat, f"/log 5 {formula}")
+    await harness.say(pat, "/log 4 -2 since yesterday")
+    mark = harness.api.mark()
+    await harness.say(pat, "/export")
+    docs = documents(harness.api, pat.id, mark)
+    csv_data = next(v for k, v in docs.items() if k.endswith(".csv"))
+    fhir = json.loads(next(v for k, v in docs.items() if k.endswith(".fhir.json")))
+
+    # What a spreadsheet reads: the cells start with a quote, so neither is a formula.
+    raw = list(csv.reader(io.StringIO(csv_data.decode("utf-8-sig"), newline="")))
+    assert [row[-2] for row in raw[1:]] == ["'" + formula, "'-2 since yesterday"]
+    # The patient's words come back exactly from the CSV parser and the FHIR bundle.
+    assert [r["note"] for r in parse_entries_csv(csv_data)] == [formula, "-2 since yesterday"]
+    fhir_notes = sorted(e["resource"]["note"][0]["text"] for e in fhir["entry"])
+    assert fhir_notes == sorted([formula, "-2 since yesterday"])
