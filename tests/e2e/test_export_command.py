@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -54,14 +55,21 @@ async def test_export_sends_pdf_csv_and_fhir(harness, pat):
     assert harness.api.calls_for("sendPhoto", pat.id)  # the chart came too
 
 
-async def test_export_periods_and_bad_arguments(harness, pat):
+async def test_export_periods_and_bad_arguments(harness, pat, clock):
     assert await harness.say(pat, "/export fortnight") == [texts.EXPORT_USAGE]
     replies = await harness.say(pat, "/export 90")
     assert any(r.startswith("No entries between") for r in replies)
+    clock.offset = -timedelta(days=400)  # "all" must reach further back than any period does
+    await harness.say(pat, "/log 2 a year ago")
+    clock.offset = timedelta(0)
     await harness.say(pat, "/log 4")
     mark = harness.api.mark()
     await harness.say(pat, "/export all")
-    assert len(documents(harness.api, pat.id, mark)) == 3
+    docs = documents(harness.api, pat.id, mark)
+    assert len(docs) == 3
+    csv_data = next(v for k, v in docs.items() if k.endswith(".csv"))
+    rows = [(r["score"], r["note"]) for r in parse_entries_csv(csv_data)]
+    assert rows == [(2, "a year ago"), (4, "")]
 
 
 async def test_export_writes_no_files_to_disk(harness, pat):
