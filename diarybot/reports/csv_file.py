@@ -5,9 +5,17 @@ the legacy ANSI code page, which mangles "Rücken" into "RÃ¼cken" and emoji in
 the BOM it opens UTF-8 correctly. Python's `utf-8-sig`, pandas and LibreOffice all skip the BOM.
 
 Format: RFC 4180 (comma-separated, CRLF line ends, `csv` module quoting), so a note with commas,
-quotes or line breaks stays one cell and round-trips exactly. Notes are written verbatim, even
-when they start with "=", "+", "-" or "@" (which a spreadsheet may read as a formula): this is
-the patient's own data export, and altering it would break the round trip.
+quotes or line breaks stays one cell and round-trips exactly.
+
+Formulas: a spreadsheet runs a cell that starts with "=", "+", "-" or "@" (and, in some, a tab,
+carriage return or line feed) as a formula, so a note "=HYPERLINK(...)" would reach the
+specialist as a live link and "-2 since yesterday" would open as an error. As OWASP's CSV
+Injection page recommends, such a cell is written with a single quote in front (the `csv`
+module's quoting already keeps separators and quotes inside their cell, so a trigger can only
+ever start a whole cell). The quote is the file's one change to the text: `parse_entries_csv`
+removes it again, so the file still round-trips exactly, and the FHIR file (for machines, never
+opened as a spreadsheet) keeps the note untouched. A cell that itself starts with quotes before
+a trigger gets one more, so removing one is never ambiguous.
 """
 
 from __future__ import annotations
@@ -35,6 +43,29 @@ COLUMNS = (
 TECHNIQUE_SEPARATOR = ";"
 YES = "yes"
 NO = "no"
+# First characters that make a spreadsheet read a cell as a formula: OWASP's CSV Injection list
+# (=, +, -, @, tab, carriage return, line feed).
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\n")
+FORMULA_GUARD = "'"
+
+
+def neutralize_cell(value: str) -> str:
+    """The cell as written: with a leading quote when a spreadsheet would take it for a formula.
+
+    Quotes already in front of a trigger count as part of it ("'=1" becomes "''=1"), so that
+    `restore_cell` can undo exactly one and every text round-trips.
+    """
+    return FORMULA_GUARD + value if _guarded_shape(value) else value
+
+
+def restore_cell(value: str) -> str:
+    """The text `neutralize_cell` was given."""
+    return value[1:] if _guarded_shape(value) and value.startswith(FORMULA_GUARD) else value
+
+
+def _guarded_shape(value: str) -> bool:
+    """Whether the text, past any leading quotes, starts with a formula trigger."""
+    return value.lstrip(FORMULA_GUARD)[:1] in FORMULA_TRIGGERS
 
 
 def entries_csv(entries: Iterable[Entry], tz: ZoneInfo) -> bytes:
@@ -47,7 +78,8 @@ def entries_csv(entries: Iterable[Entry], tz: ZoneInfo) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for entry in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
-        writer.writerow(_row(entry, tz))
+        # Every cell, not only the note: no value of ours should ever start a formula either.
+        writer.writerow([neutralize_cell(cell) for cell in _row(entry, tz)])
     return buffer.getvalue().encode(ENCODING)
 
 
@@ -81,7 +113,7 @@ def parse_entries_csv(data: bytes) -> list[dict[str, Any]]:
 def _parse_row(row: list[str]) -> dict[str, Any]:
     if len(row) != len(COLUMNS):
         raise ValueError(f"expected {len(COLUMNS)} columns, got {len(row)}")
-    values = dict(zip(COLUMNS, row, strict=True))
+    values = dict(zip(COLUMNS, (restore_cell(cell) for cell in row), strict=True))
     if values["medication"] not in (YES, NO):
         raise ValueError(f"medication must be {YES!r} or {NO!r}")
     recorded_at = datetime.fromisoformat(values["recorded_at"])

@@ -85,10 +85,16 @@ async def test_typed_score(harness, pat, typed):
     assert entry.score == 7 and entry.source == Source.TYPED
 
 
-@pytest.mark.parametrize("typed", ["11", "-1", "seven", "😀", "x" * 5000, "7.5", "NaN"])
-async def test_bad_scores_get_a_clear_reply_and_store_nothing(harness, pat, typed):
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        *[(t, texts.SCORE_INVALID) for t in ["11", "-1", "seven", "😀", "7.5", "NaN"]],
+        ("x" * 5000, texts.TOO_LONG),  # a pasted text is not a score with a typo
+    ],
+)
+async def test_bad_scores_get_a_clear_reply_and_store_nothing(harness, pat, typed, expected):
     replies = await harness.say(pat, typed)
-    assert replies in ([texts.SCORE_INVALID], [texts.TOO_LONG])
+    assert replies == [expected]
     assert harness.files.entries(pat.id) == []
 
 
@@ -123,7 +129,7 @@ async def test_history_and_undo(harness, pat):
     [history] = await harness.say(pat, "/history")
     assert history.startswith("Your last 2 entries:")
     assert history.index("5/10") < history.index("3/10")  # newest first
-    assert "“evening”" in history
+    assert "“evening”" in history and "“morning”" in history  # every entry, with its note
 
     replies = await harness.say(pat, "/undo")
     assert "5/10" in replies[0]

@@ -1,7 +1,9 @@
 """/export end to end: three documents that open, read right and round-trip."""
 
+import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -53,14 +55,21 @@ async def test_export_sends_pdf_csv_and_fhir(harness, pat):
     assert harness.api.calls_for("sendPhoto", pat.id)  # the chart came too
 
 
-async def test_export_periods_and_bad_arguments(harness, pat):
+async def test_export_periods_and_bad_arguments(harness, pat, clock):
     assert await harness.say(pat, "/export fortnight") == [texts.EXPORT_USAGE]
     replies = await harness.say(pat, "/export 90")
     assert any(r.startswith("No entries between") for r in replies)
+    clock.offset = -timedelta(days=400)  # "all" must reach further back than any period does
+    await harness.say(pat, "/log 2 a year ago")
+    clock.offset = timedelta(0)
     await harness.say(pat, "/log 4")
     mark = harness.api.mark()
     await harness.say(pat, "/export all")
-    assert len(documents(harness.api, pat.id, mark)) == 3
+    docs = documents(harness.api, pat.id, mark)
+    assert len(docs) == 3
+    csv_data = next(v for k, v in docs.items() if k.endswith(".csv"))
+    rows = [(r["score"], r["note"]) for r in parse_entries_csv(csv_data)]
+    assert rows == [(2, "a year ago"), (4, "")]
 
 
 async def test_export_writes_no_files_to_disk(harness, pat):
@@ -69,3 +78,22 @@ async def test_export_writes_no_files_to_disk(harness, pat):
     await harness.say(pat, "/export")
     after = sorted(p.name for p in harness.data_dir.rglob("*") if p.is_file())
     assert before == after
+
+
+async def test_export_csv_neutralises_formulas_and_fhir_keeps_the_text(harness, pat):
+    formula = '=HYPERLINK("https://evil.example/?x=1","open")'
+    await harness.say(pat, f"/log 5 {formula}")
+    await harness.say(pat, "/log 4 -2 since yesterday")
+    mark = harness.api.mark()
+    await harness.say(pat, "/export")
+    docs = documents(harness.api, pat.id, mark)
+    csv_data = next(v for k, v in docs.items() if k.endswith(".csv"))
+    fhir = json.loads(next(v for k, v in docs.items() if k.endswith(".fhir.json")))
+
+    # What a spreadsheet reads: the cells start with a quote, so neither is a formula.
+    raw = list(csv.reader(io.StringIO(csv_data.decode("utf-8-sig"), newline="")))
+    assert [row[-2] for row in raw[1:]] == ["'" + formula, "'-2 since yesterday"]
+    # The patient's words come back exactly from the CSV parser and the FHIR bundle.
+    assert [r["note"] for r in parse_entries_csv(csv_data)] == [formula, "-2 since yesterday"]
+    fhir_notes = sorted(e["resource"]["note"][0]["text"] for e in fhir["entry"])
+    assert fhir_notes == sorted([formula, "-2 since yesterday"])

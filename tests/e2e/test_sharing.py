@@ -149,10 +149,13 @@ async def test_unshare_is_effective_at_once(harness, pat, doc, clock):
     replies = await harness.press(pat, texts.BUTTON_STOP_SHARING.format(name="Dr Roe"))
     assert replies == [texts.UNSHARED.format(name="Dr Roe")]
     assert await harness.say(doc, "/patients") == [texts.PATIENTS_NONE]
+    # Summaries end yesterday: a day later the entry is inside one, so a leak would show.
+    clock.offset = timedelta(days=1)
     msg = harness.api.last_message(doc.id)
     harness.api.press_button(doc, msg.message_id, f"sm:{pat.id}", require_button=False)
     await harness.settle()
     assert harness.api.calls_for("sendDocument", doc.id) == []
+    assert harness.api.sent_texts(doc.id)[-1] == texts.NOT_AVAILABLE
 
 
 async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, clock):
@@ -181,12 +184,15 @@ async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, 
     await run_job()  # the same Friday again: nothing more
     assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
 
+    clock.set(instant_on(friday + timedelta(days=5), time(9), berlin))
+    await harness.say(pat, "/log 8 after the unshare")  # in the next digest's week
     await harness.say(pat, "/unshare")
     await harness.press(pat, texts.BUTTON_STOP_SHARING.format(name="Dr Roe"))
     clock.set(instant_on(friday + timedelta(days=7), time(17, 30), berlin) + timedelta(seconds=1))
+    await run_job()  # the job scheduled before the unshare still runs: it must send nothing
+    assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
     await harness.say(doc, "/digest friday 17:30")  # reschedule attempt: nobody linked
     assert harness.app.job_queue.get_jobs_by_name(specialist.digest_job_id(doc.id)) == ()
-    assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
 
 
 async def test_delete_removes_links_both_ways(harness, pat, doc):

