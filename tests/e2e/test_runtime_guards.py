@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from diarybot import texts
-from diarybot.domain.models import Technique
+from diarybot.domain.entries import Technique
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from tests.conftest import Clock, Harness, running_bot
 from tests.e2e.test_sharing import link
