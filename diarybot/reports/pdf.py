@@ -7,7 +7,7 @@ pages, with its header repeated on each.
 
 fpdf2 is the only dependency. The font is DejaVu Sans from matplotlib's data directory (already
 installed, Unicode-complete for Latin, Greek and Cyrillic); fpdf2 embeds only the glyphs used,
-which keeps a month's report small. All wording comes from `diarybot.report_texts`.
+which keeps a month's report small. All wording comes from `diarybot.texts.report`.
 """
 
 from __future__ import annotations
