@@ -6,8 +6,13 @@ as PNG through ``Figure.savefig``) is measured in the same run, so the ratios st
 on a faster or slower machine. ``scripts_week_ms`` is a week whose strip labels are in ten
 scripts (Greek to emoji), so falling back through the Noto fonts and shaping are measured too.
 
-Run as a module, ``.venv/bin/python -m bench.charts [--quick]`` (as a script, ``bench/`` would
-come first on ``sys.path`` and ``import charts`` would find this file).
+Run as a module, ``.venv/bin/python -m bench.charts [--quick] [--versus REV]`` (as a script,
+``bench/`` would come first on ``sys.path`` and ``import charts`` would find this file).
+
+``--versus REV`` also renders with the ``charts`` package of git revision REV (for example
+``2ccee17``, the last with our own text stamping and PNG encoder), in alternating rounds of two
+subprocesses, so a shared machine's load falls on both alike; ``versus_*_ratio`` is this tree's
+median over REV's.
 """
 
 from __future__ import annotations
@@ -17,11 +22,15 @@ import functools
 import gc
 import io
 import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psutil
@@ -114,6 +123,58 @@ def _memory_growth_mb(entries: list, renders: int) -> tuple[float, float]:
     return after - before, max(peak, after)
 
 
+ROOT = Path(__file__).resolve().parents[1]
+#: Run in a subprocess with either ``charts`` package first on the path: medians of the periods.
+_ROUND = """
+import functools, json, statistics, time
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+from charts import render_trend
+from charts.sample import synthetic_entries
+tz, end = ZoneInfo("Europe/Berlin"), date(2026, 11, 29)
+entries = synthetic_entries(end - timedelta(days=364), 365, tz)
+result = dict()
+for name, days in {periods!r}.items():
+    chart = functools.partial(render_trend, entries, tz, end - timedelta(days=days - 1), end)
+    chart()
+    timings = []
+    for _ in range({repetitions}):
+        started = time.perf_counter()
+        chart()
+        timings.append(time.perf_counter() - started)
+    result[name] = statistics.median(timings) * 1000
+print(json.dumps(result))
+"""
+
+
+def _round(charts_parent: Path, repetitions: int) -> dict[str, float]:
+    """One subprocess rendering each period with the ``charts`` package in ``charts_parent``."""
+    code = _ROUND.format(periods=PERIODS, repetitions=repetitions)
+    env = {**os.environ, "PYTHONPATH": str(charts_parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def versus(revision: str, rounds: int = 5, repetitions: int = 7) -> dict[str, float]:
+    """Medians of this tree's charts and of ``revision``'s, measured in alternating rounds."""
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(
+            ["git", "archive", revision, "charts"], cwd=ROOT, capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+        timings: dict[str, list[float]] = {}
+        for _ in range(rounds):
+            for label, parent in (("versus", Path(folder)), ("this", ROOT)):
+                for name, value in _round(parent, repetitions).items():
+                    timings.setdefault(f"{label}_{name}_ms", []).append(value)
+    metrics = {key: statistics.median(values) for key, values in timings.items()}
+    for name in PERIODS:
+        metrics[f"versus_{name}_ratio"] = metrics[f"this_{name}_ms"] / metrics[f"versus_{name}_ms"]
+    return metrics
+
+
 def run(quick: bool = False) -> dict[str, float]:
     """Measure and return the metrics; ``quick`` uses fewer repetitions and 200 renders."""
     repetitions = 7 if quick else 25
@@ -148,4 +209,9 @@ def run(quick: bool = False) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv[1:]), indent=2))
+    arguments = sys.argv[1:]
+    if "--versus" in arguments:
+        revision = arguments[arguments.index("--versus") + 1]
+        print(json.dumps({k: round(v, 2) for k, v in versus(revision).items()}, indent=2))
+    else:
+        print(json.dumps(run(quick="--quick" in arguments), indent=2))
