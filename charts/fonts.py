@@ -130,3 +130,23 @@ def missing_characters(text: str) -> set[str]:
         and char not in _INVISIBLE
         and not any(ord(char) in charmap for charmap in maps)
     }
+
+
+def faces_for(text: str) -> tuple[FontFile, ...]:
+    """The fallback faces ``text`` needs beyond DejaVu Sans, in chain order.
+
+    A document embeds (and a PDF library parses, ~0.4 s for CJK) only the faces its text uses,
+    so a report in Latin letters loads no fallback at all.
+    """
+    primary, *rest = _charmaps()
+    needed: set[int] = set()
+    for char in set(text):
+        code = ord(char)
+        if code in primary or char.isspace():
+            continue
+        for index, charmap in enumerate(rest):
+            if code in charmap:
+                needed.add(index)
+                break
+    files = fallback_files()
+    return tuple(files[index] for index in sorted(needed))
