@@ -1,7 +1,7 @@
 """Synthetic patients written to disk through diarybot's own storage code, quickly.
 
 Benchmarks need thousands of patients on disk before they start. Everything is written by the
-real code (`PatientFiles.save_profile`, `storage.open_db`), so the files are exactly what the
+real code (the store's repositories, `storage.open_db`), so the files are exactly what the
 bot writes, but with `os.fsync` switched off while seeding (one `os.sync()` at the end): the
 measurements that follow always run with real, durable writes.
 """
@@ -21,7 +21,27 @@ from zoneinfo import ZoneInfo
 
 from diarybot.domain.models import Entry, Profile, Source, Technique, new_id
 from diarybot.storage.atomic import FILE_MODE, ensure_private_dir, open_db
-from diarybot.storage.patients import DIARY_FILE, ENTRIES_TABLE, PatientFiles
+from diarybot.storage.diary import DIARY_FILE, ENTRIES_TABLE
+from diarybot.storage.folders import run_inline
+from diarybot.storage.store import Store
+
+
+class PatientFiles:
+    """The real repositories with their file work run inline, for synchronous seeding and
+    timing (the bot runs the same work on its storage threads)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.store = Store(data_dir, threads=0)
+
+    def folder(self, user_id: int) -> Path:
+        return self.store.folders.folder(user_id)
+
+    def save_profile(self, profile: Profile) -> None:
+        run_inline(self.store.profiles.save(profile))
+
+    def add_entry(self, user_id: int, entry: Entry) -> bool:
+        return run_inline(self.store.diary.add(user_id, entry))
+
 
 # Local hours of the day's entries: morning, afternoon, evening (no DST gap at 2–3 am).
 ENTRY_HOURS = (8, 14, 20)
@@ -102,7 +122,7 @@ def done_today(profile: Profile, today: date, *, daily: bool = True) -> Profile:
 
 
 def write_profiles(data_dir: Path, profiles: Iterable[Profile]) -> None:
-    """Save each profile with `PatientFiles.save_profile` (call inside `fast_writes`)."""
+    """Save each profile through the profile repository (call inside `fast_writes`)."""
     files = PatientFiles(data_dir)
     for profile in profiles:
         files.save_profile(profile)

@@ -1,6 +1,6 @@
 """Storage benchmark: the cost of one check-in write, against stock TinyDB in the same run.
 
-Ours (`PatientFiles.add_entry`: one folder per patient, atomic fsynced rewrite of that patient's
+Ours (`Diary.add`: one folder per patient, atomic fsynced rewrite of that patient's
 diary only) is timed with a small, a middling and a large number of patients on disk, each with
 a year of entries, and for one patient with five years of entries. The baseline is stock TinyDB
 as its README shows it (`TinyDB(path)`, default `JSONStorage`, one JSON file for everyone, each
@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from tinydb import TinyDB
 
 from bench._seed import (
+    PatientFiles,
     copy_diary,
     entries_for,
     fast_writes,
@@ -30,7 +31,6 @@ from bench._seed import (
 )
 from bench._stats import median, progress, ratio, time_ms
 from diarybot.domain.models import Entry
-from diarybot.storage.patients import PatientFiles
 
 TZ_NAME = "Europe/Berlin"
 TZ = ZoneInfo(TZ_NAME)

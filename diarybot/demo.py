@@ -14,7 +14,9 @@ from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
 from diarybot.domain.figures import period_figures
 from diarybot.domain.localtime import local_date
 from diarybot.domain.models import Entry, Source, Technique
-from diarybot.reports import entries_csv, fhir_json, pdf_report
+from diarybot.reports.csv_file import entries_csv
+from diarybot.reports.fhir import fhir_json
+from diarybot.reports.pdf import pdf_report
 from diarybot.runtime.render_tasks import chart_entries
 
 DEMO_NAME = "Alex Example (synthetic)"

@@ -20,7 +20,8 @@ from diarybot.bot.app import build_application
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.runtime.render_pool import new_process_pool
 from diarybot.settings import Settings
-from diarybot.storage.patients import PatientFiles
+from diarybot.storage.store import Store
+from tests.support.disk import DiskFiles
 from tests.support.fake_bot_api import FakeBotAPI, FakeUser
 
 
@@ -57,9 +58,14 @@ class Harness:
         return self.users.setdefault(user_id, FakeUser(id=user_id, first_name=name))
 
     @property
-    def files(self) -> PatientFiles:
+    def store(self) -> Store:
+        """The running bot's own store (seeding through it keeps the bot's caches true)."""
+        return self.app.bot_data.services.store
+
+    @property
+    def files(self) -> DiskFiles:
         """A fresh reader of what is on disk (not the bot's in-memory cache)."""
-        return PatientFiles(self.data_dir)
+        return DiskFiles(self.data_dir)
 
     def __post_init__(self) -> None:
         # Every update queued through the fake (by any helper) is remembered, so `settle` can

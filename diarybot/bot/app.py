@@ -12,37 +12,42 @@ from typing import Any
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     TypeHandler,
     filters,
 )
 
 from diarybot import texts
-from diarybot.bot import chart_commands as trend
-from diarybot.bot import checkin, erasure, keyboards, onboarding, reminders, specialist
-from diarybot.bot import export_command as export
-from diarybot.bot import flare_messages as flare_notice
-from diarybot.bot import guided_exercises as guided
-from diarybot.bot import patient_sharing as consent
-from diarybot.bot import peg_check as peg_questions
-from diarybot.bot.context import KEY, Services, services, services_of
+from diarybot.bot import (
+    chart_commands,
+    checkin,
+    erasure,
+    export_command,
+    flare_messages,
+    guided_exercises,
+    keyboards,
+    onboarding,
+    patient_sharing,
+    peg_check,
+    reminders,
+    specialist,
+)
+from diarybot.bot.context import CONTEXT_TYPES, Awaiting, BotContext, DiaryApp, Services
 from diarybot.bot.replies import patient_id, reply
 from diarybot.domain import safety
 from diarybot.domain.localtime import utc_now
-from diarybot.domain.models import Specialist
-from diarybot.runtime import jobs, redelivery
+from diarybot.runtime import jobs
 from diarybot.runtime.rate_limit import MAX_IN_FLIGHT, PatientRateLimiter
+from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.runtime.transport import AiohttpRequest
 from diarybot.runtime.update_order import PerPatientUpdateProcessor
 from diarybot.settings import Settings
 from diarybot.storage.atomic import StorageError
-from diarybot.storage.patients import PatientStore
+from diarybot.storage.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +67,7 @@ def build_application(
     clock: Callable[[], datetime] = utc_now,
     rate_limiter: PatientRateLimiter | None = None,
     render_executor: Executor | None = None,
-) -> Application[Any, Any, Any, Any, Any, Any]:
+) -> DiaryApp:
     """Build the real application; tests call this too, with a fake API URL and a clock.
 
     Charts and reports are drawn in worker processes the application starts on first use; a
@@ -71,6 +76,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.token)
+        .context_types(CONTEXT_TYPES)
         .rate_limiter(rate_limiter or PatientRateLimiter())
         .concurrent_updates(PerPatientUpdateProcessor())
         # HTTP on aiohttp (diarybot/transport.py: half the CPU per request of PTB's httpx).
@@ -86,23 +92,24 @@ def build_application(
         builder = builder.base_url(settings.api_base_url)
     if settings.api_base_file_url:
         builder = builder.base_file_url(settings.api_base_file_url)
-    application = builder.build()
-    application.bot_data[KEY] = Services(
+    application: DiaryApp = builder.build()
+    application.bot_data.services = Services(
         settings=settings,
-        store=PatientStore(settings.data_dir),
+        store=Store(settings.data_dir),
         clock=clock,
         renderer=RenderPool(render_executor),
     )
-    application.bot_data[redelivery.KEY] = redelivery.HandledUpdates(settings.data_dir)
+    application.bot_data.handled = HandledUpdates(settings.data_dir)
     _add_handlers(application)
     return application
 
 
-def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def _add_handlers(app: DiaryApp) -> None:
     # Order matters: group -2 drops updates Telegram delivered again, group -1 sees every new
     # update first (reachability), group 0 does the work, group 1 runs afterwards (telling a
     # patient their file had to be set aside), and the last group marks the update handled.
-    app.add_handler(TypeHandler(Update, redelivery.drop_if_seen), group=-2)
+    handled = app.bot_data.handled
+    app.add_handler(TypeHandler(Update, handled.drop_if_seen), group=-2)
     app.add_handler(TypeHandler(Update, _mark_reachable), group=-1)
     commands: dict[str, Callable[..., Any]] = {
         "start": onboarding.start,
@@ -116,22 +123,22 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "log": checkin.log_command,
         "history": checkin.history_command,
         "undo": checkin.undo_command,
-        "chart": trend.chart_command,
-        "weekly": trend.weekly_command,
-        "export": export.export_command,
-        "share": consent.share_command,
-        "sharing": consent.sharing_command,
-        "unshare": consent.sharing_command,
-        "name": consent.name_command,
+        "chart": chart_commands.chart_command,
+        "weekly": chart_commands.weekly_command,
+        "export": export_command.export_command,
+        "share": patient_sharing.share_command,
+        "sharing": patient_sharing.sharing_command,
+        "unshare": patient_sharing.sharing_command,
+        "name": patient_sharing.name_command,
         "link": specialist.link_command,
         "patients": specialist.patients_command,
         "summary": specialist.summary_command,
         "digest": specialist.digest_command,
-        "alerts": flare_notice.alerts_command,
-        "breathe": guided.breathe_command,
-        "relax": guided.relax_command,
-        "practice": guided.practice_command,
-        "peg": peg_questions.peg_command,
+        "alerts": flare_messages.alerts_command,
+        "breathe": guided_exercises.breathe_command,
+        "relax": guided_exercises.relax_command,
+        "practice": guided_exercises.practice_command,
+        "peg": peg_check.peg_command,
         "delete": erasure.delete_command,
         "cancel": cancel,
     }
@@ -145,15 +152,15 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         keyboards.UNDO_YES: checkin.undo_button,
         keyboards.TIMEZONE: onboarding.timezone_button,
         keyboards.REMINDER_TIME: onboarding.time_button,
-        keyboards.LINK_ALLOW: consent.link_answer_button,
-        keyboards.LINK_DECLINE: consent.link_answer_button,
-        keyboards.UNSHARE: consent.unshare_button,
+        keyboards.LINK_ALLOW: patient_sharing.link_answer_button,
+        keyboards.LINK_DECLINE: patient_sharing.link_answer_button,
+        keyboards.UNSHARE: patient_sharing.unshare_button,
         keyboards.SUMMARY: specialist.summary_button,
-        keyboards.EX_PATTERN: guided.pattern_button,
-        keyboards.EX_BEFORE: guided.before_button,
-        keyboards.EX_AFTER: guided.after_button,
-        keyboards.EX_STOP: guided.stop_button,
-        keyboards.PEG: peg_questions.answer_button,
+        keyboards.EX_PATTERN: guided_exercises.pattern_button,
+        keyboards.EX_BEFORE: guided_exercises.before_button,
+        keyboards.EX_AFTER: guided_exercises.after_button,
+        keyboards.EX_STOP: guided_exercises.stop_button,
+        keyboards.PEG: peg_check.answer_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
@@ -169,20 +176,20 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(PRIVATE & ~filters.TEXT, not_text))
     app.add_handler(MessageHandler(~PRIVATE & filters.ALL, private_only))
     app.add_handler(TypeHandler(Update, _tell_if_recovered), group=1)
-    app.add_handler(TypeHandler(Update, redelivery.mark_handled), group=2)
+    app.add_handler(TypeHandler(Update, handled.mark_handled), group=2)
     app.add_error_handler(on_error)
 
 
-async def route_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def route_text(update: Update, context: BotContext) -> None:
     """Plain text: the answer to what we last asked, or else a pain score."""
     message = update.effective_message
     if message is None or message.text is None:
         return
     text = message.text
-    awaiting = (context.user_data or {}).get(onboarding.AWAITING, "")
-    if awaiting.startswith(checkin.AWAIT_NOTE):
+    state = context.state
+    if state.awaiting is Awaiting.NOTE and state.entry_id is not None:
         # A note is stored whatever it says; note_text adds the care pointer when needed.
-        await checkin.note_text(update, context, awaiting.removeprefix(checkin.AWAIT_NOTE), text)
+        await checkin.note_text(update, context, state.entry_id, text)
         return
     # Before anything else we were waiting for: someone in trouble is answered first.
     if safety.sounds_like_emergency(text):
@@ -191,64 +198,64 @@ async def route_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if len(text) > MAX_TEXT:
         await reply(update, texts.TOO_LONG)
         return
-    if awaiting == onboarding.AWAIT_TIMEZONE:
+    if state.awaiting is Awaiting.TIMEZONE:
         await onboarding.apply_timezone_text(update, context, text)
-    elif awaiting == onboarding.AWAIT_TIME:
+    elif state.awaiting is Awaiting.REMINDER_TIME:
         await onboarding.apply_time_text(update, context, text)
     else:
         await checkin.typed_score(update, context, text)
 
 
-async def not_text(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_text(update: Update, _context: BotContext) -> None:
     """Stickers, photos, voice: we only read text."""
     await reply(update, texts.SCORE_INVALID)
 
 
-async def private_only(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_only(update: Update, _context: BotContext) -> None:
     """Groups and channels: health data stays in private chats."""
     message = update.effective_message
     if message is not None and message.text and message.text.startswith("/"):
         await reply(update, texts.PRIVATE_ONLY)
 
 
-async def unknown_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, _context: BotContext) -> None:
     """A command we do not have."""
     await reply(update, texts.UNKNOWN_COMMAND)
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel(update: Update, context: BotContext) -> None:
     """/cancel forgets what we were waiting for (a time zone, a time, a note) and stops a
     running exercise."""
-    had = context.user_data.pop(onboarding.AWAITING, None) if context.user_data else None
+    had = context.state.clear()
     user_id = patient_id(update)
     queue = context.job_queue
-    if user_id is not None and queue and jobs.find(queue, guided.step_job_name(user_id)):
-        jobs.remove(queue, guided.step_job_name(user_id))
+    if user_id is not None and queue and jobs.find(queue, guided_exercises.step_job_name(user_id)):
+        jobs.remove(queue, guided_exercises.step_job_name(user_id))
         had = True
     await reply(update, texts.CANCELLED if had else texts.NOTHING_TO_CANCEL)
 
 
-async def _mark_reachable(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _mark_reachable(update: Update, context: BotContext) -> None:
     """A patient who had blocked the bot and writes again gets their reminders back."""
     user_id = patient_id(update)
     if user_id is None:
         return
-    svc = services(context)
-    profile = await svc.store.get_profile(user_id)
+    svc = context.services
+    profile = await svc.store.profiles.get(user_id)
     if profile is not None and profile.blocked:
-        profile = await svc.store.update_profile(user_id, blocked=False)
+        profile = await svc.store.profiles.update(user_id, blocked=False)
         if profile is not None and context.job_queue is not None:
             reminders.schedule(context.job_queue, profile)
 
 
-async def _tell_if_recovered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _tell_if_recovered(update: Update, context: BotContext) -> None:
     """After any update: if this patient's file had to be set aside, say so plainly, once."""
     user_id = patient_id(update)
-    if user_id is not None and services(context).store.take_recovery_notice(user_id):
+    if user_id is not None and context.services.store.recovered.take(user_id):
         await reply(update, texts.FILE_RECOVERED)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the failure (never the update's content) and tell the patient something useful."""
     error = context.error
     logger.error("Error while handling an update", exc_info=error)
@@ -266,47 +273,41 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         logger.warning("Could not send the error reply")
 
 
-async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _post_init(application: DiaryApp) -> None:
     """Set the command menu, rebuild every reminder, and tell patients whose file was set aside."""
     bot = application.bot
     await bot.set_my_commands(
         [BotCommand(name, description) for name, description in texts.COMMANDS],
         scope=BotCommandScopeAllPrivateChats(),
     )
-    svc = services_of(application)
-    profiles = await svc.store.all_profiles()
+    svc = application.bot_data.services
+    profiles = await svc.store.profiles.all()
     assert application.job_queue is not None
     caught_up = reminders.rebuild(application.job_queue, profiles, svc.clock())
     logger.info("Scheduled reminders for %d patients (%d catch-ups)", len(profiles), caught_up)
-    specialists = await svc.store.run(0, _load_specialists, svc)
+    specialists = await svc.store.specialists.all()
     specialist.rebuild_digests(application.job_queue, specialists, svc.clock())
     application.job_queue.run_repeating(
-        redelivery.save_job, interval=HANDLED_SAVE_INTERVAL, name="handled-updates"
+        application.bot_data.handled.save_job,
+        interval=HANDLED_SAVE_INTERVAL,
+        name="handled-updates",
     )
-    for user_id in svc.store.files.awaiting_recovery_notice():
-        if svc.store.take_recovery_notice(user_id):
+    for user_id in svc.store.recovered.pending():
+        if svc.store.recovered.take(user_id):
             await _notify_recovered(application, user_id)
 
 
-def _load_specialists(svc: Services) -> list[Specialist]:
-    files = svc.store.files
-    found = (files.get_specialist(uid) for uid in files.specialist_ids())
-    return [s for s in found if s is not None]
-
-
-async def _notify_recovered(
-    application: Application[Any, Any, Any, Any, Any, Any], user_id: int
-) -> None:
+async def _notify_recovered(application: DiaryApp, user_id: int) -> None:
     try:
         await application.bot.send_message(user_id, texts.FILE_RECOVERED)
     except Exception as exc:  # they will be told on their next message instead
         logger.warning("Could not tell a patient about a set-aside file: %s", type(exc).__name__)
-        services_of(application).store.files.remember_recovery(user_id)
+        application.bot_data.services.store.recovered.remember(user_id)
 
 
-async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _post_shutdown(application: DiaryApp) -> None:
     """Let writes in flight finish before the process exits, and remember what was handled."""
-    svc = services_of(application)
+    svc = application.bot_data.services
     svc.store.close()
     svc.renderer.close()
-    redelivery.save_now(application)
+    application.bot_data.handled.save()

@@ -8,16 +8,15 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Bot, InputFile, Update
-from telegram.ext import ContextTypes
 
 from diarybot import texts
-from diarybot.bot.context import Services, services
+from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import profile_or_prompt, reply
 from diarybot.domain.localtime import local_date, week_bounds, zone
 from diarybot.domain.models import Entry, Profile
 from diarybot.domain.parsing import parse_period
 from diarybot.domain.schedule import weekday_due
-from diarybot.runtime import render_tasks as worker_tasks
+from diarybot.runtime import render_tasks
 from diarybot.runtime.render_tasks import RenderedChart
 
 logger = logging.getLogger(__name__)
@@ -27,7 +26,7 @@ async def render_chart(
     svc: Services, entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date
 ) -> RenderedChart:
     """Render entries the bot already holds (a report's) in a render worker."""
-    return await svc.renderer.run(worker_tasks.chart, list(entries), tz.key, start, end)
+    return await svc.renderer.run(render_tasks.chart, list(entries), tz.key, start, end)
 
 
 async def period_chart(
@@ -38,12 +37,12 @@ async def period_chart(
     The worker reads the diary itself, so a year of entries is never parsed in the bot. When it
     cannot read the file, the store does (and sets a torn file aside, telling the patient).
     """
-    path = svc.store.files.diary_path(profile.user_id)
+    path = svc.store.diary.path(profile.user_id)
     tz = zone(profile.timezone)
-    result = await svc.renderer.run(worker_tasks.chart_from_diary, path, tz.key, start, end)
-    if result != worker_tasks.UNREADABLE:
+    result = await svc.renderer.run(render_tasks.chart_from_diary, path, tz.key, start, end)
+    if result != render_tasks.UNREADABLE:
         return result
-    entries = await svc.store.entries(profile.user_id, start, end)
+    entries = await svc.store.diary.entries(profile.user_id, start, end)
     return await render_chart(svc, entries, tz, start, end) if entries else None
 
 
@@ -72,12 +71,12 @@ async def send_chart(bot: Bot, svc: Services, profile: Profile, start: date, end
     return True
 
 
-async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def chart_command(update: Update, context: BotContext) -> None:
     """/chart [7|30|90|month|START END]: the trend chart as a photo."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    svc = services(context)
+    svc = context.services
     today = local_date(svc.clock(), zone(profile.timezone))
     period = parse_period(list(context.args or []), today)
     if period is None:
@@ -91,7 +90,7 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         )
 
 
-async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def weekly_command(update: Update, context: BotContext) -> None:
     """/weekly on|off: a chart of the week every Sunday at the reminder time."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
@@ -101,7 +100,7 @@ async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         state = "on" if profile.weekly_chart else "off"
         await reply(update, texts.WEEKLY_USAGE.format(state=state))
         return
-    await services(context).store.update_profile(profile.user_id, weekly_chart=choice == "on")
+    await context.services.store.profiles.update(profile.user_id, weekly_chart=choice == "on")
     await reply(update, texts.WEEKLY_ON if choice == "on" else texts.WEEKLY_OFF)
 
 
@@ -120,8 +119,9 @@ async def send_weekly_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
     now = svc.clock()
     if not weekly_due(profile, now):
         return
-    today = await svc.store.claim_today(profile, "last_weekly_chart", now)
-    if today is None:
+    today = local_date(now, zone(profile.timezone))
+    claimed, _ = await svc.store.profiles.claim_day(profile.user_id, "last_weekly_chart", today)
+    if not claimed:
         return
     start, end = week_bounds(today)
     if not await send_chart(bot, svc, profile, start, end):

@@ -9,20 +9,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from telegram import Message, Update
-from telegram.ext import ContextTypes
 
 from diarybot import texts
-from diarybot.bot import flare_messages as flare_notice
-from diarybot.bot import keyboards, reminders
-from diarybot.bot.context import services
-from diarybot.bot.onboarding import AWAITING
+from diarybot.bot import flare_messages, keyboards, reminders
+from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique, new_id
 from diarybot.domain.parsing import parse_score
 
-AWAIT_NOTE = "note:"
 HISTORY_SIZE = 10
 # A score keyboard older than this is refused: the day it asked about is over.
 PROMPT_MAX_AGE = timedelta(hours=36)
@@ -54,19 +50,19 @@ def _message_entry_id(update: Update) -> str:
     return f"{update.update_id % 16**10:010x}"
 
 
-async def checkin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def checkin_command(update: Update, context: BotContext) -> None:
     """/checkin asks for a score with the 0–10 keyboard."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
+    context.state.clear()
     await reminders.send_prompt(context.bot, profile.chat_id, texts.ASK_SCORE)
 
 
-async def score_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def score_button(update: Update, context: BotContext) -> None:
     """A score tapped on a reminder or /checkin keyboard: create (or re-score) its entry."""
     press = await pressed(update)
-    svc = services(context)
+    svc = context.services
     message = press.query.message if press else None
     if press is None or not isinstance(message, Message):
         await reply(update, texts.BUTTON_EXPIRED)
@@ -80,17 +76,17 @@ async def score_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if profile is None:
         return
     entry_id, score = callback.args[0], int(callback.args[1])
-    entry = await svc.store.update_entry(user_id, entry_id, score=score)
+    entry = await svc.store.diary.update(user_id, entry_id, score=score)
     recent = None
     if entry is None:
         source = Source.REMINDER if message.text == texts.REMINDER else Source.CHECKIN
         entry = make_entry(profile, score, now, source, entry_id=entry_id)
-        recent = await svc.store.record_entry(user_id, entry, flare_notice.lookback_start(entry))
+        recent = await svc.store.diary.record(user_id, entry, flare_messages.lookback_start(entry))
     await _after_score(update, profile, entry, query_message=True)
-    await flare_notice.check_after_entry(context.bot, svc, profile, entry, recent)
+    await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
-async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+async def typed_score(update: Update, context: BotContext, text: str) -> None:
     """A message that should be a score: store it, or explain what we expected."""
     score = parse_score(text)
     if score is None:
@@ -100,22 +96,20 @@ async def typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if profile is None:
         return
     entry = make_entry(
-        profile, score, services(context).clock(), Source.TYPED, entry_id=_message_entry_id(update)
+        profile, score, context.services.clock(), Source.TYPED, entry_id=_message_entry_id(update)
     )
     await _save_typed(update, context, profile, entry)
 
 
-async def _save_typed(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, profile: Profile, entry: Entry
-) -> None:
+async def _save_typed(update: Update, context: BotContext, profile: Profile, entry: Entry) -> None:
     """Store a typed score, confirm it, then look for a flare (in that order)."""
-    svc = services(context)
+    svc = context.services
     # Stored, and the last weeks read back for the flare check, in one trip to the file.
-    recent = await svc.store.record_entry(
-        profile.user_id, entry, flare_notice.lookback_start(entry)
+    recent = await svc.store.diary.record(
+        profile.user_id, entry, flare_messages.lookback_start(entry)
     )
     await _after_score(update, profile, entry, query_message=False)
-    await flare_notice.check_after_entry(context.bot, svc, profile, entry, recent)
+    await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
 async def _after_score(
@@ -134,56 +128,56 @@ async def _after_score(
         await reply(update, texts.SAFETY_HIGH_SCORE)
 
 
-async def toggle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def toggle_button(update: Update, context: BotContext) -> None:
     """Tick or untick a technique (or medication) on the entry the keyboard belongs to."""
     press = await pressed(update)
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
     entry_id, code = callback.args
-    store = services(context).store
-    entry = await store.get_entry(user_id, entry_id)
+    store = context.services.store
+    entry = await store.diary.get(user_id, entry_id)
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
     if code == keyboards.MEDICATION_CODE:
-        entry = await store.update_entry(user_id, entry_id, medication=not entry.medication)
+        entry = await store.diary.update(user_id, entry_id, medication=not entry.medication)
     else:
         chosen = set(entry.techniques) ^ {Technique(code)}
         ordered = tuple(t for t in Technique if t in chosen)
-        entry = await store.update_entry(user_id, entry_id, techniques=ordered)
+        entry = await store.diary.update(user_id, entry_id, techniques=ordered)
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
     await edit_markup(query, keyboards.techniques_keyboard(entry))
 
 
-async def techniques_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def techniques_done(update: Update, context: BotContext) -> None:
     """Done with techniques: show what was saved and offer a note."""
     press = await pressed(update)
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
-    entry = await services(context).store.get_entry(user_id, callback.args[0])
+    entry = await context.services.store.diary.get(user_id, callback.args[0])
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
-    context.user_data[AWAITING] = AWAIT_NOTE + entry.id  # type: ignore[index]
+    context.state.expect(Awaiting.NOTE, entry.id)
     summary = texts.CHECKIN_SUMMARY.format(
         score=entry.score, techniques=texts.technique_list(entry)
     )
     await edit(query, f"{summary}\n\n{texts.ASK_NOTE}", keyboards.note_keyboard(entry.id))
 
 
-async def note_skipped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def note_skipped(update: Update, context: BotContext) -> None:
     """Skip the note: the check-in is complete."""
     press = await pressed(update)
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
-    if context.user_data.get(AWAITING) == AWAIT_NOTE + callback.args[0]:  # type: ignore[union-attr]
-        context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
-    entry = await services(context).store.get_entry(user_id, callback.args[0])
+    if context.state.entry_id == callback.args[0]:
+        context.state.clear()
+    entry = await context.services.store.diary.get(user_id, callback.args[0])
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
@@ -193,9 +187,7 @@ async def note_skipped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await edit(query, f"{summary}\n\n{texts.CHECKIN_DONE}")
 
 
-async def note_text(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: str, text: str
-) -> None:
+async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:
     """The typed note for the entry we asked about."""
     user_id = patient_id(update)
     if user_id is None:
@@ -203,14 +195,14 @@ async def note_text(
     if len(text) > NOTE_MAX_CHARS:
         await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
         return
-    entry = await services(context).store.update_entry(user_id, entry_id, note=text)
-    context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
+    entry = await context.services.store.diary.update(user_id, entry_id, note=text)
+    context.state.clear()
     await reply(update, texts.ENTRY_GONE if entry is None else texts.NOTE_SAVED)
     if safety.sounds_like_emergency(text):
         await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 
 
-async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def log_command(update: Update, context: BotContext) -> None:
     """/log 6 [note]: a quick entry at any time."""
     profile = await profile_or_prompt(update, context)
     if profile is None or update.effective_message is None:
@@ -226,11 +218,11 @@ async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if len(note) > NOTE_MAX_CHARS:
         await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
         return
-    context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
+    context.state.clear()
     entry = make_entry(
         profile,
         score,
-        services(context).clock(),
+        context.services.clock(),
         Source.QUICK_LOG,
         entry_id=_message_entry_id(update),
         note=note,
@@ -240,12 +232,12 @@ async def log_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 
 
-async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def history_command(update: Update, context: BotContext) -> None:
     """/history: the last entries, newest first, in the patient's local time."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    entries = (await services(context).store.entries(profile.user_id))[-HISTORY_SIZE:]
+    entries = (await context.services.store.diary.entries(profile.user_id))[-HISTORY_SIZE:]
     if not entries:
         await reply(update, texts.HISTORY_EMPTY)
         return
@@ -254,12 +246,12 @@ async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await reply(update, texts.HISTORY_HEADER.format(n=len(entries)) + "\n" + "\n".join(lines))
 
 
-async def undo_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def undo_command(update: Update, context: BotContext) -> None:
     """/undo: offer to remove the most recent entry."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    entries = await services(context).store.entries(profile.user_id)
+    entries = await context.services.store.diary.entries(profile.user_id)
     if not entries:
         await reply(update, texts.UNDO_NOTHING)
         return
@@ -271,7 +263,7 @@ async def undo_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await reply(update, texts.UNDO_CONFIRM.format(entry=line), reply_markup=markup)
 
 
-async def undo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def undo_button(update: Update, context: BotContext) -> None:
     """The answer to /undo's question."""
     press = await pressed(update)
     if press is None:
@@ -280,5 +272,5 @@ async def undo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if callback.kind == keyboards.UNDO_NO:
         await edit(query, texts.UNDO_KEPT)
         return
-    removed = await services(context).store.delete_entry(user_id, callback.args[0])
+    removed = await context.services.store.diary.delete(user_id, callback.args[0])
     await edit(query, texts.UNDO_DONE if removed else texts.ENTRY_GONE)

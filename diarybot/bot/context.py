@@ -1,24 +1,27 @@
-"""What handlers and jobs share: settings, the patient store and the clock.
+"""The typed context every handler and job receives (PTB's `ContextTypes`).
 
-Kept in `application.bot_data` under one key, so tests build the real application with a
-controllable clock and a temporary data folder, and nothing reaches for globals.
+`context.services` gives the long-lived collaborators (settings, store, clock, renderer), and
+`context.user_data` is a `UserState`: what we are waiting for from this user, as an enum. Tests
+build the real application with a controllable clock and a temporary data folder; nothing
+reaches for globals.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
 from diarybot.domain.localtime import utc_now
+from diarybot.domain.share_codes import AttemptLimiter
+from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.settings import Settings
-from diarybot.storage.patients import PatientStore
-
-KEY = "diarybot.services"
+from diarybot.storage.store import Store
 
 
 @dataclass
@@ -26,17 +29,74 @@ class Services:
     """Long-lived collaborators of the handlers."""
 
     settings: Settings
-    store: PatientStore
+    store: Store
     clock: Callable[[], datetime] = utc_now
     # Charts and PDFs are CPU-bound: they run in worker processes, a few at a time.
     renderer: RenderPool = field(default_factory=RenderPool)
 
 
-def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
-    """The services of the running application."""
-    return context.application.bot_data[KEY]  # type: ignore[no-any-return]
+class Awaiting(enum.Enum):
+    """What a user's next plain text answers."""
+
+    NOTHING = enum.auto()
+    TIMEZONE = enum.auto()
+    REMINDER_TIME = enum.auto()
+    NOTE = enum.auto()
 
 
-def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:
-    """The services of an application (start-up and shutdown hooks)."""
-    return application.bot_data[KEY]  # type: ignore[no-any-return]
+@dataclass
+class UserState:
+    """Per-user conversation state (PTB keeps one per user, in memory)."""
+
+    awaiting: Awaiting = Awaiting.NOTHING
+    #: With `Awaiting.NOTE`: the entry the note belongs to.
+    entry_id: str | None = None
+
+    def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
+        """Remember what the next text answers."""
+        self.awaiting, self.entry_id = what, entry_id
+
+    def clear(self) -> bool:
+        """Forget it; whether there was something to forget."""
+        had = self.awaiting is not Awaiting.NOTHING
+        self.awaiting, self.entry_id = Awaiting.NOTHING, None
+        return had
+
+
+class BotData:
+    """Application-wide state, set once by `build_application`."""
+
+    services: Services
+    handled: HandledUpdates
+
+    def __init__(self) -> None:
+        self.link_attempts = AttemptLimiter()
+
+
+class BotContext(CallbackContext[ExtBot[Any], UserState, dict[Any, Any], BotData]):
+    """The context handlers and jobs receive."""
+
+    @property
+    def services(self) -> Services:
+        """The application's services."""
+        return self.bot_data.services
+
+    @property
+    def queue(self) -> JobQueue[Any]:
+        """The job queue (the bot is always built with one)."""
+        if self.job_queue is None:
+            raise RuntimeError("diarybot needs PTB's job queue (python-telegram-bot[job-queue])")
+        return self.job_queue
+
+    @property
+    def state(self) -> UserState:
+        """This user's conversation state (a blank one where there is no user)."""
+        return self.user_data if self.user_data is not None else UserState()
+
+
+CONTEXT_TYPES = ContextTypes(
+    context=BotContext, bot_data=BotData, user_data=UserState, chat_data=dict
+)
+DiaryApp: TypeAlias = Application[
+    ExtBot[Any], BotContext, UserState, dict[Any, Any], BotData, JobQueue[Any]
+]

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from diarybot import texts
 from diarybot.bot import keyboards
-from diarybot.bot.context import services
+from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
-from diarybot.storage import sharing
 
 
-async def delete_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def delete_command(update: Update, _context: BotContext) -> None:
     """/delete asks before erasing anything."""
     if patient_id(update) is None:
         return
@@ -22,7 +20,7 @@ async def delete_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) ->
     await reply(update, texts.DELETE_CONFIRM, reply_markup=markup)
 
 
-async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def delete_button(update: Update, context: BotContext) -> None:
     """The answer to /delete's question: erase files, jobs and in-memory state, or nothing."""
     press = await pressed(update)
     if press is None:
@@ -37,10 +35,7 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         for job in context.job_queue.jobs():
             if job.name and job.name.rsplit(":", 1)[-1] == str(user_id):
                 job.schedule_removal()
-    store = services(context).store
-    await sharing.erase_person(store, user_id)
-    await store.erase(user_id)
-    if context.user_data is not None:
-        context.user_data.clear()
+    await context.services.store.erase(user_id)
+    context.state.clear()
     context.application.drop_user_data(user_id)
     await edit(query, texts.DELETE_DONE)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from diarybot import texts
-from diarybot.bot.context import services
+from diarybot.bot.context import BotContext
 from diarybot.bot.replies import profile_or_prompt, reply
 from diarybot.bot.report_delivery import build_report, send_report
 from diarybot.domain.localtime import local_date, zone
@@ -17,16 +16,16 @@ from diarybot.domain.parsing import parse_period
 DEFAULT_EXPORT_DAYS = 30
 
 
-async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def export_command(update: Update, context: BotContext) -> None:
     """/export [30|90|all|START END]: send the three files for the period."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    svc = services(context)
+    svc = context.services
     today = local_date(svc.clock(), zone(profile.timezone))
     args = list(context.args or [])
     if args == ["all"]:
-        entries = await svc.store.entries(profile.user_id)
+        entries = await svc.store.diary.entries(profile.user_id)
         start = entries[0].local_date if entries else today
         period: tuple[date, date] | None = (min(start, today), today)
     else:

@@ -11,14 +11,12 @@ from datetime import date, timedelta
 
 from telegram import Bot, Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from diarybot import texts
-from diarybot.bot.context import Services, services
+from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import patient_id, reply
 from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
 from diarybot.domain.models import Entry, Profile, Specialist
-from diarybot.storage import sharing
 
 logger = logging.getLogger(__name__)
 
@@ -47,11 +45,11 @@ async def check_after_entry(
         return
     entries = recent
     if entries is None:
-        entries = await svc.store.entries(profile.user_id, lookback_start(entry), today)
+        entries = await svc.store.diary.entries(profile.user_id, lookback_start(entry), today)
     flare = flare_today(entries, today)
     if flare is None:
         return
-    claimed, _ = await svc.store.claim_day(profile.user_id, "last_flare_notice", today)
+    claimed, _ = await svc.store.profiles.claim_day(profile.user_id, "last_flare_notice", today)
     if not claimed:
         return
     helped = helpful_techniques(entries, today)
@@ -67,14 +65,11 @@ async def check_after_entry(
 
 
 async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: Flare) -> None:
-    files = svc.store.files
-    for link in await svc.store.run(profile.user_id, files.links, profile.user_id):
-        specialist = await svc.store.run(
-            link.specialist_id, files.get_specialist, link.specialist_id
-        )
+    for link in await svc.store.sharing.links(profile.user_id):
+        specialist = await svc.store.specialists.get(link.specialist_id)
         if specialist is None or not specialist.flare_alerts:
             continue
-        if not await sharing.is_linked(svc.store, profile.user_id, specialist.user_id):
+        if not await svc.store.sharing.is_linked(profile.user_id, specialist.user_id):
             continue
         text = texts.FLARE_ALERT.format(
             name=profile.display_name or "A patient", reason=reason(flare)
@@ -85,21 +80,19 @@ async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: F
             logger.warning("Flare alert not delivered: %s", type(exc).__name__)
 
 
-async def alerts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def alerts_command(update: Update, context: BotContext) -> None:
     """/alerts on|off: a specialist's choice to hear about their patients' flares."""
     user_id = patient_id(update)
     if user_id is None:
         return
-    svc = services(context)
+    svc = context.services
     default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
-    current = await svc.store.run(user_id, svc.store.files.get_specialist, user_id) or default
+    current = await svc.store.specialists.get(user_id) or default
     choice = (context.args or [""])[0].lower()
     if choice not in ("on", "off"):
         await reply(
             update, texts.ALERTS_USAGE.format(state="on" if current.flare_alerts else "off")
         )
         return
-    await svc.store.run(
-        user_id, svc.store.files.update_specialist, user_id, default, flare_alerts=choice == "on"
-    )
+    await svc.store.specialists.update(user_id, default, flare_alerts=choice == "on")
     await reply(update, texts.ALERTS_ON if choice == "on" else texts.ALERTS_OFF)

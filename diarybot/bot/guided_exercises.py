@@ -13,24 +13,22 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import ContextTypes, JobQueue
+from telegram.ext import JobQueue
 
 from diarybot import texts
 from diarybot.bot import keyboards
-from diarybot.bot.context import services
+from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.exercises import (
     BREATHING_PATTERNS,
     PATTERNS,
     practice_figures,
-    practice_lines,
     steps,
 )
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.models import ExerciseSession, new_id
 from diarybot.runtime import jobs
-
-SESSIONS_TABLE = "sessions"
+from diarybot.texts import guided
 
 
 @dataclass(frozen=True)
@@ -48,18 +46,22 @@ def step_job_name(user_id: int) -> str:
     return f"exercise:{user_id}"
 
 
-async def breathe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def breathe_command(update: Update, context: BotContext) -> None:
     """/breathe: choose a breathing pattern."""
     if await profile_or_prompt(update, context) is None:
         return
     buttons = [
-        [InlineKeyboardButton(texts.PATTERN_NAMES[c], callback_data=f"{keyboards.EX_PATTERN}:{c}")]
+        [
+            InlineKeyboardButton(
+                guided.PATTERN_NAMES[c], callback_data=f"{keyboards.EX_PATTERN}:{c}"
+            )
+        ]
         for c in BREATHING_PATTERNS
     ]
-    await reply(update, texts.BREATHE_MENU, reply_markup=InlineKeyboardMarkup(buttons))
+    await reply(update, guided.BREATHE_MENU, reply_markup=InlineKeyboardMarkup(buttons))
 
 
-async def relax_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def relax_command(update: Update, context: BotContext) -> None:
     """/relax: progressive muscle relaxation, starting with the pain-before question."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
@@ -67,12 +69,12 @@ async def relax_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     session = await _new_session(context, profile.user_id, "pmr")
     await reply(
         update,
-        texts.ASK_PAIN_BEFORE,
+        guided.ASK_PAIN_BEFORE,
         reply_markup=keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id),
     )
 
 
-async def pattern_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pattern_button(update: Update, context: BotContext) -> None:
     """A breathing pattern chosen: ask for pain before."""
     press = await pressed(update)
     if press is None:
@@ -80,15 +82,13 @@ async def pattern_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     query, callback, user_id = press.query, press.callback, press.user_id
     session = await _new_session(context, user_id, callback.args[0])
     await edit(
-        query, texts.ASK_PAIN_BEFORE, keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
+        query, guided.ASK_PAIN_BEFORE, keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
     )
 
 
-async def _new_session(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, pattern: str
-) -> ExerciseSession:
-    svc = services(context)
-    profile = await svc.store.get_profile(user_id)
+async def _new_session(context: BotContext, user_id: int, pattern: str) -> ExerciseSession:
+    svc = context.services
+    profile = await svc.store.profiles.get(user_id)
     now = svc.clock()
     session = ExerciseSession(
         id=new_id(),
@@ -101,26 +101,20 @@ async def _new_session(
     return session
 
 
-async def _save(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, session: ExerciseSession
-) -> None:
-    store = services(context).store
-    await store.run(user_id, store.files.put_record, user_id, SESSIONS_TABLE, session.to_doc())
+async def _save(context: BotContext, user_id: int, session: ExerciseSession) -> None:
+    await context.services.store.diary.save_session(user_id, session)
 
 
-async def _load(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, session_id: str
-) -> ExerciseSession | None:
-    store = services(context).store
-    docs = await store.run(user_id, store.files.records, user_id, SESSIONS_TABLE)
-    found = next((d for d in docs if d.get("id") == session_id), None)
-    return ExerciseSession.from_doc(found) if found else None
+async def _load(context: BotContext, user_id: int, session_id: str) -> ExerciseSession | None:
+    sessions = await context.services.store.diary.sessions(user_id)
+    return next((s for s in sessions if s.id == session_id), None)
 
 
-async def before_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def before_button(update: Update, context: BotContext) -> None:
     """Pain before rated (or skipped): store it and start the first step."""
     press = await pressed(update)
-    if press is None or press.query.message is None:
+    message = press.query.message if press is not None else None
+    if press is None or message is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
     session = await _load(context, user_id, callback.args[0])
@@ -128,25 +122,25 @@ async def before_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await edit(query, texts.BUTTON_EXPIRED)
         return
     rating = None if callback.args[1] == keyboards.SKIP else int(callback.args[1])
-    session = session.replace(pain_before=rating, started_at=services(context).clock())
+    session = session.replace(pain_before=rating, started_at=context.services.clock())
     await _save(context, user_id, session)
-    playing = Playing(session.id, session.pattern, query.message.message_id, 0)
+    playing = Playing(session.id, session.pattern, message.message_id, 0)
     await _show_step(context, user_id, playing)
 
 
-async def _show_step(context: ContextTypes.DEFAULT_TYPE, user_id: int, playing: Playing) -> None:
+async def _show_step(context: BotContext, user_id: int, playing: Playing) -> None:
     """Edit the message to step `playing.index` and queue the next one after its seconds."""
     sequence = steps(playing.pattern)
     step = sequence[playing.index]
-    text = texts.EXERCISE_STEP.format(
-        step=step.text,
-        progress=texts.EXERCISE_PROGRESS.format(n=playing.index + 1, total=len(sequence)),
+    text = guided.EXERCISE_STEP.format(
+        step=guided.step_text(step),
+        progress=guided.EXERCISE_PROGRESS.format(n=playing.index + 1, total=len(sequence)),
     )
     stop = InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
-                    texts.BUTTON_STOP, callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
+                    guided.BUTTON_STOP, callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
                 )
             ]
         ]
@@ -169,7 +163,7 @@ def _queue(
     jobs.once(job_queue, next_step, step_job_name(user_id), delay, user_id=user_id, data=playing)
 
 
-async def next_step(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def next_step(context: BotContext) -> None:
     """Job callback: show the next step, or finish and ask for pain after."""
     job = context.job
     if job is None or job.user_id is None or not isinstance(job.data, Playing):
@@ -186,16 +180,16 @@ async def next_step(context: ContextTypes.DEFAULT_TYPE) -> None:
     seconds = sum(s.seconds for s in steps(playing.pattern))
     await _save(context, user_id, session.replace(seconds=seconds, completed=True))
     await context.bot.edit_message_text(
-        texts.EXERCISE_DONE, chat_id=user_id, message_id=playing.message_id
+        guided.EXERCISE_DONE, chat_id=user_id, message_id=playing.message_id
     )
     await context.bot.send_message(
         user_id,
-        texts.ASK_PAIN_AFTER,
+        guided.ASK_PAIN_AFTER,
         reply_markup=keyboards.rating_keyboard(keyboards.EX_AFTER, session.id),
     )
 
 
-async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_button(update: Update, context: BotContext) -> None:
     """Stop pressed: cancel the step job and keep the session as not completed."""
     press = await pressed(update)
     if press is None:
@@ -211,10 +205,10 @@ async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     session = await _load(context, user_id, callback.args[0])
     if session is not None and not session.completed:
         await _save(context, user_id, session.replace(seconds=done))
-    await edit(query, texts.EXERCISE_STOPPED)
+    await edit(query, guided.EXERCISE_STOPPED)
 
 
-async def after_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def after_button(update: Update, context: BotContext) -> None:
     """Pain after rated (or skipped): store it and show the before/after pair."""
     press = await pressed(update)
     if press is None:
@@ -228,26 +222,24 @@ async def after_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     session = session.replace(pain_after=rating)
     await _save(context, user_id, session)
     if session.pain_before is not None and rating is not None:
-        change = texts.EXERCISE_CHANGE.format(before=session.pain_before, after=rating)
+        change = guided.EXERCISE_CHANGE.format(before=session.pain_before, after=rating)
     else:
-        change = texts.EXERCISE_NO_CHANGE_RATED
-    await edit(query, texts.EXERCISE_SAVED.format(change=change))
+        change = guided.EXERCISE_NO_CHANGE_RATED
+    await edit(query, guided.EXERCISE_SAVED.format(change=change))
 
 
-async def sessions_of(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> list[ExerciseSession]:
+async def sessions_of(context: BotContext, user_id: int) -> list[ExerciseSession]:
     """Every stored exercise session of a patient."""
-    store = services(context).store
-    docs = await store.run(user_id, store.files.records, user_id, SESSIONS_TABLE)
-    return [ExerciseSession.from_doc(d) for d in docs]
+    return await context.services.store.diary.sessions(user_id)
 
 
-async def practice_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def practice_command(update: Update, context: BotContext) -> None:
     """/practice: sessions per technique and the mean change in pain, when there are enough."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    lines = practice_lines(practice_figures(await sessions_of(context, profile.user_id)))
+    lines = guided.practice_lines(practice_figures(await sessions_of(context, profile.user_id)))
     if not lines:
-        await reply(update, texts.PRACTICE_NONE)
+        await reply(update, guided.PRACTICE_NONE)
         return
-    await reply(update, texts.PRACTICE_HEADER + "\n" + "\n".join(lines))
+    await reply(update, guided.PRACTICE_HEADER + "\n" + "\n".join(lines))

@@ -5,28 +5,23 @@ from __future__ import annotations
 from datetime import time
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from diarybot import texts
 from diarybot.bot import keyboards, reminders
-from diarybot.bot.context import services
+from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.models import Profile
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, suggest_timezones
 
-AWAITING = "awaiting"
-AWAIT_TIMEZONE = "timezone"
-AWAIT_TIME = "reminder_time"
 
-
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BotContext) -> None:
     """Welcome, privacy notice, then ask for the time zone."""
     user_id = patient_id(update)
     if user_id is None:
         return
-    svc = services(context)
-    profile = await svc.store.get_profile(user_id)
+    svc = context.services
+    profile = await svc.store.profiles.get(user_id)
     if profile is None:
         user = update.effective_user
         profile = Profile(
@@ -36,27 +31,25 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             display_name=user.full_name if user else "",
             created_at=svc.clock(),
         )
-    await svc.store.save_profile(profile.replace(blocked=False))
-    context.user_data[AWAITING] = AWAIT_TIMEZONE  # type: ignore[index]
+    await svc.store.profiles.save(profile.replace(blocked=False))
+    context.state.expect(Awaiting.TIMEZONE)
     await reply(update, texts.WELCOME)
     await reply(update, texts.ASK_TIMEZONE, reply_markup=keyboards.timezone_keyboard())
 
 
-async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def timezone_command(update: Update, context: BotContext) -> None:
     """/timezone NAME sets it; without a name, offers choices."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     if not context.args:
-        context.user_data[AWAITING] = AWAIT_TIMEZONE  # type: ignore[index]
+        context.state.expect(Awaiting.TIMEZONE)
         await reply(update, texts.TIMEZONE_USAGE, reply_markup=keyboards.timezone_keyboard())
         return
     await apply_timezone_text(update, context, " ".join(context.args))
 
 
-async def apply_timezone_text(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, typed: str
-) -> None:
+async def apply_timezone_text(update: Update, context: BotContext, typed: str) -> None:
     """Validate a typed zone name: set it, or suggest close matches."""
     name = normalize_timezone(typed)
     if name is None:
@@ -69,7 +62,7 @@ async def apply_timezone_text(
     await _set_timezone(update, context, name)
 
 
-async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def timezone_button(update: Update, context: BotContext) -> None:
     """A time zone picked from the keyboard."""
     press = await pressed(update)
     name = normalize_timezone(press.callback.args[0]) if press else None
@@ -79,37 +72,37 @@ async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _set_timezone(update, context, name)
 
 
-async def _set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str) -> None:
+async def _set_timezone(update: Update, context: BotContext, name: str) -> None:
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    svc = services(context)
-    profile = await svc.store.update_profile(profile.user_id, timezone=name) or profile
+    svc = context.services
+    profile = await svc.store.profiles.update(profile.user_id, timezone=name) or profile
     local_now = svc.clock().astimezone(zone(name))
     await reply(update, texts.TIMEZONE_SET.format(tz=name, local_time=f"{local_now:%H:%M}"))
     if not profile.onboarded:
-        context.user_data[AWAITING] = AWAIT_TIME  # type: ignore[index]
+        context.state.expect(Awaiting.REMINDER_TIME)
         await reply(
             update, texts.ASK_REMINDER_TIME, reply_markup=keyboards.reminder_time_keyboard()
         )
         return
-    context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
-    reminders.schedule(context.job_queue, profile)  # type: ignore[arg-type]
+    context.state.clear()
+    reminders.schedule(context.queue, profile)
 
 
-async def remind_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remind_command(update: Update, context: BotContext) -> None:
     """/remind HH:MM changes the daily reminder time."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     if not context.args:
-        context.user_data[AWAITING] = AWAIT_TIME  # type: ignore[index]
+        context.state.expect(Awaiting.REMINDER_TIME)
         await reply(update, texts.REMIND_USAGE, reply_markup=keyboards.reminder_time_keyboard())
         return
     await apply_time_text(update, context, " ".join(context.args))
 
 
-async def apply_time_text(update: Update, context: ContextTypes.DEFAULT_TYPE, typed: str) -> None:
+async def apply_time_text(update: Update, context: BotContext, typed: str) -> None:
     """Validate a typed time of day and set it."""
     at = parse_time_of_day(typed)
     if at is None:
@@ -118,7 +111,7 @@ async def apply_time_text(update: Update, context: ContextTypes.DEFAULT_TYPE, ty
     await _set_reminder_time(update, context, at)
 
 
-async def time_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def time_button(update: Update, context: BotContext) -> None:
     """A reminder time picked from the keyboard."""
     press = await pressed(update)
     at = parse_time_of_day(press.callback.args[0]) if press else None
@@ -128,61 +121,61 @@ async def time_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await _set_reminder_time(update, context, at)
 
 
-async def _set_reminder_time(update: Update, context: ContextTypes.DEFAULT_TYPE, at: time) -> None:
+async def _set_reminder_time(update: Update, context: BotContext, at: time) -> None:
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    svc = services(context)
+    svc = context.services
     first_time = not profile.onboarded
-    updated = await svc.store.update_profile(profile.user_id, reminder_time=at, onboarded=True)
-    context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
+    updated = await svc.store.profiles.update(profile.user_id, reminder_time=at, onboarded=True)
+    context.state.clear()
     profile = updated or profile
-    reminders.schedule(context.job_queue, profile)  # type: ignore[arg-type]
+    reminders.schedule(context.queue, profile)
     template = texts.ONBOARDED if first_time else texts.REMINDER_SET
     await reply(update, template.format(time=texts.format_time(at), tz=profile.timezone))
 
 
-async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def settings_command(update: Update, context: BotContext) -> None:
     """/settings shows time zone, reminder time and state."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    count = len(await services(context).store.entries(profile.user_id))
+    count = len(await context.services.store.diary.entries(profile.user_id))
     await reply(update, texts.settings_text(profile, count))
 
 
-async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pause(update: Update, context: BotContext) -> None:
     """/pause stops daily reminders (logging still works)."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    await services(context).store.update_profile(profile.user_id, paused=True)
-    reminders.unschedule(context.job_queue, profile.user_id)  # type: ignore[arg-type]
+    await context.services.store.profiles.update(profile.user_id, paused=True)
+    reminders.unschedule(context.queue, profile.user_id)
     await reply(update, texts.PAUSED)
 
 
-async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def resume(update: Update, context: BotContext) -> None:
     """/resume turns daily reminders back on."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    updated = await services(context).store.update_profile(
+    updated = await context.services.store.profiles.update(
         profile.user_id, paused=False, blocked=False
     )
     profile = updated or profile
-    reminders.schedule(context.job_queue, profile)  # type: ignore[arg-type]
+    reminders.schedule(context.queue, profile)
     await reply(
         update,
         texts.RESUMED.format(time=texts.format_time(profile.reminder_time), tz=profile.timezone),
     )
 
 
-async def help_command(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, _context: BotContext) -> None:
     """/help lists every command."""
     await reply(update, texts.help_text())
 
 
-async def answer_expired(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_expired(update: Update, _context: BotContext) -> None:
     """Any button we cannot read (old, forged, from a removed feature)."""
     query = update.callback_query
     if query is not None:

@@ -9,17 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from telegram import Bot, InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
 
 from diarybot import texts
 from diarybot.bot import keyboards
-from diarybot.bot.context import Services, services
+from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
+from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.models import PEG_ITEMS, PegResponse, Profile, new_id
 from diarybot.domain.parsing import parse_weekday
 from diarybot.domain.schedule import weekday_due
-
-PEG_TABLE = "peg"
 
 
 def peg_due(profile: Profile, now: datetime) -> bool:
@@ -47,8 +45,9 @@ async def ask_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
     now = svc.clock()
     if not peg_due(profile, now):
         return
-    today = await svc.store.claim_today(profile, "last_peg_asked", now)
-    if today is None:
+    today = local_date(now, zone(profile.timezone))
+    claimed, _ = await svc.store.profiles.claim_day(profile.user_id, "last_peg_asked", today)
+    if not claimed:
         return
     response = PegResponse(id=new_id(), local_date=today, asked_at=now)
     await _save(svc, profile.user_id, response)
@@ -64,22 +63,21 @@ def _item_keyboard(response_id: str, item: str) -> InlineKeyboardMarkup:
 
 
 async def _save(svc: Services, user_id: int, response: PegResponse) -> None:
-    await svc.store.run(user_id, svc.store.files.put_record, user_id, PEG_TABLE, response.to_doc())
+    await svc.store.diary.save_peg(user_id, response)
 
 
 async def responses_of(svc: Services, user_id: int) -> list[PegResponse]:
     """Every stored PEG of a patient."""
-    docs = await svc.store.run(user_id, svc.store.files.records, user_id, PEG_TABLE)
-    return [PegResponse.from_doc(d) for d in docs]
+    return await svc.store.diary.pegs(user_id)
 
 
-async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_button(update: Update, context: BotContext) -> None:
     """One PEG item answered: store it, then ask the next or show the score."""
     press = await pressed(update)
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
-    svc = services(context)
+    svc = context.services
     response_id, item, value = callback.args
     response = next((r for r in await responses_of(svc, user_id) if r.id == response_id), None)
     if response is None:
@@ -104,15 +102,15 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     )
 
 
-async def peg_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def peg_command(update: Update, context: BotContext) -> None:
     """/peg [weekday|off]: the day of the weekly PEG, or off."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    store = services(context).store
+    store = context.services.store
     arg = (context.args or [""])[0].lower()
     if arg == "off":
-        await store.update_profile(profile.user_id, peg_on=False)
+        await store.profiles.update(profile.user_id, peg_on=False)
         await reply(update, texts.PEG_OFF)
         return
     weekday = parse_weekday(arg)
@@ -120,5 +118,5 @@ async def peg_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         state = f"on, every {texts.WEEKDAYS[profile.peg_weekday]}" if profile.peg_on else "off"
         await reply(update, texts.PEG_USAGE.format(state=state))
         return
-    await store.update_profile(profile.user_id, peg_on=True, peg_weekday=weekday)
+    await store.profiles.update(profile.user_id, peg_on=True, peg_weekday=weekday)
     await reply(update, texts.PEG_SET.format(weekday=texts.WEEKDAYS[weekday]))

@@ -15,13 +15,12 @@ from typing import Any
 from apscheduler.triggers.base import BaseTrigger
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import ContextTypes, JobQueue
+from telegram.ext import JobQueue
 
 from diarybot import texts
-from diarybot.bot import keyboards
-from diarybot.bot import peg_check as peg_questions
+from diarybot.bot import keyboards, peg_check
 from diarybot.bot.chart_commands import send_weekly_if_due
-from diarybot.bot.context import Services, services
+from diarybot.bot.context import BotContext, Services
 from diarybot.domain.localtime import instant_on, local_date, next_daily, zone
 from diarybot.domain.models import Profile, new_id
 from diarybot.domain.schedule import reminder_due
@@ -123,34 +122,32 @@ def rebuild(job_queue: JobQueue[Any], profiles: list[Profile], now: datetime) ->
     return catch_ups
 
 
-async def send_reminder(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_reminder(context: BotContext) -> None:
     """Job callback: send today's reminder if it is still due, exactly once."""
     job = context.job
     if job is None or job.user_id is None:
         return
-    svc = services(context)
+    svc = context.services
     user_id = job.user_id
-    profile = await svc.store.get_profile(user_id)
+    profile = await svc.store.profiles.get(user_id)
     if profile is None:
-        unschedule(context.job_queue, user_id)  # type: ignore[arg-type]
+        unschedule(context.queue, user_id)
         return
     await _weekly_chart(context, svc, profile)
     now = svc.clock()
     today = local_date(now, zone(profile.timezone))
-    checked_in = bool(await svc.store.entries(user_id, today, today))
+    checked_in = bool(await svc.store.diary.entries(user_id, today, today))
     if not reminder_due(profile, now, checked_in):
         return
-    claimed, previous = await svc.store.claim_day(user_id, "last_reminded", today)
+    claimed, previous = await svc.store.profiles.claim_day(user_id, "last_reminded", today)
     if not claimed:
         return
     attempt = job.data if isinstance(job.data, int) else 0
     await _deliver(context, svc, profile, (today, previous), attempt)
 
 
-async def _weekly_chart(
-    context: ContextTypes.DEFAULT_TYPE, svc: Services, profile: Profile
-) -> None:
-    for weekly in (send_weekly_if_due, peg_questions.ask_if_due):
+async def _weekly_chart(context: BotContext, svc: Services, profile: Profile) -> None:
+    for weekly in (send_weekly_if_due, peg_check.ask_if_due):
         try:
             await weekly(context.bot, svc, profile)
         except Exception as exc:  # the daily reminder must go out even if a weekly item fails
@@ -158,7 +155,7 @@ async def _weekly_chart(
 
 
 async def _deliver(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     svc: Services,
     profile: Profile,
     claim: tuple[date, date | None],
@@ -178,13 +175,11 @@ async def _deliver(
         # The request may have reached Telegram; a retry could remind twice. Keep the claim.
         logger.warning("Reminder send timed out; not retried to avoid a duplicate")
     except (RetryAfter, NetworkError) as exc:
-        await svc.store.release_day(profile.user_id, "last_reminded", today, previous)
+        await svc.store.profiles.release_day(profile.user_id, "last_reminded", today, previous)
         _schedule_retry(context, profile, attempt, exc)
 
 
-def _schedule_retry(
-    context: ContextTypes.DEFAULT_TYPE, profile: Profile, attempt: int, exc: Exception
-) -> None:
+def _schedule_retry(context: BotContext, profile: Profile, attempt: int, exc: Exception) -> None:
     if attempt >= len(RETRY_DELAYS) or context.job_queue is None:
         logger.warning("Reminder not delivered after %d attempts: %s", attempt + 1, exc)
         return
@@ -212,11 +207,9 @@ async def send_prompt(bot: Bot, chat_id: int, text: str) -> None:
     await bot.send_message(chat_id, text, reply_markup=keyboards.score_keyboard(new_id()))
 
 
-async def stop_for_unreachable(
-    context: ContextTypes.DEFAULT_TYPE, svc: Services, user_id: int
-) -> None:
+async def stop_for_unreachable(context: BotContext, svc: Services, user_id: int) -> None:
     """The patient blocked the bot (or the chat is gone): stop reminding, keep their data."""
-    await svc.store.update_profile(user_id, blocked=True)
+    await svc.store.profiles.update(user_id, blocked=True)
     if context.job_queue is not None:
         unschedule(context.job_queue, user_id)
     logger.info("A patient can no longer be reached; reminders stopped, data kept")

@@ -8,10 +8,9 @@ from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from diarybot import texts
-from diarybot.bot.context import services
+from diarybot.bot.context import BotContext
 from diarybot.bot.keyboards import Callback, parse_callback
 from diarybot.domain.models import Profile
 
@@ -56,12 +55,12 @@ async def reply(update: Update, text: str, **kwargs: Any) -> None:
         await update.effective_chat.send_message(text, **kwargs)
 
 
-async def profile_or_prompt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Profile | None:
+async def profile_or_prompt(update: Update, context: BotContext) -> Profile | None:
     """The caller's profile, or None after telling them to /start (or for a non-private chat)."""
     user_id = patient_id(update)
     if user_id is None:
         return None
-    profile = await services(context).store.get_profile(user_id)
+    profile = await context.services.store.profiles.get(user_id)
     if profile is None:
         await reply(update, texts.NEED_START)
     return profile

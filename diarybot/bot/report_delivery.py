@@ -13,11 +13,10 @@ from telegram import Bot, InputFile
 
 from diarybot import texts
 from diarybot.bot.context import Services
-from diarybot.bot.guided_exercises import SESSIONS_TABLE
-from diarybot.bot.peg_check import PEG_TABLE
 from diarybot.domain.localtime import zone
-from diarybot.domain.models import ExerciseSession, PegResponse, Profile
-from diarybot.reports.content import Extras, ReportFiles, display_name, report_files
+from diarybot.domain.models import Profile
+from diarybot.reports.content import Extras, ReportFiles, display_name
+from diarybot.runtime.render_tasks import report_files
 
 # Longest period drawn as a chart on a report; longer exports still list every entry.
 MAX_CHART_DAYS = 366
@@ -31,7 +30,7 @@ async def build_report(
     """All report files for a period, or None when the period has no entries."""
     length = (end - start).days + 1
     history_from = start - timedelta(days=length) - FLARE_LOOKBACK
-    history = await svc.store.entries(profile.user_id, history_from, end)
+    history = await svc.store.diary.entries(profile.user_id, history_from, end)
     period = [e for e in history if start <= e.local_date <= end]
     if not period:
         return None
@@ -52,21 +51,11 @@ async def build_report(
 
 
 async def _extras(svc: Services, user_id: int, start: date, end: date) -> Extras:
-    files = svc.store.files
-    sessions = await svc.store.run(user_id, files.records, user_id, SESSIONS_TABLE)
-    pegs = await svc.store.run(user_id, files.records, user_id, PEG_TABLE)
+    sessions = await svc.store.diary.sessions(user_id)
+    pegs = await svc.store.diary.pegs(user_id)
     return Extras(
-        sessions=tuple(
-            s
-            for s in (ExerciseSession.from_doc(d) for d in sessions)
-            if start <= s.local_date <= end
-        ),
-        pegs=tuple(
-            sorted(
-                (p for p in (PegResponse.from_doc(d) for d in pegs) if p.local_date <= end),
-                key=lambda p: p.local_date,
-            )
-        ),
+        sessions=tuple(s for s in sessions if start <= s.local_date <= end),
+        pegs=tuple(sorted((p for p in pegs if p.local_date <= end), key=lambda p: p.local_date)),
     )
 
 

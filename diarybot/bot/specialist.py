@@ -12,11 +12,11 @@ from typing import Any
 
 from telegram import Update
 from telegram.error import Forbidden
-from telegram.ext import ContextTypes, JobQueue
+from telegram.ext import JobQueue
 
 from diarybot import texts
 from diarybot.bot import keyboards
-from diarybot.bot.context import Services, services
+from diarybot.bot.context import BotContext, Services
 from diarybot.bot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.bot.report_delivery import build_report, period_caption, send_report
@@ -24,8 +24,8 @@ from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.models import Link, Profile, Specialist
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, parse_weekday
 from diarybot.domain.schedule import weekday_due
+from diarybot.domain.share_codes import normalize_code
 from diarybot.runtime import jobs
-from diarybot.storage import sharing
 
 logger = logging.getLogger(__name__)
 
@@ -33,13 +33,7 @@ SUMMARY_DAYS = 30
 DIGEST_DAYS = 7
 
 
-def _attempts(context: ContextTypes.DEFAULT_TYPE) -> sharing.AttemptLimiter:
-    return context.application.bot_data.setdefault(
-        "diarybot.link_attempts", sharing.AttemptLimiter()
-    )
-
-
-async def link_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def link_command(update: Update, context: BotContext) -> None:
     """/link CODE: ask the patient behind a sharing code to confirm the link."""
     user_id = patient_id(update)
     user = update.effective_user
@@ -48,14 +42,14 @@ async def link_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not context.args:
         await reply(update, texts.LINK_USAGE)
         return
-    svc = services(context)
+    svc = context.services
     now = svc.clock()
-    attempts = _attempts(context)
+    attempts = context.bot_data.link_attempts
     if attempts.blocked(user_id, now):
         await reply(update, texts.LINK_RATE_LIMITED)
         return
-    code = sharing.normalize_code("".join(context.args))
-    owner = await sharing.redeem_code(svc.store, code, now) if code else None
+    code = normalize_code("".join(context.args))
+    owner = await svc.store.sharing.redeem_code(code, now) if code else None
     if owner is None:
         attempts.failed(user_id, now)
         await reply(update, texts.LINK_INVALID)
@@ -64,7 +58,7 @@ async def link_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await reply(update, texts.LINK_OWN_CODE)
         return
     request = Link(user_id, user.full_name, user.username or "", since=now)
-    await sharing.request_link(svc.store, owner, request)
+    await svc.store.sharing.request(owner, request)
     username = f" (@{user.username})" if user.username else ""
     await context.bot.send_message(
         owner,
@@ -74,12 +68,10 @@ async def link_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await reply(update, texts.LINK_REQUESTED)
 
 
-async def welcome_linked(
-    context: ContextTypes.DEFAULT_TYPE, specialist_id: int, patient: Profile
-) -> None:
+async def welcome_linked(context: BotContext, specialist_id: int, patient: Profile) -> None:
     """Tell the specialist the patient confirmed, and schedule their weekly summaries."""
-    svc = services(context)
-    specialist = await svc.store.run(specialist_id, svc.store.files.get_specialist, specialist_id)
+    svc = context.services
+    specialist = await svc.store.specialists.get(specialist_id)
     if specialist is None:
         return
     if context.job_queue is not None:
@@ -100,12 +92,12 @@ def _digest_words(specialist: Specialist) -> dict[str, str]:
     }
 
 
-async def patients_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def patients_command(update: Update, context: BotContext) -> None:
     """/patients: who shares their diary with this specialist."""
     user_id = patient_id(update)
     if user_id is None:
         return
-    patients = await sharing.linked_patients(services(context).store, user_id)
+    patients = await context.services.store.sharing.linked_patients(user_id)
     if not patients:
         await reply(update, texts.PATIENTS_NONE)
         return
@@ -117,12 +109,12 @@ async def patients_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     )
 
 
-async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def summary_command(update: Update, context: BotContext) -> None:
     """/summary: pick a patient; their last 30 days arrive as chart, PDF, CSV and FHIR."""
     user_id = patient_id(update)
     if user_id is None:
         return
-    patients = await sharing.linked_patients(services(context).store, user_id)
+    patients = await context.services.store.sharing.linked_patients(user_id)
     if not patients:
         await reply(update, texts.PATIENTS_NONE)
         return
@@ -137,23 +129,23 @@ def _people(patients: list[Profile]) -> list[tuple[int, str]]:
     return [(p.user_id, p.display_name or "Patient") for p in patients]
 
 
-async def summary_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def summary_button(update: Update, context: BotContext) -> None:
     """A patient picked for a summary: checked against the patient's consent, then sent."""
     press = await pressed(update)
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
-    svc = services(context)
+    svc = context.services
     target = int(callback.args[0])
-    profile = await svc.store.get_profile(target)
-    if profile is None or not await sharing.is_linked(svc.store, target, user_id):
+    profile = await svc.store.profiles.get(target)
+    if profile is None or not await svc.store.sharing.is_linked(target, user_id):
         await edit(query, texts.NOT_AVAILABLE)
         return
     await _send_summary(context, svc, user_id, profile, SUMMARY_DAYS, raw=True)
 
 
 async def _send_summary(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     svc: Services,
     chat_id: int,
     profile: Profile,
@@ -179,13 +171,13 @@ async def _send_summary(
     await send_report(context.bot, chat_id, files, caption=caption, raw=raw)
 
 
-async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest_command(update: Update, context: BotContext) -> None:
     """/digest [weekday HH:MM [zone] | off]: when weekly summaries arrive."""
     user_id = patient_id(update)
     if user_id is None:
         return
-    svc = services(context)
-    current = await svc.store.run(user_id, svc.store.files.get_specialist, user_id)
+    svc = context.services
+    current = await svc.store.specialists.get(user_id)
     current = current or Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
     changes = _digest_changes(list(context.args or []))
     if changes is None:
@@ -196,9 +188,7 @@ async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         )
         await reply(update, texts.DIGEST_USAGE.format(state=state))
         return
-    updated = await svc.store.run(
-        user_id, svc.store.files.update_specialist, user_id, current, **changes
-    )
+    updated = await svc.store.specialists.update(user_id, current, **changes)
     if context.job_queue is not None and updated is not None:
         schedule_digest(context.job_queue, updated)
     if updated is None or not updated.digest_on:
@@ -259,21 +249,21 @@ def digest_due(specialist: Specialist, now: datetime) -> bool:
     )
 
 
-async def send_digest(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_digest(context: BotContext) -> None:
     """Job callback: each currently linked patient's week as a PDF and chart, once a week."""
     job = context.job
     if job is None or job.user_id is None:
         return
-    svc = services(context)
+    svc = context.services
     specialist_id = job.user_id
-    specialist = await svc.store.run(specialist_id, svc.store.files.get_specialist, specialist_id)
+    specialist = await svc.store.specialists.get(specialist_id)
     now = svc.clock()
     if specialist is None or not digest_due(specialist, now):
         return
     today = local_date(now, zone(specialist.timezone))
-    if not await svc.store.run(specialist_id, svc.store.files.claim_digest, specialist_id, today):
+    if not await svc.store.specialists.claim_digest(specialist_id, today):
         return
-    for profile in await sharing.linked_patients(svc.store, specialist_id):
+    for profile in await svc.store.sharing.linked_patients(specialist_id):
         try:
             await _send_summary(context, svc, specialist.chat_id, profile, DIGEST_DAYS, raw=False)
         except Forbidden:

@@ -1,27 +1,41 @@
 """Guided exercises as timed steps, and what the sessions show (pure).
 
-The steps are data; `guided.py` plays them in the chat through the job queue. Wording lives in
-`texts`. No claims are made from fewer than `MIN_RATED_SESSIONS` rated sessions.
+The steps are data: each says which phase it is (breathe in, hold, tense a muscle group …) and
+for how long; `bot/guided_exercises.py` plays them in the chat through the job queue and
+`texts` words them. No claims are made from fewer than `MIN_RATED_SESSIONS` rated sessions.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from diarybot import texts
 from diarybot.domain.models import ExerciseSession, Technique
 
 MIN_RATED_SESSIONS = 3
 GET_READY_SECONDS = 5
 
 
+class Phase(enum.Enum):
+    """What one step asks of the patient."""
+
+    GET_READY = enum.auto()
+    BREATHE_IN = enum.auto()
+    BREATHE_OUT = enum.auto()
+    HOLD = enum.auto()
+    TENSE = enum.auto()
+    RELEASE = enum.auto()
+
+
 @dataclass(frozen=True)
 class Step:
-    """One instruction shown for `seconds` before the next replaces it."""
+    """One instruction shown for `seconds` before the next replaces it; `group` is the
+    muscle group (0 … PMR_GROUPS - 1) of a progressive muscle relaxation step."""
 
-    text: str
+    phase: Phase
     seconds: int
+    group: int | None = None
 
 
 @dataclass(frozen=True)
@@ -30,34 +44,31 @@ class Pattern:
 
     code: str
     technique: Technique
-    phases: tuple[tuple[str, int], ...]  # (template, seconds) for one round
+    phases: tuple[tuple[Phase, int], ...]  # (phase, seconds) for one round
     rounds: int
 
 
 PATTERNS: dict[str, Pattern] = {
     "calm": Pattern(
-        "calm", Technique.BREATHING, ((texts.BREATH_IN, 4), (texts.BREATH_OUT, 6)), rounds=18
+        "calm", Technique.BREATHING, ((Phase.BREATHE_IN, 4), (Phase.BREATHE_OUT, 6)), rounds=18
     ),
     "box": Pattern(
         "box",
         Technique.BREATHING,
-        (
-            (texts.BREATH_IN, 4),
-            (texts.BREATH_HOLD, 4),
-            (texts.BREATH_OUT, 4),
-            (texts.BREATH_HOLD, 4),
-        ),
+        ((Phase.BREATHE_IN, 4), (Phase.HOLD, 4), (Phase.BREATHE_OUT, 4), (Phase.HOLD, 4)),
         rounds=11,
     ),
     "478": Pattern(
         "478",
         Technique.BREATHING,
-        ((texts.BREATH_IN, 4), (texts.BREATH_HOLD, 7), (texts.BREATH_OUT, 8)),
+        ((Phase.BREATHE_IN, 4), (Phase.HOLD, 7), (Phase.BREATHE_OUT, 8)),
         rounds=4,
     ),
     "pmr": Pattern("pmr", Technique.RELAXATION, (), rounds=0),
 }
 BREATHING_PATTERNS = ("calm", "box", "478")
+#: Hands, upper arms, shoulders, forehead, eyes, jaw, back, stomach, thighs, feet.
+PMR_GROUPS = 10
 PMR_TENSE_SECONDS = 5
 PMR_RELEASE_SECONDS = 10
 
@@ -65,21 +76,14 @@ PMR_RELEASE_SECONDS = 10
 def steps(code: str) -> list[Step]:
     """The full sequence of steps for a pattern, starting with a moment to settle."""
     pattern = PATTERNS[code]
-    sequence = [Step(texts.GET_READY, GET_READY_SECONDS)]
+    sequence = [Step(Phase.GET_READY, GET_READY_SECONDS)]
     if pattern.technique is Technique.RELAXATION:
-        for group in texts.PMR_GROUPS:
-            sequence.append(
-                Step(
-                    texts.PMR_TENSE.format(group=group, seconds=PMR_TENSE_SECONDS),
-                    PMR_TENSE_SECONDS,
-                )
-            )
-            sequence.append(
-                Step(texts.PMR_RELEASE.format(seconds=PMR_RELEASE_SECONDS), PMR_RELEASE_SECONDS)
-            )
+        for group in range(PMR_GROUPS):
+            sequence.append(Step(Phase.TENSE, PMR_TENSE_SECONDS, group))
+            sequence.append(Step(Phase.RELEASE, PMR_RELEASE_SECONDS, group))
         return sequence
     for _ in range(pattern.rounds):
-        sequence += [Step(t.format(seconds=s), s) for t, s in pattern.phases]
+        sequence += [Step(phase, seconds) for phase, seconds in pattern.phases]
     return sequence
 
 
@@ -125,19 +129,3 @@ def practice_figures(sessions: Iterable[ExerciseSession]) -> list[PracticeFigure
             )
         )
     return figures
-
-
-def practice_lines(figures: Iterable[PracticeFigures]) -> list[str]:
-    """The figures in words, for the patient and for the specialist's report."""
-    lines = []
-    for f in figures:
-        count = f"{f.sessions} session{'s' if f.sessions != 1 else ''}"
-        line = texts.PRACTICE_LINE.format(
-            technique=texts.TECHNIQUE_NAMES[f.technique], sessions=count
-        )
-        if f.mean_change is not None:
-            line += texts.PRACTICE_CHANGE.format(change=f.mean_change, pairs=f.rated)
-        elif f.rated:
-            line += texts.PRACTICE_TOO_FEW.format(pairs=f.rated)
-        lines.append(line)
-    return lines

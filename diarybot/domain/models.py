@@ -367,9 +367,9 @@ class PegResponse:
     @property
     def score(self) -> float | None:
         """The PEG score: the mean of the three items, once all are answered."""
-        if not self.complete:
+        if self.pain is None or self.enjoyment is None or self.activity is None:
             return None
-        return (self.pain + self.enjoyment + self.activity) / 3  # type: ignore[operator]
+        return (self.pain + self.enjoyment + self.activity) / 3
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON-ready form."""

@@ -1,11 +1,7 @@
-"""Exports of a patient's diary: CSV, FHIR R4 JSON and the specialist PDF (plain data → bytes).
+"""Reports of a patient's diary: the specialist PDF (`pdf`), CSV (`csv_file`), FHIR R4 JSON
+(`fhir`) and what a report says beyond its figures (`content`). Plain data in, bytes out: no
+Telegram, no TinyDB.
 
-Pure functions: no Telegram, no TinyDB. The bot calls them off the event loop and sends the
-bytes as documents.
+Nothing is imported here on purpose: the bot process imports `content` alone, and only the
+render workers load fpdf (and matplotlib's fonts) through `pdf`.
 """
-
-from diarybot.reports.csv_file import entries_csv, parse_entries_csv
-from diarybot.reports.fhir import fhir_bundle, fhir_json
-from diarybot.reports.pdf import pdf_report
-
-__all__ = ["entries_csv", "fhir_bundle", "fhir_json", "parse_entries_csv", "pdf_report"]

@@ -1,23 +1,19 @@
-"""What a report says, assembled from entries into its files: PDF, CSV, FHIR.
+"""What a report says beyond its figures: the page-1 sections, the patient's name and FHIR id.
 
-Pure and picklable on purpose: `report_files` runs in a render worker process (see
-`diarybot.render_pool`), so the bot process never loads fpdf or spends its GIL on a PDF.
+Pure and picklable: the render workers (`runtime/render_tasks.py`) build report files from it.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from diarybot.domain.exercises import practice_figures, practice_lines
-from diarybot.domain.figures import period_figures
-from diarybot.domain.models import Entry, ExerciseSession, PegResponse, Profile
+from diarybot.domain.exercises import practice_figures
+from diarybot.domain.models import ExerciseSession, PegResponse, Profile
 from diarybot.domain.peg_score import peg_trend
-from diarybot.runtime import render_tasks as worker_tasks
 from diarybot.texts import report as rt
+from diarybot.texts.guided import practice_lines
 
 PATIENT_NAMESPACE = uuid.UUID("5b0f7a52-29a4-4a39-9d0e-8f0a4c1de5a1")
 
@@ -88,51 +84,4 @@ def _peg_line(response: PegResponse) -> str:
         pain=response.pain,
         enjoyment=response.enjoyment,
         activity=response.activity,
-    )
-
-
-def report_files(
-    profile: Profile,
-    history: Sequence[Entry],
-    period: Sequence[Entry],
-    *,
-    bounds: tuple[date, date],
-    with_chart: bool,
-    tz: ZoneInfo,
-    now: datetime,
-    extras: Extras,
-) -> ReportFiles:
-    """Every file of one report, the chart included when asked (runs in a render worker)."""
-    # Imported here, not at the top: only the render workers need fpdf (and its ~0.4 s import).
-    from diarybot.reports import entries_csv, fhir_json, pdf_report  # noqa: PLC0415
-
-    start, end = bounds
-    chart = worker_tasks.chart(period, tz.key, start, end).png if with_chart else None
-    figures = period_figures(history, start, end, previous=history)
-    pdf = pdf_report(
-        patient_name=display_name(profile),
-        period_start=start,
-        period_end=end,
-        entries=period,
-        figures=figures,
-        chart_png=chart,
-        tz=tz,
-        generated_at=now,
-        sections=report_sections(extras, start),
-    )
-    ref = patient_reference(profile)
-    return ReportFiles(
-        start=start,
-        end=end,
-        pdf=pdf,
-        csv=entries_csv(period, tz),
-        fhir=fhir_json(
-            period,
-            ref,
-            display_name(profile),
-            tz,
-            now,
-            pegs=[p for p in extras.pegs if p.local_date >= start],
-        ),
-        chart=chart,
     )

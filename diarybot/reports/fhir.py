@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from diarybot.domain import peg_score as peg
+from diarybot.domain import peg_score
 from diarybot.domain.models import PEG_ITEMS, Entry, PegResponse
 from diarybot.texts import MEDICATION_NAME, TECHNIQUE_NAMES
 
@@ -140,7 +140,7 @@ def _observation(
     return observation
 
 
-PEG_QUESTIONNAIRE = f"{LOINC}/q/{peg.LOINC_PANEL}"
+PEG_QUESTIONNAIRE = f"{LOINC}/q/{peg_score.LOINC_PANEL}"
 PEG_SCORE_DISPLAY = "Pain, Enjoyment of life, General activity (PEG) mean score"
 PEG_ITEM_DISPLAY = {
     "pain": "Pain on average in past week",
@@ -158,7 +158,10 @@ def _peg_entries(
     items = []
     for name in PEG_ITEMS:
         value = getattr(response, name)
-        item: dict[str, Any] = {"linkId": peg.LOINC_ITEMS[name], "text": PEG_ITEM_DISPLAY[name]}
+        item: dict[str, Any] = {
+            "linkId": peg_score.LOINC_ITEMS[name],
+            "text": PEG_ITEM_DISPLAY[name],
+        }
         if value is not None:
             item["answer"] = [{"valueInteger": value}]
         items.append(item)
@@ -183,7 +186,7 @@ def _peg_entries(
                     "id": score_id,
                     "status": "final",
                     "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
-                    "code": _concept(LOINC, peg.LOINC_SCORE, PEG_SCORE_DISPLAY),
+                    "code": _concept(LOINC, peg_score.LOINC_SCORE, PEG_SCORE_DISPLAY),
                     "subject": dict(patient),
                     "effectiveDateTime": authored,
                     "performer": [dict(patient)],

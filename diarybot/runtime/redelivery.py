@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from diarybot.storage.atomic import atomic_write_bytes
 
@@ -78,33 +78,17 @@ class HandledUpdates:
             self._dirty = True
             logger.warning("Could not save %s: %s", STATE_FILE, type(exc).__name__)
 
+    async def drop_if_seen(self, update: object, _context: Any) -> None:
+        """Handler group -2: stop a redelivered update before any handler sees it."""
+        if isinstance(update, Update) and self.seen(update.update_id):
+            logger.info("Dropped an update delivered again")
+            raise ApplicationHandlerStop
 
-def tracker(context: ContextTypes.DEFAULT_TYPE) -> HandledUpdates:
-    """The application's handled-updates list."""
-    return context.application.bot_data[KEY]  # type: ignore[no-any-return]
+    async def mark_handled(self, update: object, _context: Any) -> None:
+        """The last handler group: this update went through every handler."""
+        if isinstance(update, Update):
+            self.handled(update.update_id)
 
-
-KEY = "diarybot.handled_updates"
-
-
-async def drop_if_seen(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Group -2: stop a redelivered update before any handler sees it."""
-    if isinstance(update, Update) and tracker(context).seen(update.update_id):
-        logger.info("Dropped an update delivered again")
-        raise ApplicationHandlerStop
-
-
-async def mark_handled(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The last group: this update went through every handler."""
-    if isinstance(update, Update):
-        tracker(context).handled(update.update_id)
-
-
-async def save_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Every few seconds: persist the list off the event loop."""
-    await asyncio.to_thread(tracker(context).save)
-
-
-def save_now(application: Any) -> None:
-    """At shutdown (synchronously: the loop is about to stop)."""
-    application.bot_data[KEY].save()
+    async def save_job(self, _context: Any) -> None:
+        """Job, every few seconds: persist the list off the event loop."""
+        await asyncio.to_thread(self.save)

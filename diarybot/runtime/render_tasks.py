@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
-from diarybot.domain.models import Entry, entries_between
+from diarybot.domain.figures import period_figures
+from diarybot.domain.models import Entry, Profile, entries_between
+from diarybot.reports.content import (
+    Extras,
+    ReportFiles,
+    display_name,
+    patient_reference,
+    report_sections,
+)
 from diarybot.storage.atomic import StorageError, parse_file
-from diarybot.storage.patients import ENTRIES_TABLE
+from diarybot.storage.diary import ENTRIES_TABLE
 
 if TYPE_CHECKING:
     import charts
@@ -44,7 +52,7 @@ def warm_up() -> None:
     import uharfbuzz  # noqa: F401, PLC0415
 
     import charts.fonts  # noqa: PLC0415 - see the module docstring
-    import diarybot.reports  # noqa: F401, PLC0415
+    import diarybot.reports.pdf  # noqa: F401, PLC0415
 
     charts.fonts.families()
     charts.fonts.missing_characters("")
@@ -98,3 +106,52 @@ def chart_from_diary(
         return UNREADABLE
     entries = entries_between(tables.get(ENTRIES_TABLE, {}).values(), start, end)
     return chart(entries, tz_name, start, end) if entries else None
+
+
+def report_files(
+    profile: Profile,
+    history: Sequence[Entry],
+    period: Sequence[Entry],
+    *,
+    bounds: tuple[date, date],
+    with_chart: bool,
+    tz: ZoneInfo,
+    now: datetime,
+    extras: Extras,
+) -> ReportFiles:
+    """Every file of one report, the chart included when asked (runs in a render worker)."""
+    # Imported here, not at the top: only the render workers need fpdf (and its ~0.4 s import).
+    from diarybot.reports.csv_file import entries_csv  # noqa: PLC0415
+    from diarybot.reports.fhir import fhir_json  # noqa: PLC0415
+    from diarybot.reports.pdf import pdf_report  # noqa: PLC0415
+
+    start, end = bounds
+    png = chart(period, tz.key, start, end).png if with_chart else None
+    figures = period_figures(history, start, end, previous=history)
+    pdf = pdf_report(
+        patient_name=display_name(profile),
+        period_start=start,
+        period_end=end,
+        entries=period,
+        figures=figures,
+        chart_png=png,
+        tz=tz,
+        generated_at=now,
+        sections=report_sections(extras, start),
+    )
+    ref = patient_reference(profile)
+    return ReportFiles(
+        start=start,
+        end=end,
+        pdf=pdf,
+        csv=entries_csv(period, tz),
+        fhir=fhir_json(
+            period,
+            ref,
+            display_name(profile),
+            tz,
+            now,
+            pegs=[p for p in extras.pegs if p.local_date >= start],
+        ),
+        chart=png,
+    )

@@ -151,7 +151,7 @@ def _schema_version(data: dict[str, dict[str, Any]]) -> int | None:
 def open_db(path: Path) -> TinyDB:
     """Open (or create with a schema stamp) one TinyDB file with the atomic storage."""
     db = TinyDB(path, storage=AtomicJSONStorage)
-    if db.storage.read() is None:  # type: ignore[attr-defined]
+    if db.storage.read() is None:
         db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
     return db
 

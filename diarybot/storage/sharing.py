@@ -1,161 +1,178 @@
-"""Consented sharing with specialists: one-time codes, confirmation, links, authorization.
+"""Consented sharing with specialists: requests, links, codes, and the one authorization check.
 
 Deny by default: a specialist reaches a patient's data only while the patient's own file lists
-them as linked, and that is checked on every access (commands, buttons, scheduled summaries),
-never inferred from what a client sends.
+them as linked. Links and pending requests live in the patient's `profile.json`, because the
+patient's consent is the one record every access is checked against; the specialist's index
+(`Specialists`) only decides whom to list and schedule.
 """
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-import unicodedata
-from collections import defaultdict, deque
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from tinydb import Query, TinyDB
 
 from diarybot.domain.models import Link, Profile, Specialist
-from diarybot.storage.patients import CODES_LOCK_ID, PENDING_TABLE, PatientStore
+from diarybot.domain.share_codes import CODE_LIFETIME, hash_code, new_code
+from diarybot.storage.folders import PatientFolders
+from diarybot.storage.profiles import PROFILE_FILE, Profiles
+from diarybot.storage.share_codes import ShareCodes
+from diarybot.storage.specialists import Specialists
 
-# No 0/O, 1/I/L: codes are read aloud and typed from paper.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 10  # 31**10 ≈ 8e14 codes; with 5 wrong guesses an hour, guessing is hopeless
-CODE_LIFETIME = timedelta(hours=24)
-MAX_WRONG_CODES = 5
-WRONG_CODE_WINDOW = timedelta(hours=1)
+logger = logging.getLogger(__name__)
 
+LINKS_TABLE = "links"
+PENDING_TABLE = "pending_links"
 
-def new_code() -> str:
-    """A fresh one-time code from the OS's CSPRNG."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def format_code(code: str) -> str:
-    """Grouped for reading: ABCDE-FGHJK."""
-    return f"{code[:5]}-{code[5:]}"
+T = TypeVar("T")
 
 
-def normalize_code(text: str) -> str | None:
-    """What a specialist typed, as a code (case, spaces and dashes forgiven), or None."""
-    cleaned = unicodedata.normalize("NFKC", text).upper().replace("-", "").replace(" ", "")
-    if len(cleaned) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in cleaned):
-        return None
-    return cleaned
+class Sharing:
+    """Who shares with whom, kept in both directions and checked on the patient's side."""
 
+    def __init__(
+        self,
+        folders: PatientFolders,
+        profiles: Profiles,
+        specialists: Specialists,
+        codes: ShareCodes,
+    ) -> None:
+        self._folders = folders
+        self._profiles = profiles
+        self._specialists = specialists
+        self._codes = codes
 
-def hash_code(code: str) -> str:
-    """Only hashes are stored: a copy of the data folder does not hand out live codes."""
-    return hashlib.sha256(code.encode()).hexdigest()
+    async def links(self, patient_id: int) -> list[Link]:
+        """The specialists this patient shares with."""
+        return await self._run(patient_id, lambda: self._links(patient_id, LINKS_TABLE))
 
+    async def pending(self, patient_id: int) -> list[Link]:
+        """The specialists who asked and are waiting for the patient's answer."""
+        return await self._run(patient_id, lambda: self._links(patient_id, PENDING_TABLE))
 
-@dataclass
-class AttemptLimiter:
-    """Wrong link codes per user in a sliding window (in memory: a restart forgives)."""
+    async def is_linked(self, patient_id: int, specialist_id: int) -> bool:
+        """The one authorization check: does the patient's own file list this specialist?"""
+        return any(link.specialist_id == specialist_id for link in await self.links(patient_id))
 
-    limit: int = MAX_WRONG_CODES
-    window: timedelta = WRONG_CODE_WINDOW
-    _failures: dict[int, deque[datetime]] = field(default_factory=lambda: defaultdict(deque))
+    async def linked_patients(self, specialist_id: int) -> list[Profile]:
+        """The patients who share with this specialist now (the index checked against consent)."""
+        specialist = await self._specialists.get(specialist_id)
+        found = []
+        for patient_id in specialist.patients if specialist else ():
+            profile = await self._profiles.get(patient_id)
+            if profile is not None and await self.is_linked(patient_id, specialist_id):
+                found.append(profile)
+        return found
 
-    def blocked(self, user_id: int, now: datetime) -> bool:
-        """Whether this user has used up their wrong guesses for now."""
-        failures = self._failures.get(user_id)
-        if not failures:
+    async def create_code(self, patient_id: int, now: datetime) -> str:
+        """A new single-use code for this patient, valid for 24 hours (replacing older ones)."""
+        code = new_code()
+        await self._codes.add(hash_code(code), patient_id, (now + CODE_LIFETIME).isoformat())
+        return code
+
+    async def redeem_code(self, code: str, now: datetime) -> int | None:
+        """The patient a code belongs to, consuming it; None for unknown, used or expired."""
+        return await self._codes.redeem(hash_code(code), now.isoformat())
+
+    async def request(self, patient_id: int, specialist: Link) -> None:
+        """Record a specialist's request; nothing is shared until the patient confirms it."""
+        await self._run(patient_id, lambda: self._put(patient_id, specialist, PENDING_TABLE))
+
+    async def confirm(
+        self, patient_id: int, specialist_id: int, defaults: Specialist, now: datetime
+    ) -> Link | None:
+        """The patient says yes: their pending request becomes a link (None if none pending)."""
+
+        def turn_into_link() -> Link | None:
+            pending = self._links(patient_id, PENDING_TABLE)
+            request = next((p for p in pending if p.specialist_id == specialist_id), None)
+            if request is None:
+                return None
+            link = Link(specialist_id, request.name, request.username, since=now)
+            self._put(patient_id, link, LINKS_TABLE)
+            self._drop(patient_id, specialist_id, PENDING_TABLE)
+            return link
+
+        link = await self._run(patient_id, turn_into_link)
+        if link is not None:
+            await self._specialists.reindex(specialist_id, defaults, add=patient_id)
+        return link
+
+    async def decline(self, patient_id: int, specialist_id: int) -> bool:
+        """The patient says no (or withdraws a request): forget it."""
+        return await self._run(
+            patient_id, lambda: self._drop(patient_id, specialist_id, PENDING_TABLE)
+        )
+
+    async def unlink(self, patient_id: int, specialist_id: int) -> bool:
+        """Stop sharing with one specialist, effective for every later access."""
+        removed = await self._run(
+            patient_id, lambda: self._drop(patient_id, specialist_id, LINKS_TABLE)
+        )
+        await self._specialists.reindex(specialist_id, None, remove=patient_id)
+        return removed
+
+    async def forget_person(self, user_id: int) -> None:
+        """Remove a person's sharing in both directions (before their folder is erased)."""
+        for link in await self.links(user_id):
+            await self._specialists.reindex(link.specialist_id, None, remove=user_id)
+        specialist = await self._specialists.get(user_id)
+        for patient_id in specialist.patients if specialist else ():
+            await self.unlink_quietly(patient_id, user_id)
+        await self._codes.drop(user_id)
+
+    async def unlink_quietly(self, patient_id: int, specialist_id: int) -> None:
+        """Drop both a link and a pending request (the specialist erased their data)."""
+
+        def drop_both() -> None:
+            self._drop(patient_id, specialist_id, LINKS_TABLE)
+            self._drop(patient_id, specialist_id, PENDING_TABLE)
+
+        await self._run(patient_id, drop_both)
+
+    # -- file work (storage threads, under the patient's lock) ----------------------------------
+
+    async def _run(self, patient_id: int, work: Callable[[], T]) -> T:
+        return await self._folders.run(patient_id, work)
+
+    def _links(self, patient_id: int, table: str) -> list[Link]:
+        if self._profiles.read(patient_id) is None:
+            return []
+        docs = self._folders.use(patient_id, PROFILE_FILE, lambda db: db.table(table).all())
+        return _valid(docs, Link.from_doc)
+
+    def _put(self, patient_id: int, link: Link, table: str) -> None:
+        def write(db: TinyDB) -> None:
+            db.table(table).upsert(link.to_doc(), Query().specialist_id == link.specialist_id)
+
+        self._folders.use(patient_id, PROFILE_FILE, write)
+
+    def _drop(self, patient_id: int, specialist_id: int, table: str) -> bool:
+        if self._profiles.read(patient_id) is None:
             return False
-        while failures and now - failures[0] >= self.window:
-            failures.popleft()
-        return len(failures) >= self.limit
 
-    def failed(self, user_id: int, now: datetime) -> None:
-        """Record one wrong code."""
-        self._failures[user_id].append(now)
+        def write(db: TinyDB) -> bool:
+            return bool(db.table(table).remove(Query().specialist_id == specialist_id))
+
+        return self._folders.use(patient_id, PROFILE_FILE, write)
 
 
-async def create_code(store: PatientStore, patient_id: int, now: datetime) -> str:
-    """A new single-use code for this patient, valid for 24 hours."""
-    code = new_code()
-    expires = (now + CODE_LIFETIME).isoformat()
-    await store.run(CODES_LOCK_ID, store.files.add_code, hash_code(code), patient_id, expires)
-    return code
+def _valid(docs: list[Any], parse: Callable[[dict[str, Any]], Link]) -> list[Link]:
+    """Parse each stored document, skipping (and logging, without content) any that does not.
 
-
-async def redeem_code(store: PatientStore, code: str, now: datetime) -> int | None:
-    """The patient a code belongs to, consuming it; None for unknown, used or expired codes."""
-    return await store.run(
-        CODES_LOCK_ID, store.files.redeem_code, hash_code(code), now.isoformat()
-    )
-
-
-async def request_link(store: PatientStore, patient_id: int, specialist: Link) -> None:
-    """Record a specialist's request; nothing is shared until the patient confirms it."""
-    await store.run(patient_id, store.files.put_link, patient_id, specialist, PENDING_TABLE)
-
-
-async def confirm_link(
-    store: PatientStore, patient: Profile, specialist_id: int, defaults: Specialist, now: datetime
-) -> Link | None:
-    """The patient says yes: turn their pending request into a link (None if none pending)."""
-    files = store.files
-    pending = await store.run(patient.user_id, files.links, patient.user_id, PENDING_TABLE)
-    request = next((p for p in pending if p.specialist_id == specialist_id), None)
-    if request is None:
-        return None
-    link = Link(specialist_id, request.name, request.username, since=now)
-    await store.run(patient.user_id, files.put_link, patient.user_id, link)
-    await store.run(
-        patient.user_id, files.drop_link, patient.user_id, specialist_id, PENDING_TABLE
-    )
-    await _index(store, specialist_id, defaults, add=patient.user_id)
-    return link
-
-
-async def decline_link(store: PatientStore, patient_id: int, specialist_id: int) -> bool:
-    """The patient says no: forget the request."""
-    files = store.files
-    return await store.run(patient_id, files.drop_link, patient_id, specialist_id, PENDING_TABLE)
-
-
-async def unlink(store: PatientStore, patient_id: int, specialist_id: int) -> bool:
-    """Stop sharing with one specialist, effective for every later access."""
-    removed = await store.run(patient_id, store.files.drop_link, patient_id, specialist_id)
-    await _index(store, specialist_id, None, remove=patient_id)
-    return removed
-
-
-async def is_linked(store: PatientStore, patient_id: int, specialist_id: int) -> bool:
-    """The one authorization check: does the patient's own file list this specialist?"""
-    links = await store.run(patient_id, store.files.links, patient_id)
-    return any(link.specialist_id == specialist_id for link in links)
-
-
-async def linked_patients(store: PatientStore, specialist_id: int) -> list[Profile]:
-    """The patients who currently share with this specialist (index checked against consent)."""
-    specialist = await store.run(specialist_id, store.files.get_specialist, specialist_id)
-    found = []
-    for patient_id in specialist.patients if specialist else ():
-        profile = await store.get_profile(patient_id)
-        if profile is not None and await is_linked(store, patient_id, specialist_id):
-            found.append(profile)
-    return found
-
-
-async def erase_person(store: PatientStore, user_id: int) -> None:
-    """Remove a person's sharing in both directions before their folder is erased."""
-    files = store.files
-    for link in await store.run(user_id, files.links, user_id):
-        await _index(store, link.specialist_id, None, remove=user_id)
-    specialist = await store.run(user_id, files.get_specialist, user_id)
-    for patient_id in specialist.patients if specialist else ():
-        await store.run(patient_id, files.drop_link, patient_id, user_id)
-        await store.run(patient_id, files.drop_link, patient_id, user_id, PENDING_TABLE)
-    await store.run(CODES_LOCK_ID, files.drop_codes, user_id)
-
-
-async def _index(
-    store: PatientStore,
-    specialist_id: int,
-    defaults: Specialist | None,
-    *,
-    add: int | None = None,
-    remove: int | None = None,
-) -> None:
-    await store.run(specialist_id, store.files.reindex, specialist_id, defaults, add, remove)
+    Only a hand-edited file can hold one; it stays in the file untouched (TinyDB rewrites
+    stored documents as they are), so nothing is lost by not showing it.
+    """
+    parsed = []
+    for doc in docs:
+        try:
+            parsed.append(parse(dict(doc)))
+        except (KeyError, TypeError, ValueError):
+            # No traceback: its message could quote the record.
+            logger.error(  # noqa: TRY400
+                "Skipped a stored record that does not parse (doc id %s)", doc.doc_id
+            )
+    return parsed

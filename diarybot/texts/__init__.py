@@ -172,6 +172,7 @@ SAFETY_EMERGENCY_TEXT = (
 
 BUTTON_DONE = "Done"
 BUTTON_SKIP = "Skip"
+BUTTON_SKIP_RATING = "Skip"
 BUTTON_YES_REMOVE = "Yes, remove it"
 BUTTON_YES_ERASE = "Yes, erase everything"
 BUTTON_NO = "No, keep it"
@@ -317,56 +318,6 @@ DIGEST_OFF = "Weekly summaries are off. /digest monday 08:00 turns them back on.
 DIGEST_STATE_ON = "every {weekday} at {time} ({tz})"
 DIGEST_STATE_OFF = "never (turned off)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-# -- guided exercises --------------------------------------------------------------------------
-BREATHE_MENU = (
-    "A guided breathing exercise. Find a comfortable position; you can stop at any moment. "
-    "Which pattern?"
-)
-PATTERN_NAMES = {
-    "calm": "Calm: in 4 s, out 6 s (3 minutes)",
-    "box": "Box: in, hold, out, hold, 4 s each (3 minutes)",
-    "478": "4-7-8: in 4, hold 7, out 8 (about 1½ minutes)",
-    "pmr": "Progressive muscle relaxation (about 3 minutes)",
-}
-ASK_PAIN_BEFORE = (
-    "Before we start: how is your pain right now? (0 = no pain, 10 = worst imaginable)"
-)
-ASK_PAIN_AFTER = "Well done. How is your pain now? (0 = no pain, 10 = worst imaginable)"
-EXERCISE_STEP = "{step}\n\n{progress}"
-EXERCISE_PROGRESS = "Step {n} of {total}"
-EXERCISE_STOPPED = "Stopped. That's fine: even a few calm breaths count."
-EXERCISE_DONE = "Finished. Thank you for taking this time for yourself."
-EXERCISE_SAVED = "Saved. {change}"
-EXERCISE_CHANGE = "Before {before}/10, after {after}/10."
-EXERCISE_NO_CHANGE_RATED = "Thank you."
-BUTTON_STOP = "Stop"
-BUTTON_SKIP_RATING = "Skip"
-GET_READY = "Get comfortable, let your shoulders drop, and breathe normally for a moment."
-BREATH_IN = "Breathe in slowly through your nose… ({seconds} s)"
-BREATH_OUT = "Breathe out gently through your mouth… ({seconds} s)"
-BREATH_HOLD = "Hold, softly… ({seconds} s)"
-PMR_TENSE = "{group}: tense gently (not to the point of pain) and hold… ({seconds} s)"
-PMR_RELEASE = "Release. Let go and notice the difference… ({seconds} s)"
-PMR_GROUPS = (
-    "Hands: make fists",
-    "Upper arms: bend your elbows and tighten",
-    "Shoulders: lift them towards your ears",
-    "Forehead: raise your eyebrows",
-    "Eyes and cheeks: squeeze your eyes shut",
-    "Jaw: press your lips together",
-    "Back: gently draw your shoulder blades together",
-    "Stomach: tighten your belly",
-    "Thighs: press your knees together",
-    "Feet: point your toes",
-)
-PRACTICE_NONE = "No guided exercises yet. Try /breathe or /relax."
-PRACTICE_HEADER = "Your guided exercises:"
-PRACTICE_LINE = "• {technique}: {sessions}"
-PRACTICE_CHANGE = (
-    "; pain before → after: {change:+.1f} points on average over {pairs} rated sessions"
-)
-PRACTICE_TOO_FEW = "; {pairs} rated (at least 3 are needed to show a change)"
 
 # -- the weekly PEG ----------------------------------------------------------------------------
 PEG_INTRO = "Your weekly check (PEG, 3 quick questions about the past week)."

@@ -59,21 +59,21 @@ async def pat(harness):
     return user
 
 
-def _seed(harness, user_id, days, start=None, tz="Europe/Berlin"):
-    """Write entries straight to the patient's file (as earlier check-ins would have)."""
-    profile = harness.files.get_profile(user_id)
+async def _seed(harness, user_id, days, start=None, tz="Europe/Berlin"):
+    """Write entries through the bot's own store (as earlier check-ins would have)."""
+    store = harness.store
+    profile = await store.profiles.get(user_id)
     zone = ZoneInfo(tz)
     start = start or datetime.now(UTC).astimezone(zone).date() - timedelta(days=days - 1)
-    files = harness.app.bot_data["diarybot.services"].store.files
     for i in range(days):
         at = instant_on(start + timedelta(days=i), time(9 + i % 10), zone)
         entry = make_entry(profile, (i * 3) % 11, at, Source.CHECKIN)
         entry = entry.replace(techniques=(Technique.BREATHING,) if i % 2 else ())
-        files.add_entry(user_id, entry)
+        await store.diary.add(user_id, entry)
 
 
 async def test_chart_sends_a_photo_with_the_key_numbers(harness, pat):
-    _seed(harness, pat.id, 7)
+    await _seed(harness, pat.id, 7)
     mark = harness.api.mark()
     await harness.say(pat, "/chart")
     call = await harness.api.wait_for("sendPhoto", chat_id=pat.id, since=mark)
@@ -86,7 +86,7 @@ async def test_chart_sends_a_photo_with_the_key_numbers(harness, pat):
 
 
 async def test_chart_longer_periods_and_one_entry(harness, pat):
-    _seed(harness, pat.id, 1)
+    await _seed(harness, pat.id, 1)
     for args in ("30", "90", "month"):
         mark = harness.api.mark()
         await harness.say(pat, f"/chart {args}")
@@ -116,7 +116,7 @@ async def test_log_answers_keep_flowing_while_render_workers_are_busy(
     others = [harness.user(3000 + i, f"P{i}") for i in range(4)]
     for user in others:
         await harness.onboard(user)
-        _seed(harness, user.id, 30)
+        await _seed(harness, user.id, 30)
     quick = harness.user(4000, "Quick")
     await harness.onboard(quick)
     mark = harness.api.mark()
@@ -142,7 +142,7 @@ async def test_charts_are_drawn_outside_the_bot_process(harness, pat, monkeypatc
         raise AssertionError("rendered in the bot process")
 
     monkeypatch.setattr(charts, "render_trend", not_here)
-    _seed(harness, pat.id, 7)
+    await _seed(harness, pat.id, 7)
     await harness.say(pat, "/chart")
     [photo] = harness.api.calls_for("sendPhoto", pat.id)
     assert "7 of 7 days logged" in photo.params["caption"]
@@ -154,7 +154,7 @@ async def test_weekly_chart_on_sunday_with_the_reminder(harness, pat):
     berlin = ZoneInfo("Europe/Berlin")
     today = datetime.now(UTC).astimezone(berlin).date()
     sunday = today + timedelta(days=(6 - today.weekday()) % 7)
-    _seed(harness, pat.id, 5, start=sunday - timedelta(days=4))
+    await _seed(harness, pat.id, 5, start=sunday - timedelta(days=4))
     harness.clock.set(instant_on(sunday, time(20), berlin) + timedelta(seconds=2))
     for _ in range(2):  # twice the same Sunday: still one chart
         await harness.run_job(reminders.job_id(pat.id))

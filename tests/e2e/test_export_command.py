@@ -9,7 +9,7 @@ from fhir.resources.R4B.bundle import Bundle
 from pypdf import PdfReader
 
 from diarybot import texts
-from diarybot.reports import parse_entries_csv
+from diarybot.reports.csv_file import parse_entries_csv
 
 
 @pytest.fixture

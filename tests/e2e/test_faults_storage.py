@@ -21,8 +21,10 @@ from diarybot import texts
 from diarybot.domain.models import Profile
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.storage import atomic as storage
-from diarybot.storage.patients import DIARY_FILE, PROFILE_FILE, PatientFiles
+from diarybot.storage.diary import DIARY_FILE
+from diarybot.storage.profiles import PROFILE_FILE
 from tests.conftest import Clock, Harness, running_bot
+from tests.support.disk import DiskFiles
 from tests.support.disk_faults import fail_once
 from tests.support.fake_bot_api import FakeBotAPI
 
@@ -32,7 +34,7 @@ SECRET_NAME = "Verity Quince"
 
 
 def seed_profile(data_dir: Path, user_id: int, **changes: Any) -> None:
-    PatientFiles(data_dir).save_profile(
+    DiskFiles(data_dir).save_profile(
         Profile(
             user_id=user_id,
             chat_id=user_id,
@@ -54,7 +56,7 @@ async def test_unreadable_files_at_start_up_are_set_aside_the_patient_told_other
     data = tmp_path / "data"
     for uid in (1, 2, 3):
         seed_profile(data, uid)
-    files = PatientFiles(data)
+    files = DiskFiles(data)
     files.add_entry(2, _entry(SECRET_NOTE))
     # 1: a truncated settings file; 2: a diary with garbage after a torn write.
     profile_1 = data / "patients" / "1" / PROFILE_FILE
@@ -178,7 +180,7 @@ async def test_disk_full_during_a_checkin_says_not_saved_and_keeps_the_old_file(
     replies = await harness.press(pat, "6", message_id=prompt.message_id)
     assert replies[0].startswith("Saved: 6/10")
     assert (await harness.say(pat, "/log 3"))[0].startswith("Saved: 3/10")
-    assert [e.score for e in PatientFiles(harness.data_dir).entries(pat.id)] == [2, 6, 3]
+    assert [e.score for e in DiskFiles(harness.data_dir).entries(pat.id)] == [2, 6, 3]
 
 
 async def test_200_log_updates_at_once_for_one_patient_store_200_entries(
@@ -195,6 +197,6 @@ async def test_200_log_updates_at_once_for_one_patient_store_200_entries(
             api.send_text(pat, f"/log {n % 9} burst #{n}")
         await harness.settle(timeout=60)
         saved = [t for t in harness.replies_since(mark, pat.id) if t.startswith("Saved: ")]
-    notes = [e.note for e in PatientFiles(tmp_path / "data").entries(pat.id)]
+    notes = [e.note for e in DiskFiles(tmp_path / "data").entries(pat.id)]
     assert sorted(notes) == sorted(f"burst #{n}" for n in range(200))
     assert len(saved) == 200

@@ -28,8 +28,8 @@ from diarybot.domain.localtime import instant_on, local_date, zone
 from diarybot.domain.models import Profile, Technique
 from diarybot.domain.schedule import reminder_due
 from diarybot.runtime.transport import Timeouts
-from diarybot.storage.patients import PatientFiles
 from tests.conftest import Clock, Harness, running_bot
+from tests.support.disk import DiskFiles
 from tests.support.fake_bot_api import FakeBotAPI
 
 # CI sends a modest burst; DIARYBOT_BURST=1000 is the long run (about 40 s of sending).
@@ -44,7 +44,7 @@ NOT_MODIFIED = "Bad Request: message is not modified: specified new message cont
 
 def seed(data_dir: Path, user_ids: list[int], tz: str = "UTC", at: time = time(20)) -> None:
     """Onboarded patients written straight to disk (cheaper than a chat each)."""
-    files = PatientFiles(data_dir)
+    files = DiskFiles(data_dir)
     for uid in user_ids:
         files.save_profile(
             Profile(user_id=uid, chat_id=uid, timezone=tz, reminder_time=at, onboarded=True)
@@ -144,7 +144,7 @@ async def test_reminder_burst_keeps_to_flood_limits_and_sends_each_reminder_once
 
     per_chat = Counter(c.chat_id for c in reminders_to(api))
     assert per_chat == dict.fromkeys(ids, 1)
-    assert all(PatientFiles(tmp_path / "data").get_profile(uid).last_reminded for uid in ids)
+    assert all(DiskFiles(tmp_path / "data").get_profile(uid).last_reminded for uid in ids)
     assert api.rate_limit_violations == 0  # neither the 30/s nor the 1/s per chat was hit
     attempts = [c.at for c in api.calls if c.chat_id is not None]
     assert busiest_second(attempts) <= 30

@@ -26,12 +26,11 @@ from hypothesis import strategies as st
 
 from diarybot import texts
 from diarybot.bot import keyboards
-from diarybot.bot.checkin import AWAIT_NOTE
-from diarybot.bot.onboarding import AWAITING
+from diarybot.bot.context import Awaiting
 from diarybot.domain import safety
 from diarybot.domain.models import MAX_SCORE, MIN_SCORE, NOTE_MAX_CHARS
 from diarybot.domain.parsing import normalize_timezone
-from diarybot.storage.patients import DIARY_FILE
+from diarybot.storage.diary import DIARY_FILE
 from tests.conftest import Harness
 from tests.support.fake_bot_api import FakeUser
 
@@ -165,7 +164,7 @@ async def send(harness: Harness, user: FakeUser, text: str) -> int:
 async def test_any_text_as_a_score_gets_a_clear_answer(
     harness: Harness, pat: FakeUser, errors: ErrorLog, text: str
 ) -> None:
-    harness.app.user_data[pat.id].pop(AWAITING, None)  # what /cancel does, without the trip
+    harness.app.user_data[pat.id].clear()  # what /cancel does, without the trip
     before = len(raw_entries(harness, pat.id))
     mark = await send(harness, pat, text)
     check_after(harness, errors, pat, mark)
@@ -213,7 +212,7 @@ async def test_any_note_is_stored_exactly_or_refused(
     # going through /checkin, a score and Done for every example would triple the run time.
     # tests/e2e/test_checkin.py covers the way there.
     entry_id = raw_entries(harness, pat.id)[-1]["id"]
-    harness.app.user_data[pat.id][AWAITING] = AWAIT_NOTE + entry_id
+    harness.app.user_data[pat.id].expect(Awaiting.NOTE, entry_id)
     mark = await send(harness, pat, text)
     check_after(harness, errors, pat, mark)
     note = next(e["note"] for e in raw_entries(harness, pat.id) if e["id"] == entry_id)

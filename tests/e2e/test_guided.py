@@ -5,10 +5,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from diarybot import texts
-from diarybot.bot import guided_exercises as guided
+from diarybot.bot import guided_exercises
 from diarybot.domain import exercises
 from diarybot.domain.exercises import MIN_RATED_SESSIONS, practice_figures, steps
 from diarybot.domain.models import ExerciseSession, Technique
+from diarybot.texts import guided
 
 
 @pytest.fixture
@@ -19,18 +20,17 @@ async def pat(harness):
 
 
 def sessions(harness, user_id):
-    docs = harness.files.records(user_id, guided.SESSIONS_TABLE)
-    return [ExerciseSession.from_doc(d) for d in docs]
+    return harness.files.sessions(user_id)
 
 
 async def play_to_the_end(harness, user_id, pattern):
     """Run every queued step job, checking the message shows each step in turn."""
     sequence = steps(pattern)
     for index in range(1, len(sequence) + 1):
-        await harness.run_job(guided.step_job_name(user_id))
+        await harness.run_job(guided_exercises.step_job_name(user_id))
         if index < len(sequence):
             shown = harness.api.messages[user_id][-1].text
-            assert shown.startswith(sequence[index].text), (index, shown)
+            assert shown.startswith(guided.step_text(sequence[index])), (index, shown)
             assert f"Step {index + 1} of {len(sequence)}" in shown
 
 
@@ -42,19 +42,19 @@ def test_patterns_last_about_three_minutes():
 
 
 async def test_breathe_full_session_with_ratings(harness, pat):
-    assert await harness.say(pat, "/breathe") == [texts.BREATHE_MENU]
-    await harness.press(pat, texts.PATTERN_NAMES["calm"])
-    assert harness.api.last_message(pat.id).text == texts.ASK_PAIN_BEFORE
+    assert await harness.say(pat, "/breathe") == [guided.BREATHE_MENU]
+    await harness.press(pat, guided.PATTERN_NAMES["calm"])
+    assert harness.api.last_message(pat.id).text == guided.ASK_PAIN_BEFORE
     await harness.press(pat, "6")
     first = harness.api.last_message(pat.id)
-    assert first.text.startswith(texts.GET_READY)
-    [job] = harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id))
+    assert first.text.startswith(guided.GET_READY)
+    [job] = harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id))
     assert 4 <= (job.next_t - harness.clock()).total_seconds() <= 6  # no sleeping: a job
     await play_to_the_end(harness, pat.id, "calm")
-    assert harness.api.messages[pat.id][-2].text == texts.EXERCISE_DONE
-    assert harness.api.last_message(pat.id).text == texts.ASK_PAIN_AFTER
+    assert harness.api.messages[pat.id][-2].text == guided.EXERCISE_DONE
+    assert harness.api.last_message(pat.id).text == guided.ASK_PAIN_AFTER
     replies = await harness.press(pat, "4")
-    assert replies == [texts.EXERCISE_SAVED.format(change="Before 6/10, after 4/10.")]
+    assert replies == [guided.EXERCISE_SAVED.format(change="Before 6/10, after 4/10.")]
     [session] = sessions(harness, pat.id)
     assert (session.technique, session.pattern) == (Technique.BREATHING, "calm")
     assert (session.pain_before, session.pain_after) == (6, 4)
@@ -65,10 +65,10 @@ async def test_stop_at_any_step_keeps_an_unfinished_session(harness, pat):
     await harness.say(pat, "/relax")
     await harness.press(pat, texts.BUTTON_SKIP_RATING)
     for _ in range(3):
-        await harness.run_job(guided.step_job_name(pat.id))
-    replies = await harness.press(pat, texts.BUTTON_STOP)
-    assert replies == [texts.EXERCISE_STOPPED]
-    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id)) == ()
+        await harness.run_job(guided_exercises.step_job_name(pat.id))
+    replies = await harness.press(pat, guided.BUTTON_STOP)
+    assert replies == [guided.EXERCISE_STOPPED]
+    assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id)) == ()
     [session] = sessions(harness, pat.id)
     assert session.technique is Technique.RELAXATION
     assert not session.completed and session.pain_before is None
@@ -76,10 +76,10 @@ async def test_stop_at_any_step_keeps_an_unfinished_session(harness, pat):
 
 
 async def test_practice_shows_change_only_from_three_rated_sessions(harness, pat):
-    assert await harness.say(pat, "/practice") == [texts.PRACTICE_NONE]
+    assert await harness.say(pat, "/practice") == [guided.PRACTICE_NONE]
     for before, after in [(7, 5), (6, 5), (8, 5)]:
         await harness.say(pat, "/breathe")
-        await harness.press(pat, texts.PATTERN_NAMES["478"])
+        await harness.press(pat, guided.PATTERN_NAMES["478"])
         await harness.press(pat, str(before))
         await play_to_the_end(harness, pat.id, "478")
         await harness.press(pat, str(after))
@@ -123,6 +123,6 @@ async def test_forged_exercise_buttons_are_harmless(harness, pat):
 async def test_cancel_stops_a_running_exercise(harness, pat):
     await harness.say(pat, "/relax")
     await harness.press(pat, "5")
-    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id))
+    assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id))
     assert await harness.say(pat, "/cancel") == [texts.CANCELLED]
-    assert harness.app.job_queue.get_jobs_by_name(guided.step_job_name(pat.id)) == ()
+    assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id)) == ()

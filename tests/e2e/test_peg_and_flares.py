@@ -10,7 +10,6 @@ from fhir.resources.R4B.bundle import Bundle
 from pypdf import PdfReader
 
 from diarybot import texts
-from diarybot.bot import peg_check as peg_questions
 from diarybot.bot import reminders
 from diarybot.bot.checkin import make_entry
 from diarybot.domain import flares
@@ -98,8 +97,8 @@ async def test_weekly_peg_asked_on_its_day_once_and_stored(harness, pat):
     await harness.press(pat, "4", message_id=question.message_id)
     replies = await harness.press(pat, "6", message_id=question.message_id)
     assert replies == [texts.PEG_DONE.format(score=5.0, pain=5, enjoyment=4, activity=6)]
-    [stored] = harness.files.records(pat.id, peg_questions.PEG_TABLE)
-    assert (stored["pain"], stored["enjoyment"], stored["activity"]) == (5, 4, 6)
+    [stored] = harness.files.pegs(pat.id)
+    assert (stored.pain, stored.enjoyment, stored.activity) == (5, 4, 6)
     await harness.run_job(reminders.job_id(pat.id))  # same day again: not asked twice
     asked = [
         c
@@ -107,17 +106,13 @@ async def test_weekly_peg_asked_on_its_day_once_and_stored(harness, pat):
         if c.params["text"].startswith(texts.PEG_INTRO)
     ]
     assert len(asked) == 1
-    assert len(harness.files.records(pat.id, peg_questions.PEG_TABLE)) == 1
+    assert len(harness.files.pegs(pat.id)) == 1
 
 
 async def test_peg_in_the_fhir_export(harness, pat, clock):
-    harness.files  # noqa: B018 - the patient exists
-    files = harness.app.bot_data["diarybot.services"].store.files
     today = datetime.now(UTC).astimezone(BERLIN).date()
-    files.put_record(
-        pat.id,
-        peg_questions.PEG_TABLE,
-        PegResponse("0123456789", today, datetime.now(UTC), 5, 4, 6).to_doc(),
+    await harness.store.diary.save_peg(
+        pat.id, PegResponse("0123456789", today, datetime.now(UTC), 5, 4, 6)
     )
     await harness.say(pat, "/log 5")
     mark = harness.api.mark()
@@ -156,10 +151,10 @@ async def test_flare_message_once_a_day_and_alert_to_opted_in_specialist(harness
     await link(harness, pat, doc)
     assert await harness.say(doc, "/alerts on") == [texts.ALERTS_ON]
     today = datetime.now(UTC).astimezone(BERLIN).date()
-    files = harness.app.bot_data["diarybot.services"].store.files
-    profile = files.get_profile(pat.id)
+    store = harness.store
+    profile = await store.profiles.get(pat.id)
     yesterday = instant_on(today - timedelta(days=1), time(12), BERLIN)
-    files.add_entry(pat.id, make_entry(profile, 8, yesterday, Source.CHECKIN))
+    await store.diary.add(pat.id, make_entry(profile, 8, yesterday, Source.CHECKIN))
     replies = await harness.say(pat, "/log 8")
     flare = [r for r in replies if r.startswith("Your pain looks higher than usual")]
     assert len(flare) == 1 and "8/10 today after 8/10 yesterday" in flare[0]
@@ -179,9 +174,9 @@ async def test_no_flare_alert_without_opt_in_or_link(harness, pat):
     stranger = harness.user(6006, "Stranger")
     await harness.say(stranger, "/alerts on")
     today = datetime.now(UTC).astimezone(BERLIN).date()
-    files = harness.app.bot_data["diarybot.services"].store.files
-    profile = files.get_profile(pat.id)
-    files.add_entry(
+    store = harness.store
+    profile = await store.profiles.get(pat.id)
+    await store.diary.add(
         pat.id,
         make_entry(
             profile, 9, instant_on(today - timedelta(days=1), time(9), BERLIN), Source.CHECKIN

@@ -12,8 +12,8 @@ import pytest
 
 from diarybot import texts
 from diarybot.bot import specialist
+from diarybot.domain import share_codes
 from diarybot.domain.localtime import instant_on
-from diarybot.storage import sharing
 
 CODE = re.compile(r"[A-Z0-9]{5}-[A-Z0-9]{5}")
 
@@ -49,10 +49,10 @@ def sent_to(api, chat_id, since=0):
 
 
 async def test_code_is_strong_and_single_use():
-    codes = {sharing.new_code() for _ in range(200)}
+    codes = {share_codes.new_code() for _ in range(200)}
     assert len(codes) == 200
-    assert all(len(c) >= 8 and set(c) <= set(sharing.CODE_ALPHABET) for c in codes)
-    assert not set("01OIL") & set(sharing.CODE_ALPHABET)
+    assert all(len(c) >= 8 and set(c) <= set(share_codes.CODE_ALPHABET) for c in codes)
+    assert not set("01OIL") & set(share_codes.CODE_ALPHABET)
 
 
 async def test_link_needs_the_patients_confirmation(harness, pat, doc):
@@ -122,15 +122,15 @@ async def test_unlinked_specialist_gets_nothing_whatever_they_send(harness, pat,
 async def test_guessing_codes_is_rate_limited(harness, pat):
     guesser = harness.user(7007, "Guesser")
     real = await share_code(harness, pat)
-    for n in range(sharing.MAX_WRONG_CODES):
+    for n in range(share_codes.MAX_WRONG_CODES):
         assert await harness.say(guesser, f"/link AAAAA-AAAA{n + 2}") == [texts.LINK_INVALID]
     # Even the right code is refused now, and the reply reveals nothing about it.
     assert await harness.say(guesser, f"/link {real}") == [texts.LINK_RATE_LIMITED]
-    assert harness.files.links(pat.id, "pending_links") == []
+    assert harness.files.pending(pat.id) == []
 
 
 def test_brute_force_of_10000_guesses_is_stopped():
-    limiter = sharing.AttemptLimiter()
+    limiter = share_codes.AttemptLimiter()
     now = datetime(2026, 11, 2, tzinfo=UTC)
     tried = 0
     for n in range(10_000):
@@ -139,7 +139,7 @@ def test_brute_force_of_10000_guesses_is_stopped():
             continue
         tried += 1
         limiter.failed(42, at)
-    assert tried <= sharing.MAX_WRONG_CODES * 3  # 10 000 s ≈ 2.8 h: at most 5 per hour
+    assert tried <= share_codes.MAX_WRONG_CODES * 3  # 10 000 s ≈ 2.8 h: at most 5 per hour
 
 
 async def test_unshare_is_effective_at_once(harness, pat, doc, clock):

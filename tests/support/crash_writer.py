@@ -1,6 +1,6 @@
 """A child process for the crash tests: writes entries and acknowledges each one on stdout.
 
-An "ack" line is printed only after `add_entry` returned, exactly like the bot says "Saved"
+An "ack" line is printed only after the diary's `add` returned, exactly like the bot says "Saved"
 only after the write. The parent kills this process with SIGKILL at a random moment.
 """
 
@@ -9,14 +9,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from diarybot.domain.models import Entry
-from diarybot.storage.patients import PatientFiles
+from diarybot.storage.folders import run_inline
+from diarybot.storage.store import Store
 
 
 def main() -> None:
     data_dir, start, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-    files = PatientFiles(data_dir)
+    store = Store(data_dir, threads=0)
     for n in range(start, start + count):
-        files.add_entry(
+        add = store.diary.add(
             42,
             Entry(
                 id=f"{n:010x}",
@@ -26,6 +27,7 @@ def main() -> None:
                 note="x" * (n % 50),
             ),
         )
+        run_inline(add)
         sys.stdout.write(f"ack {n}\n")
         sys.stdout.flush()
 

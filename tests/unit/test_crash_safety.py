@@ -10,7 +10,8 @@ import threading
 import time
 from pathlib import Path
 
-from diarybot.storage.patients import DIARY_FILE, PatientFiles
+from diarybot.storage.diary import DIARY_FILE
+from tests.support.disk import DiskFiles
 
 # CI runs a few rounds; DIARYBOT_CRASH_ROUNDS=50 (and DIARYBOT_CRASH_WRITES=1000) for the long run.
 ROUNDS = int(os.environ.get("DIARYBOT_CRASH_ROUNDS", "6"))
@@ -43,7 +44,7 @@ def test_sigkill_during_writes_keeps_every_acknowledged_entry(tmp_path):
         acked_total |= _run_and_kill(tmp_path, round_no * WRITES, rng.uniform(0.3, 1.2))
         path = tmp_path / "patients" / "42" / DIARY_FILE
         json.loads(path.read_bytes())  # the file always parses
-        stored = {int(e.id, 16) for e in PatientFiles(tmp_path).entries(42)}
+        stored = {int(e.id, 16) for e in DiskFiles(tmp_path).entries(42)}
         missing = acked_total - stored
         assert not missing, f"round {round_no}: {len(missing)} acknowledged entries lost"
         # Nothing is ever half-written: every stored entry is a complete, valid one.

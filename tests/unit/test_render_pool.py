@@ -10,7 +10,7 @@ import pytest
 from diarybot.domain.models import Entry, Technique
 from diarybot.runtime.render_pool import RENDER_CONCURRENCY, RenderPool
 from diarybot.runtime.render_tasks import UNREADABLE, chart_from_diary
-from diarybot.storage.patients import PatientFiles
+from tests.support.disk import DiskFiles
 from tests.support.render_workers import exit_first_time
 
 DAY = date(2026, 11, 2)
@@ -39,7 +39,7 @@ async def test_a_worker_that_dies_is_replaced_and_the_call_retried(tmp_path):
 
 
 async def test_a_chart_from_the_diary_file_reads_only_the_period(tmp_path, render_executor):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     for n, score in enumerate([2, 9, 5, 7]):
         files.add_entry(1, _entry(n, score))
     pool = RenderPool(render_executor)

@@ -19,9 +19,15 @@ from pypdf import PdfReader
 
 from diarybot.domain.figures import period_figures
 from diarybot.domain.models import Entry, Source, Technique
-from diarybot.reports import entries_csv, fhir_bundle, fhir_json, parse_entries_csv, pdf_report
-from diarybot.reports.csv_file import COLUMNS
-from diarybot.reports.fhir import COPING_SYSTEM, DIARY_SYSTEM, observation_uuid
+from diarybot.reports.csv_file import COLUMNS, entries_csv, parse_entries_csv
+from diarybot.reports.fhir import (
+    COPING_SYSTEM,
+    DIARY_SYSTEM,
+    fhir_bundle,
+    fhir_json,
+    observation_uuid,
+)
+from diarybot.reports.pdf import pdf_report
 from diarybot.texts import report as report_texts
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -14,7 +14,11 @@ import pytest
 from diarybot.domain.models import SCHEMA_VERSION, Entry, Profile, Technique
 from diarybot.storage import atomic as storage
 from diarybot.storage.atomic import atomic_write_bytes
-from diarybot.storage.patients import DIARY_FILE, PROFILE_FILE, PatientFiles, PatientStore
+from diarybot.storage.diary import DIARY_FILE
+from diarybot.storage.folders import run_inline
+from diarybot.storage.profiles import PROFILE_FILE
+from diarybot.storage.store import Store
+from tests.support.disk import DiskFiles
 
 
 def entry(n: int, score: int = 5) -> Entry:
@@ -29,16 +33,16 @@ def entry(n: int, score: int = 5) -> Entry:
 
 
 def test_entry_round_trips_through_the_file(tmp_path):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     files.add_entry(7, entry(1, score=8))
-    fresh = PatientFiles(tmp_path)  # a new process would see the same
+    fresh = DiskFiles(tmp_path)  # a new process would see the same
     assert fresh.entries(7) == [entry(1, score=8)]
     raw = json.loads((tmp_path / "patients" / "7" / DIARY_FILE).read_text())
     assert next(iter(raw["meta"].values()))["schema_version"] == SCHEMA_VERSION
 
 
 def test_files_are_private(tmp_path):
-    files = PatientFiles(tmp_path / "data")
+    files = DiskFiles(tmp_path / "data")
     files.save_profile(Profile(user_id=7, chat_id=7))
     files.add_entry(7, entry(1))
     folder = tmp_path / "data" / "patients" / "7"
@@ -68,7 +72,7 @@ def test_write_order_is_fsync_then_replace_then_fsync_dir(tmp_path, monkeypatch)
 
 @pytest.mark.parametrize("failing", ["write", "fsync"])
 def test_disk_full_or_io_error_leaves_the_old_file_intact(tmp_path, monkeypatch, failing):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     files.add_entry(7, entry(1))
     path = tmp_path / "patients" / "7" / DIARY_FILE
     before = path.read_bytes()
@@ -85,7 +89,7 @@ def test_disk_full_or_io_error_leaves_the_old_file_intact(tmp_path, monkeypatch,
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
     assert files.entries(7) == [entry(1)]  # the in-memory cache was dropped, not trusted
     files.add_entry(7, entry(3))
-    assert [e.id for e in PatientFiles(tmp_path).entries(7)] == [entry(1).id, entry(3).id]
+    assert [e.id for e in DiskFiles(tmp_path).entries(7)] == [entry(1).id, entry(3).id]
 
 
 @pytest.mark.parametrize(
@@ -95,7 +99,7 @@ def test_unreadable_file_is_moved_aside_never_overwritten(tmp_path, content, cap
     folder = tmp_path / "patients" / "7"
     folder.mkdir(parents=True)
     (folder / DIARY_FILE).write_bytes(content)
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     files.add_entry(7, entry(1))
     aside = [p for p in folder.iterdir() if ".corrupt-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes() == content
@@ -110,11 +114,11 @@ def test_unreadable_file_is_moved_aside_never_overwritten(tmp_path, content, cap
 
 
 def test_other_patients_are_unaffected_by_one_bad_file(tmp_path):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     files.save_profile(Profile(user_id=1, chat_id=1))
     files.save_profile(Profile(user_id=2, chat_id=2))
     (tmp_path / "patients" / "1" / PROFILE_FILE).write_text("{not json")
-    fresh = PatientFiles(tmp_path)
+    fresh = DiskFiles(tmp_path)
     assert fresh.get_profile(2) == Profile(
         user_id=2, chat_id=2, created_at=fresh.get_profile(2).created_at
     )
@@ -123,16 +127,16 @@ def test_other_patients_are_unaffected_by_one_bad_file(tmp_path):
 
 
 async def test_200_concurrent_entries_for_one_patient_are_all_kept(tmp_path):
-    store = PatientStore(tmp_path)
+    store = Store(tmp_path)
     try:
-        await asyncio.gather(*(store.add_entry(7, entry(n)) for n in range(200)))
+        await asyncio.gather(*(store.diary.add(7, entry(n)) for n in range(200)))
     finally:
         store.close()
-    assert len(PatientFiles(tmp_path).entries(7)) == 200
+    assert len(DiskFiles(tmp_path).entries(7)) == 200
 
 
 def test_concurrent_threads_writing_one_patient_keep_every_entry(tmp_path):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
 
     def writer(base):
         for n in range(25):
@@ -143,11 +147,11 @@ def test_concurrent_threads_writing_one_patient_keep_every_entry(tmp_path):
         t.start()
     for t in threads:
         t.join()
-    assert len(PatientFiles(tmp_path).entries(7)) == 200
+    assert len(DiskFiles(tmp_path).entries(7)) == 200
 
 
 def test_claim_day_is_exactly_once(tmp_path):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     files.save_profile(Profile(user_id=7, chat_id=7))
     day = date(2026, 11, 2)
     assert files.claim_day(7, "last_reminded", day) == (True, None)
@@ -162,12 +166,12 @@ def test_newer_schema_is_refused_and_left_alone(tmp_path):
     newer = json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION + 1}}, "entries": {}})
     (folder / DIARY_FILE).write_text(newer)
     with pytest.raises(storage.UnsupportedSchemaError):
-        PatientFiles(tmp_path).entries(7)
+        DiskFiles(tmp_path).entries(7)
     assert (folder / DIARY_FILE).read_text() == newer
 
 
 def test_erase_removes_the_patient_folder(tmp_path):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     files.save_profile(Profile(user_id=7, chat_id=7))
     files.add_entry(7, entry(1))
     files.save_profile(Profile(user_id=8, chat_id=8))
@@ -178,44 +182,44 @@ def test_erase_removes_the_patient_folder(tmp_path):
 
 
 def test_storing_the_same_entry_twice_keeps_one(tmp_path):
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     assert files.add_entry(7, entry(5, score=4)) is True
     assert files.add_entry(7, entry(5, score=9)) is False  # a redelivered update
-    assert [e.score for e in PatientFiles(tmp_path).entries(7)] == [4]
+    assert [e.score for e in DiskFiles(tmp_path).entries(7)] == [4]
 
 
 async def test_profiles_answered_from_memory_match_the_file_after_a_failed_write(
     tmp_path, monkeypatch
 ):
-    store = PatientStore(tmp_path)
+    store = Store(tmp_path)
     try:
-        await store.save_profile(Profile(user_id=7, chat_id=7, reminder_time=time(20)))
+        await store.profiles.save(Profile(user_id=7, chat_id=7, reminder_time=time(20)))
 
         def disk_full(*_args):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr(storage.os, "write", disk_full)
         with pytest.raises(OSError):
-            await store.update_profile(7, reminder_time=time(7))
+            await store.profiles.update(7, reminder_time=time(7))
         monkeypatch.undo()
-        on_disk = PatientFiles(tmp_path).get_profile(7)
+        on_disk = DiskFiles(tmp_path).get_profile(7)
         assert on_disk.reminder_time == time(20)
-        assert await store.get_profile(7) == on_disk
-        await store.update_profile(7, reminder_time=time(8))
-        assert (await store.get_profile(7)).reminder_time == time(8)
+        assert await store.profiles.get(7) == on_disk
+        await store.profiles.update(7, reminder_time=time(8))
+        assert (await store.profiles.get(7)).reminder_time == time(8)
         await store.erase(7)
-        assert await store.get_profile(7) is None
+        assert await store.profiles.get(7) is None
     finally:
         store.close()
 
 
 async def test_a_profile_read_waits_behind_a_queued_write_of_the_same_patient(tmp_path):
-    store = PatientStore(tmp_path)
+    store = Store(tmp_path)
     try:
-        await store.save_profile(Profile(user_id=7, chat_id=7, reminder_time=time(20)))
-        write = asyncio.ensure_future(store.update_profile(7, reminder_time=time(9)))
+        await store.profiles.save(Profile(user_id=7, chat_id=7, reminder_time=time(20)))
+        write = asyncio.ensure_future(store.profiles.update(7, reminder_time=time(9)))
         await asyncio.sleep(0)  # the write holds the patient's queue now
-        assert (await store.get_profile(7)).reminder_time == time(9)
+        assert (await store.profiles.get(7)).reminder_time == time(9)
         await write
     finally:
         store.close()
@@ -225,9 +229,9 @@ def test_record_entry_returns_the_window_including_the_new_entry(tmp_path):
     def on_day(n: int) -> Entry:
         return entry(n).replace(local_date=date(2026, 11, 1 + n))
 
-    files = PatientFiles(tmp_path)
+    files = DiskFiles(tmp_path)
     for n in range(5):
         files.add_entry(7, on_day(n))
-    recent = files.record_entry(7, on_day(5), since=date(2026, 11, 4))
+    recent = run_inline(files.store.diary.record(7, on_day(5), since=date(2026, 11, 4)))
     assert [e.id for e in recent] == [on_day(3).id, on_day(4).id, on_day(5).id]
-    assert PatientFiles(tmp_path).get_entry(7, on_day(5).id) == on_day(5)  # on disk too
+    assert DiskFiles(tmp_path).get_entry(7, on_day(5).id) == on_day(5)  # on disk too

@@ -1,10 +1,10 @@
 """Patient files against a model: any sequence of operations, restarts and failed writes.
 
-Hypothesis drives `PatientFiles` with random sequences of log, update, delete, erase, profile
-changes, once-a-day claims, a write that fails with ENOSPC, a torn file and a restart (a new
-`PatientFiles` on the same folder, as after a crash), and compares every patient's entries and
-settings with a plain in-memory model after every step, through the live object and through a
-fresh reader of the files on disk.
+Hypothesis drives the patient repositories (through `tests.support.disk.DiskFiles`) with random
+sequences of log, update, delete, erase, profile changes, once-a-day claims, a write that fails
+with ENOSPC, a torn file and a restart (a new store on the same folder, as after a crash), and
+compares every patient's entries and settings with a plain in-memory model after every step,
+through the live object and through a fresh reader of the files on disk.
 
 CI runs a modest number of sequences; DIARYBOT_FUZZ_EXAMPLES=1000 runs many more.
 """
@@ -37,7 +37,8 @@ from hypothesis.stateful import (
 
 from diarybot.domain.models import NOTE_MAX_CHARS, Entry, Profile, Source, Technique
 from diarybot.storage import atomic as storage
-from diarybot.storage.patients import DIARY_FILE, PatientFiles
+from diarybot.storage.diary import DIARY_FILE
+from tests.support.disk import DiskFiles
 from tests.support.disk_faults import fail_once
 
 EXAMPLES = int(os.environ.get("DIARYBOT_FUZZ_EXAMPLES", "30"))
@@ -96,7 +97,7 @@ class PatientFilesMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="diarybot-model-", dir=SCRATCH))
-        self.files = PatientFiles(self.dir)
+        self.files = DiskFiles(self.dir)
         self.model = Model()
         self.counter = 0
 
@@ -266,7 +267,7 @@ class PatientFilesMachine(RuleBasedStateMachine):
 
     @rule()
     def restart(self) -> None:
-        self.files = PatientFiles(self.dir)
+        self.files = DiskFiles(self.dir)
 
     def _diary_bytes(self, user: int) -> bytes | None:
         diary = self.files.folder(user) / DIARY_FILE
@@ -276,7 +277,7 @@ class PatientFilesMachine(RuleBasedStateMachine):
 
     @invariant()
     def files_equal_the_model(self) -> None:
-        fresh = PatientFiles(self.dir)  # what a restarted bot would read from disk
+        fresh = DiskFiles(self.dir)  # what a restarted bot would read from disk
         for user in PATIENTS:
             expected = self.model.expected_entries(user)
             assert self.files.entries(user) == expected
