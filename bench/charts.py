@@ -129,8 +129,10 @@ _ROUND = """
 import functools, json, statistics, time
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
+import charts
 from charts import render_trend
 from charts.sample import synthetic_entries
+charts_file = charts.__file__
 tz, end = ZoneInfo("Europe/Berlin"), date(2026, 11, 29)
 entries = synthetic_entries(end - timedelta(days=364), 365, tz)
 result = dict()
@@ -151,10 +153,19 @@ def _round(charts_parent: Path, repetitions: int) -> dict[str, float]:
     """One subprocess rendering each period with the ``charts`` package in ``charts_parent``."""
     code = _ROUND.format(periods=PERIODS, repetitions=repetitions)
     env = {**os.environ, "PYTHONPATH": str(charts_parent)}
+    # In ``charts_parent``: ``-c`` puts the working folder first on ``sys.path``.
     done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code + "\nprint(charts_file)"],
+        cwd=charts_parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    return json.loads(done.stdout)
+    result, charts_file = done.stdout.splitlines()
+    if not charts_file.startswith(str(charts_parent)):
+        raise RuntimeError(f"rendered with {charts_file}, not the charts in {charts_parent}")
+    return json.loads(result)
 
 
 def versus(revision: str, rounds: int = 5, repetitions: int = 7) -> dict[str, float]:
