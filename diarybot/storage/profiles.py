@@ -61,9 +61,7 @@ class Profiles:
         fails for sure can give the day back (`release_day`). Check and set are one turn.
         """
         changes = dict(also or {})
-        return await self._folders.run(
-            user_id, lambda: self._claim(user_id, field, day, changes)
-        )
+        return await self._folders.run(user_id, lambda: self._claim(user_id, field, day, changes))
 
     async def release_day(
         self, user_id: int, field: str, day: date, previous: date | None
