@@ -164,13 +164,6 @@ SAFETY_HIGH_SCORE = (
     "care team. If you think it's an emergency, call your local emergency number "
     "(112 in Europe, 911 in the US) now."
 )
-SAFETY_EMERGENCY_TEXT = (
-    "It sounds like you may need help right away. I'm only a diary and can't give medical "
-    "advice. Please call your local emergency number (112 in Europe, 911 in the US) or "
-    "contact your care team now. If you are thinking about harming yourself, please reach a "
-    "crisis line or someone you trust."
-)
-
 BUTTON_DONE = "Done"
 BUTTON_SKIP = "Skip"
 BUTTON_SKIP_RATING = "Skip"
