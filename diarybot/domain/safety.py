@@ -41,6 +41,8 @@ _TOKENS = re.compile(r"\d+(?:[.,]\d+)*|[\w']+|[.,;:!?\n]")
 CLAUSE_END = "|"
 BLANKED = "~"
 GAP_WORDS = 4
+# Characters around a match searched for a negation (far more than a few words take).
+NEGATION_REACH = 200
 
 
 class Concern(StrEnum):
@@ -114,7 +116,8 @@ class Language:
     """One language's lists, compiled."""
 
     code: str
-    same_as: tuple[tuple[re.Pattern[str], str], ...]
+    same_as: dict[str, str]
+    short_forms: re.Pattern[str] | None
     idioms: re.Pattern[str] | None
     kinds: tuple[_Kind, ...]
     negation_before: tuple[tuple[str, ...], ...]
@@ -126,14 +129,15 @@ class Language:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Language:
         """Compile the lists of one language file."""
-        same_as = sorted(data.get("same_as", {}).items(), key=lambda kv: -len(kv[0]))
+        same_as = {words(k): words(v) for k, v in data.get("same_as", {}).items()}
+        # One pass for all short forms, longest first so "can not" wins over a shorter key.
+        keys = sorted(same_as, key=len, reverse=True)
+        short_forms = "|".join(re.escape(k) for k in keys)
         negation = data.get("negation", {})
         return cls(
             code=str(data["language"]),
-            same_as=tuple(
-                (re.compile(rf"(?<![^ ]){re.escape(words(k))}(?![^ ])"), words(v))
-                for k, v in same_as
-            ),
+            same_as=same_as,
+            short_forms=re.compile(rf"(?<![^ ])(?:{short_forms})(?![^ ])") if keys else None,
             idioms=_alternatives(data.get("idioms", {}).get("phrases", [])),
             kinds=tuple(
                 _Kind(
@@ -154,8 +158,8 @@ class Language:
         """The message as this language's phrases see it: normalised, short forms spelled
         out, idioms blanked."""
         line = words(text)
-        for pattern, replacement in self.same_as:
-            line = pattern.sub(replacement, line)
+        if self.short_forms is not None:
+            line = self.short_forms.sub(lambda m: self.same_as[m.group(0)], line)
         if self.idioms is not None:
             line = self.idioms.sub(BLANKED, line)
         return line
@@ -174,8 +178,18 @@ class Language:
         return frozenset(found)
 
     def _negated(self, line: str, match: re.Match[str]) -> bool:
-        before = self._clause(reversed(line[: match.start()].split()), self.window_before)
-        after = self._clause(iter(line[match.end() :].split()), self.window_after)
+        # Only the few words around the match matter; slicing the whole line for each match
+        # would make a long message with many matches quadratic.
+        start, end = match.start(), match.end()
+        before_text = line[max(0, start - NEGATION_REACH) : start].split()
+        after_text = line[end : end + NEGATION_REACH].split()
+        # A word cut by the slice is not a word of the message.
+        if start > NEGATION_REACH and before_text:
+            before_text = before_text[1:]
+        if end + NEGATION_REACH < len(line) and after_text:
+            after_text = after_text[:-1]
+        before = self._clause(reversed(before_text), self.window_before)
+        after = self._clause(iter(after_text), self.window_after)
         return _contains_any(list(reversed(before)), self.negation_before) or _contains_any(
             after, self.negation_after
         )

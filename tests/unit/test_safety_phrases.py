@@ -148,3 +148,10 @@ def test_without_a_known_line_the_international_directory_is_named(zone):
     found = safety.crisis_help(zone)
     assert found.line is None
     assert found.directory_url == "https://findahelpline.com"
+
+
+def test_in_a_long_message_every_occurrence_counts_on_its_own():
+    # Many negated mentions do not hide a later plain one, and a far-away "no" negates nothing.
+    assert safety.concerns("no chest pain today. " * 300 + "now chest pain") == MEDICAL
+    assert safety.concerns("no " + "word " * 50 + "chest pain") == MEDICAL
+    assert safety.concerns("no chest pain today. " * 300) == frozenset()
