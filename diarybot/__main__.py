@@ -64,10 +64,10 @@ def _run() -> int:
     try:
         application.run_polling(allowed_updates=["message", "callback_query"], close_loop=False)
     except TelegramError as exc:
-        # Start-up failed (token refused, Telegram unreachable). The HTTP sessions were opened
-        # first and PTB only closes them for a bot that started: close them, or aiohttp
-        # complains at exit. PTB's messages can quote the token and an uncaught exception is
-        # printed without our redacting formatter, so one plain line says what happened.
+        # Start-up failed (token refused, Telegram unreachable). The HTTP clients were opened
+        # first and PTB only closes them for a bot that started: close them here. PTB's
+        # messages can quote the token and an uncaught exception is printed without our
+        # redacting formatter, so one plain line says what happened.
         loop.run_until_complete(application.bot.shutdown())
         if isinstance(exc, InvalidToken):
             sys.stderr.write(f"diarybot: {REJECTED_BY_TELEGRAM}\n")

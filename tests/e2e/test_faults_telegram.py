@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobEvent
 from hypothesis import given, settings
@@ -27,7 +28,6 @@ from diarybot.bot import reminders
 from diarybot.domain.localtime import instant_on, local_date, zone
 from diarybot.domain.models import Profile, Technique
 from diarybot.domain.schedule import reminder_due
-from diarybot.runtime.transport import Timeouts
 from diarybot.storage.patients import PatientFiles
 from tests.conftest import Clock, Harness, running_bot
 from tests.support.fake_bot_api import FakeBotAPI
@@ -109,9 +109,9 @@ def count_updates(app: Any) -> Counter[int]:
 
 def short_timeouts(app: Any, seconds: float) -> None:
     """Make the bot give up on slow answers sooner (PTB's default is 5 s) to keep CI fast."""
-    limits = Timeouts(read=seconds, write=seconds, connect=seconds, pool=seconds)
     for request in app.bot._request:  # (getUpdates request, everything else)
-        request.timeouts = limits
+        # PTB's HTTPXRequest takes its default timeouts from its client's, read per call.
+        request._client.timeout = httpx.Timeout(seconds)
 
 
 @pytest.fixture
