@@ -39,7 +39,6 @@ from diarybot.domain.localtime import utc_now
 from diarybot.runtime.rate_limit import MAX_IN_FLIGHT, PatientRateLimiter
 from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
-from diarybot.runtime.transport import AiohttpRequest
 from diarybot.runtime.update_order import PerPatientUpdateProcessor
 from diarybot.settings import Settings
 from diarybot.storage.store import Store
@@ -71,12 +70,12 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .rate_limiter(rate_limiter or PatientRateLimiter())
         .concurrent_updates(PerPatientUpdateProcessor())
-        # HTTP on aiohttp (diarybot/transport.py: half the CPU per request of PTB's httpx).
-        # The limiter lets at most MAX_IN_FLIGHT requests out at once, so no more connections.
-        .request(AiohttpRequest(MAX_IN_FLIGHT))
+        # PTB's own HTTP (httpx), sized to the limiter: it lets at most MAX_IN_FLIGHT requests
+        # out at once, so more connections would only sit idle (BENCHMARKS.md, "Transport").
+        .connection_pool_size(MAX_IN_FLIGHT)
         # A cancelled long poll can keep its connection at shutdown; a second one lets the
         # final confirming getUpdates through instead of failing on a pool timeout.
-        .get_updates_request(AiohttpRequest(2))
+        .get_updates_connection_pool_size(2)
         .post_init(lifecycle.post_init)
         .post_shutdown(lifecycle.post_shutdown)
     )
