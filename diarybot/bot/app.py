@@ -33,6 +33,7 @@ from diarybot.bot import (
     peg_check,
     routing,
     specialist,
+    words,
 )
 from diarybot.bot.context import CONTEXT_TYPES, DiaryApp, Services
 from diarybot.domain.localtime import utc_now
@@ -153,6 +154,7 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.EX_AFTER: guided_exercises.after_button,
         keyboards.EX_STOP: guided_exercises.stop_button,
         keyboards.PEG: peg_check.answer_button,
+        keyboards.OFFER: words.offer_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))

@@ -6,6 +6,7 @@ update that entry. "Saved" is only said after the write returned, i.e. the file 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from telegram import Message, Update
@@ -16,9 +17,11 @@ from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
 from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id
+from diarybot.domain.free_text import continuation_id, join_notes, split_note
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import parse_score
 from diarybot.domain.people import Profile
+from diarybot.texts import words
 
 HISTORY_SIZE = 10
 # A score keyboard older than this is refused: the day it asked about is over.
@@ -45,7 +48,7 @@ def make_entry(
     )
 
 
-def _message_entry_id(update: Update) -> str:
+def message_entry_id(update: Update) -> str:
     """An entry made from a message takes its id from the update: if Telegram delivers the
     same update again, storing it again changes nothing (`add_entry` keeps the first)."""
     return f"{update.update_id % 16**10:010x}"
@@ -81,51 +84,115 @@ async def score_button(update: Update, context: BotContext) -> None:
     recent = None
     if entry is None:
         source = Source.REMINDER if message.text == texts.REMINDER else Source.CHECKIN
-        entry = make_entry(profile, score, now, source, entry_id=entry_id)
+        # "Rate my pain now" on words the patient wrote: they become this rating's note.
+        pieces = split_note(context.state.take_offer(entry_id) or "")
+        note = pieces[0] if pieces else ""
+        entry = make_entry(profile, score, now, source, entry_id=entry_id, note=note)
         recent = await svc.store.diary.record(user_id, entry, flare_messages.lookback_start(entry))
-    await _after_score(update, profile, entry, query_message=True)
+        await store_continuations(context, user_id, entry, pieces[1:], entry_id)
+    await _after_score(update, context, profile, entry, query_message=True)
     await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
-async def typed_score(update: Update, context: BotContext, text: str) -> None:
-    """A message that should be a score: store it, or explain what we expected."""
-    score = parse_score(text)
-    if score is None:
-        await reply(update, texts.TOO_LONG if len(text) > 200 else texts.SCORE_INVALID)
-        return
-    profile = await profile_or_prompt(update, context)
-    if profile is None:
-        return
+async def typed_score(
+    update: Update, context: BotContext, profile: Profile, score: int, note: str
+) -> None:
+    """A typed score, perhaps with words after it ("6 knee bad again"): one entry with a note."""
+    pieces = split_note(note)
     entry = make_entry(
-        profile, score, context.services.clock(), Source.TYPED, entry_id=_message_entry_id(update)
+        profile,
+        score,
+        context.services.clock(),
+        Source.TYPED,
+        entry_id=message_entry_id(update),
+        note=pieces[0] if pieces else "",
     )
-    await _save_typed(update, context, profile, entry)
+    await save_typed(update, context, profile, entry, pieces[1:])
 
 
-async def _save_typed(update: Update, context: BotContext, profile: Profile, entry: Entry) -> None:
+async def save_typed(
+    update: Update,
+    context: BotContext,
+    profile: Profile,
+    entry: Entry,
+    more_notes: Sequence[str] = (),
+) -> None:
     """Store a typed score, confirm it, then look for a flare (in that order)."""
     svc = context.services
     # Stored, and the last weeks read back for the flare check, in one trip to the file.
     recent = await svc.store.diary.record(
         profile.user_id, entry, flare_messages.lookback_start(entry)
     )
-    await _after_score(update, profile, entry, query_message=False)
+    await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
+    await _after_score(update, context, profile, entry, query_message=False)
+    if more_notes:
+        await reply(update, words.NOTE_CONTINUED.format(count=len(more_notes) + 1))
     await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
+async def store_continuations(
+    context: BotContext, user_id: int, entry: Entry, pieces: Sequence[str], key: str
+) -> None:
+    """Text too long for one note, kept as note-only entries right after `entry` (never cut).
+
+    `key` names the message the text came from: the same message stored twice (a redelivered
+    update) stores each piece once, and two messages never share an id.
+    """
+    for index, piece in enumerate(pieces, start=1):
+        continued = Entry(
+            id=continuation_id(key, index),
+            # A microsecond apart, so they sort after the entry and in order.
+            recorded_at=entry.recorded_at + timedelta(microseconds=index),
+            local_date=entry.local_date,
+            score=None,
+            note=piece,
+            source=Source.NOTE,
+        )
+        await context.services.store.diary.add(user_id, continued)
+
+
+async def append_note(
+    context: BotContext, user_id: int, entry: Entry, text: str, key: str
+) -> tuple[Entry | None, int]:
+    """Add `text` below an entry's note; what does not fit follows as note-only entries.
+
+    Returns the updated entry (None when it is gone) and how many notes the text took.
+    """
+    joined = join_notes(entry.note, text)
+    if len(joined) <= NOTE_MAX_CHARS:
+        pieces, first = [], joined
+    else:
+        # The old note stays exactly as it was; the new text goes on in notes of its own.
+        head, *pieces = split_note(text)
+        first = entry.note
+        if len(join_notes(entry.note, head)) <= NOTE_MAX_CHARS:
+            first = join_notes(entry.note, head)
+        else:
+            pieces.insert(0, head)
+    updated = await context.services.store.diary.update(user_id, entry.id, note=first)
+    if updated is None:
+        return None, 0
+    await store_continuations(context, user_id, updated, pieces, key)
+    return updated, len(pieces) + 1
+
+
 async def _after_score(
-    update: Update, profile: Profile, entry: Entry, *, query_message: bool
+    update: Update, context: BotContext, profile: Profile, entry: Entry, *, query_message: bool
 ) -> None:
     """Confirm the saved score and offer the techniques; add the safety pointer if needed."""
+    # While the keyboard is open, what the patient types is this entry's note.
+    context.state.expect(Awaiting.TECHNIQUES, entry.id)
     at = entry.recorded_at.astimezone(zone(profile.timezone))
     saved = texts.SCORE_SAVED.format(score=entry.score, time=f"{at:%H:%M}")
+    if entry.note:
+        saved = words.SCORE_WITH_NOTE.format(saved=saved, preview=texts.shorten(entry.note))
     text = texts.ASK_TECHNIQUES.format(saved=saved)
     markup = keyboards.techniques_keyboard(entry)
     if query_message and update.callback_query is not None:
         await edit(update.callback_query, text, markup)
     else:
         await reply(update, text, reply_markup=markup)
-    if safety.is_high_score(entry.score):
+    if entry.score is not None and safety.is_high_score(entry.score):
         await reply(update, texts.SAFETY_HIGH_SCORE)
 
 
@@ -189,16 +256,29 @@ async def note_skipped(update: Update, context: BotContext) -> None:
 
 
 async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:
-    """The typed note for the entry we asked about."""
+    """The typed note for the entry we asked about (or whose techniques keyboard is open).
+
+    Added below a note the entry already has, never replacing it; however long, it is kept.
+    """
     user_id = patient_id(update)
     if user_id is None:
         return
-    if len(text) > NOTE_MAX_CHARS:
-        await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
-        return
-    entry = await context.services.store.diary.update(user_id, entry_id, note=text)
-    context.state.clear()
-    await reply(update, texts.ENTRY_GONE if entry is None else texts.NOTE_SAVED)
+    ticking = context.state.awaiting is Awaiting.TECHNIQUES
+    entry = await context.services.store.diary.get(user_id, entry_id)
+    count = 0
+    if entry is not None:
+        entry, count = await append_note(context, user_id, entry, text, message_entry_id(update))
+    if entry is None:
+        context.state.clear()
+        await reply(update, texts.ENTRY_GONE)
+    elif ticking:
+        # The keyboard is still open: the patient may go on ticking, then tap Done.
+        await reply(update, words.NOTE_SAVED_KEEP_TICKING)
+    else:
+        context.state.clear()
+        await reply(update, texts.NOTE_SAVED)
+    if count > 1:
+        await reply(update, words.NOTE_CONTINUED.format(count=count))
     if safety.sounds_like_emergency(text):
         await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 
@@ -216,19 +296,17 @@ async def log_command(update: Update, context: BotContext) -> None:
         emergency = safety.sounds_like_emergency(rest)
         await reply(update, texts.SAFETY_EMERGENCY_TEXT if emergency else texts.LOG_USAGE)
         return
-    if len(note) > NOTE_MAX_CHARS:
-        await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
-        return
     context.state.clear()
+    pieces = split_note(note)
     entry = make_entry(
         profile,
         score,
         context.services.clock(),
         Source.QUICK_LOG,
-        entry_id=_message_entry_id(update),
-        note=note,
+        entry_id=message_entry_id(update),
+        note=pieces[0] if pieces else "",
     )
-    await _save_typed(update, context, profile, entry)
+    await save_typed(update, context, profile, entry, pieces[1:])
     if note and safety.sounds_like_emergency(note):
         await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 

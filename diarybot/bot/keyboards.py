@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
+from diarybot.texts import words
 
 SCORE = "sc"
 TOGGLE = "tg"
@@ -35,6 +36,7 @@ EX_BEFORE = "xb"
 EX_AFTER = "xa"
 EX_STOP = "xs"
 PEG = "pg"
+OFFER = "fw"
 SKIP = "s"
 
 MEDICATION_CODE = "medication"
@@ -63,6 +65,8 @@ _PATTERNS = {
     EX_BEFORE: re.compile(rf"^{EX_BEFORE}:({_ID}):(\d{{1,2}}|{SKIP})$"),
     EX_AFTER: re.compile(rf"^{EX_AFTER}:({_ID}):(\d{{1,2}}|{SKIP})$"),
     EX_STOP: re.compile(rf"^{EX_STOP}:({_ID})$"),
+    # The text itself stays in the user's state: the button only says which offer and what to do.
+    OFFER: re.compile(rf"^{OFFER}:({_ID}):(add|note|rate)$"),
     PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
@@ -211,5 +215,20 @@ def confirm_keyboard(yes_text: str, yes_data: str, no_data: str) -> InlineKeyboa
                 InlineKeyboardButton(yes_text, callback_data=yes_data),
                 InlineKeyboardButton(texts.BUTTON_NO, callback_data=no_data),
             ]
+        ]
+    )
+
+
+def offer_keyboard(offer_id: str) -> InlineKeyboardMarkup:
+    """Where to keep words written outside a question: one choice per row (long labels)."""
+    choices = (
+        (words.BUTTON_ADD_TO_LATEST, "add"),
+        (words.BUTTON_NOTE_ONLY, "note"),
+        (words.BUTTON_RATE_NOW, "rate"),
+    )
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=f"{OFFER}:{offer_id}:{action}")]
+            for label, action in choices
         ]
     )

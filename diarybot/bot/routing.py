@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, guided_exercises, onboarding
+from diarybot.bot import checkin, guided_exercises, onboarding, words
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.domain import safety
@@ -39,7 +39,8 @@ async def route_text(update: Update, context: BotContext) -> None:
     elif state.awaiting is Awaiting.REMINDER_TIME:
         await onboarding.apply_time_text(update, context, text)
     else:
-        await checkin.typed_score(update, context, text)
+        # Anything else is the patient's own words: a score, or text kept as they choose.
+        await words.typed_text(update, context, text)
 
 
 async def not_text(update: Update, _context: BotContext) -> None:

@@ -18,7 +18,9 @@ logger = logging.getLogger(__name__)
 
 MIN_SCORE = 0
 MAX_SCORE = 10
-NOTE_MAX_CHARS = 2000
+# One Telegram message (4 096 characters): any note a patient can send fits in one entry's note;
+# the bot splits longer pasted text into consecutive notes rather than refusing it.
+NOTE_MAX_CHARS = 4096
 
 
 class Technique(enum.StrEnum):
@@ -41,6 +43,8 @@ class Source(enum.StrEnum):
     CHECKIN = "checkin"
     QUICK_LOG = "log"
     TYPED = "typed"
+    #: Words the patient wrote outside a question and chose to keep on their own: no score.
+    NOTE = "note"
 
 
 def new_id() -> str:
@@ -50,12 +54,16 @@ def new_id() -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One pain rating. `local_date` is the patient's calendar day when it was recorded."""
+    """One pain rating, or a note-only entry (`score` None: the patient wrote, not rated).
+
+    `local_date` is the patient's calendar day when it was recorded. Everything that counts
+    scores (figures, flares, charts, reports) must skip entries without one: see `scored`.
+    """
 
     id: str
     recorded_at: datetime
     local_date: date
-    score: int
+    score: int | None
     techniques: tuple[Technique, ...] = ()
     medication: bool = False
     note: str = ""
@@ -64,10 +72,13 @@ class Entry:
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None:
             raise ValueError("recorded_at must be timezone-aware")
-        if not isinstance(self.score, int) or isinstance(self.score, bool):
-            raise TypeError("score must be an int")
-        if not MIN_SCORE <= self.score <= MAX_SCORE:
-            raise ValueError("score must be between 0 and 10")
+        if self.score is not None:
+            if not isinstance(self.score, int) or isinstance(self.score, bool):
+                raise TypeError("score must be an int")
+            if not MIN_SCORE <= self.score <= MAX_SCORE:
+                raise ValueError("score must be between 0 and 10")
+        elif not self.note:
+            raise ValueError("an entry without a score must have a note")
         if len(self.note) > NOTE_MAX_CHARS:
             raise ValueError("note is too long")
 
@@ -95,12 +106,17 @@ class Entry:
             id=str(doc["id"]),
             recorded_at=datetime.fromisoformat(doc["recorded_at"]),
             local_date=date.fromisoformat(doc["local_date"]),
-            score=int(doc["score"]),
+            score=None if doc["score"] is None else int(doc["score"]),
             techniques=tuple(Technique(t) for t in doc.get("techniques", ())),
             medication=bool(doc.get("medication", False)),
             note=str(doc.get("note", "")),
             source=Source(doc.get("source", Source.CHECKIN.value)),
         )
+
+
+def scored(entries: Iterable[Entry]) -> list[Entry]:
+    """Only the entries that carry a pain score: a note-only entry is never counted as one."""
+    return [e for e in entries if e.score is not None]
 
 
 def entries_between(docs: Iterable[Any], start: date | None, end: date | None) -> list[Entry]:

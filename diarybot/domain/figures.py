@@ -213,6 +213,8 @@ def _by_day(entries: Iterable[Entry]) -> dict[date, _Day]:
     techniques: dict[date, set[Technique]] = {}
     medication: set[date] = set()
     for entry in entries:
+        if entry.score is None:  # a note-only entry is never a score
+            continue
         scores.setdefault(entry.local_date, []).append(entry.score)
         techniques.setdefault(entry.local_date, set()).update(entry.techniques)
         if entry.medication:

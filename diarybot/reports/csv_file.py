@@ -88,7 +88,8 @@ def _row(entry: Entry, tz: ZoneInfo) -> list[str]:
         entry.id,
         entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
         entry.local_date.isoformat(),
-        str(entry.score),
+        # Empty for a note-only entry: a spreadsheet's mean then skips it rather than count 0.
+        "" if entry.score is None else str(entry.score),
         TECHNIQUE_SEPARATOR.join(t.value for t in entry.techniques),
         YES if entry.medication else NO,
         entry.note,
@@ -124,7 +125,7 @@ def _parse_row(row: list[str]) -> dict[str, Any]:
         "entry_id": values["entry_id"],
         "recorded_at": recorded_at,
         "local_date": date.fromisoformat(values["local_date"]),
-        "score": int(values["score"]),
+        "score": int(values["score"]) if values["score"] else None,
         "techniques": tuple(Technique(c) for c in codes.split(TECHNIQUE_SEPARATOR) if c),
         "medication": values["medication"] == YES,
         "note": values["note"],

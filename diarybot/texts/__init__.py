@@ -213,7 +213,8 @@ def technique_list(entry: Entry) -> str:
 
 def entry_line(entry: Entry, when: datetime) -> str:
     """One entry for /history and /undo: local day and time, score, what was done, note."""
-    line = f"{when:%a %d %b %H:%M} — {entry.score}/10 · {technique_list(entry)}"
+    score = "note" if entry.score is None else f"{entry.score}/10"
+    line = f"{when:%a %d %b %H:%M} — {score} · {technique_list(entry)}"
     if entry.note:
         note = entry.note if len(entry.note) <= 80 else entry.note[:79] + "…"
         line += f"\n    “{note}”"

@@ -113,6 +113,8 @@ CHART_ALT = "Chart of daily pain scores over the period"
 ENTRIES_HEADING = "All entries"
 ENTRIES_EMPTY = "No entries in this period."
 COLUMNS = ("Date", "Time", "Score", "Techniques", "Medication", "Note")
+# The score cell of a note-only entry (the patient wrote without rating): never a number.
+NO_SCORE = "note"
 YES = "yes"
 NO = "no"
 

@@ -1,0 +1,22 @@
+"""What a patient reads about their own words, backdating and corrections (/log, /history).
+
+Whole sentences with named placeholders, so a translation can reorder them.
+"""
+
+from __future__ import annotations
+
+# -- free text ---------------------------------------------------------------------------------
+OFFER = "Shall I keep this in your diary?\n“{preview}”"
+BUTTON_ADD_TO_LATEST = "Add to today's last entry"
+BUTTON_NOTE_ONLY = "Save as a note on its own"
+BUTTON_RATE_NOW = "Rate my pain now"
+OFFER_EXPIRED = "I no longer have that text (the bot restarted). Please send it again."
+ADDED_TO_LATEST = "Added to your entry of {time} ({score})."
+NOTE_ONLY_SAVED = "Saved as a note on its own at {time} (no pain score)."
+NO_ENTRY_TODAY = (
+    "There is no entry today yet, so I saved it as a note on its own at {time} (no pain score)."
+)
+NOTE_SAVED_KEEP_TICKING = "Note saved. Tick what you used, then tap Done."
+NOTE_CONTINUED = "It was long, so I kept it in {count} consecutive notes."
+SCORE_WITH_NOTE = "{saved} Note: “{preview}”"
+NO_SCORE_LABEL = "note"
