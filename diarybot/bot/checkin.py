@@ -16,10 +16,10 @@ from diarybot.bot import flare_messages, keyboards, reminders
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
+from diarybot.domain.backdating import LogProblem, parse_log
 from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id
 from diarybot.domain.free_text import continuation_id, join_notes, split_note
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.parsing import parse_score
 from diarybot.domain.people import Profile
 from diarybot.texts import words
 
@@ -284,31 +284,74 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
 
 
 async def log_command(update: Update, context: BotContext) -> None:
-    """/log 6 [note]: a quick entry at any time."""
+    """/log 6 [note] now, or at an earlier time (/log yesterday 7); /log alone asks."""
     profile = await profile_or_prompt(update, context)
     if profile is None or update.effective_message is None:
         return
-    parts = (update.effective_message.text or "").split(maxsplit=2)
-    score = parse_score(parts[1]) if len(parts) > 1 else None
-    note = parts[2].strip() if len(parts) > 2 else ""
-    if score is None:
-        rest = " ".join(parts[1:])
-        emergency = safety.sounds_like_emergency(rest)
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT if emergency else texts.LOG_USAGE)
+    parts = (update.effective_message.text or "").split(maxsplit=1)
+    if len(parts) < 2:
+        await checkin_command(update, context)
+        return
+    now = context.services.clock()
+    request = parse_log(parts[1], now, zone(profile.timezone), profile.reminder_time)
+    if isinstance(request, LogProblem):
+        await _log_refused(update, request, parts[1])
         return
     context.state.clear()
-    pieces = split_note(note)
+    pieces = split_note(request.note)
     entry = make_entry(
         profile,
-        score,
-        context.services.clock(),
+        request.score,
+        request.at or now,
         Source.QUICK_LOG,
         entry_id=message_entry_id(update),
         note=pieces[0] if pieces else "",
     )
-    await save_typed(update, context, profile, entry, pieces[1:])
-    if note and safety.sounds_like_emergency(note):
+    if request.day is not None and request.day != entry.local_date:
+        entry = entry.replace(local_date=request.day)
+    if request.at is None or entry.local_date == local_date(now, zone(profile.timezone)):
+        await save_typed(update, context, profile, entry, pieces[1:])
+    else:
+        await _save_backdated(update, context, profile, entry, pieces[1:])
+    if request.note and safety.sounds_like_emergency(request.note):
         await reply(update, texts.SAFETY_EMERGENCY_TEXT)
+
+
+async def _log_refused(update: Update, problem: LogProblem, typed: str) -> None:
+    if safety.sounds_like_emergency(typed):
+        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
+    elif problem is LogProblem.IN_FUTURE:
+        await reply(update, words.LOG_IN_FUTURE)
+    elif problem is LogProblem.TOO_OLD:
+        await reply(update, words.LOG_TOO_OLD)
+    else:
+        await reply(update, words.LOG_USAGE)
+
+
+async def _save_backdated(
+    update: Update,
+    context: BotContext,
+    profile: Profile,
+    entry: Entry,
+    more_notes: Sequence[str],
+) -> None:
+    """An entry for an earlier day: stored and confirmed with its day. No techniques keyboard
+    ("which did you use today?" would be wrong) and no flare notice about a past day."""
+    await context.services.store.diary.add(profile.user_id, entry)
+    await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
+    at = entry.recorded_at.astimezone(zone(profile.timezone))
+    note = words.BACKDATED_NOTE.format(preview=texts.shorten(entry.note)) if entry.note else ""
+    await reply(
+        update,
+        words.BACKDATED_SAVED.format(
+            day=texts.short_date(entry.local_date),
+            time=f"{at:%H:%M}",
+            score=entry.score,
+            note=note,
+        ),
+    )
+    if entry.score is not None and safety.is_high_score(entry.score):
+        await reply(update, texts.SAFETY_HIGH_SCORE)
 
 
 async def history_command(update: Update, context: BotContext) -> None:

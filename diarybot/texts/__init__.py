@@ -27,7 +27,7 @@ MEDICATION_NAME = "Pain medication"
 
 COMMANDS: list[tuple[str, str]] = [
     ("checkin", "Rate your pain now"),
-    ("log", "Quick entry: /log 6 optional note"),
+    ("log", "Quick entry: /log 6 note, or earlier: /log yesterday 7"),
     ("history", "Your last entries"),
     ("chart", "Your pain trend chart"),
     ("undo", "Remove your last entry"),
@@ -125,7 +125,6 @@ FILE_RECOVERED = (
 )
 ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a moment."
 
-LOG_USAGE = "Usage: /log 6 optional note — a score from 0 (no pain) to 10 (worst imaginable)."
 HISTORY_EMPTY = "No entries yet. Send /checkin to add your first one."
 HISTORY_HEADER = "Your last {n} entries:"
 UNDO_NOTHING = "There is nothing to undo."

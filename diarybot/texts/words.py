@@ -20,3 +20,17 @@ NOTE_SAVED_KEEP_TICKING = "Note saved. Tick what you used, then tap Done."
 NOTE_CONTINUED = "It was long, so I kept it in {count} consecutive notes."
 SCORE_WITH_NOTE = "{saved} Note: “{preview}”"
 NO_SCORE_LABEL = "note"
+
+# -- /log: now or backdated --------------------------------------------------------------------
+LOG_USAGE = (
+    "Usage: /log 6 optional note — a score from 0 (no pain) to 10 (worst imaginable), now.\n"
+    "For an earlier time: /log yesterday 7, /log 2026-11-30 6, /log 30.11 21:00 6 "
+    "(a day without a time means your reminder time)."
+)
+LOG_IN_FUTURE = "That time is still to come, so I can't log it yet. Send /log 6 to log it now."
+LOG_TOO_OLD = "I can only add entries from the last 12 months."
+BACKDATED_SAVED = (
+    "Saved for {day} at {time}: {score}/10.{note} /history shows it, with buttons to add "
+    "techniques or change it."
+)
+BACKDATED_NOTE = " Note: “{preview}”."

@@ -6,6 +6,7 @@ import pytest
 
 from diarybot import texts
 from diarybot.domain.entries import Source, Technique
+from diarybot.texts import words
 
 
 @pytest.fixture
@@ -110,9 +111,9 @@ async def test_log_command(harness, pat):
     assert [e.score for e in harness.files.entries(pat.id)] == [6, 2]
 
 
-@pytest.mark.parametrize("command", ["/log", "/log 11", "/log seven", "/log -1 ouch"])
+@pytest.mark.parametrize("command", ["/log 11", "/log eleven", "/log -1 ouch", "/log x 6"])
 async def test_log_command_rejects_bad_scores(harness, pat, command):
-    assert await harness.say(pat, command) == [texts.LOG_USAGE]
+    assert await harness.say(pat, command) == [words.LOG_USAGE]
     assert harness.files.entries(pat.id) == []
 
 
