@@ -23,7 +23,6 @@ from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.people import Profile
 from diarybot.texts import words
 
-HISTORY_SIZE = 10
 # A score keyboard older than this is refused: the day it asked about is over.
 PROMPT_MAX_AGE = timedelta(hours=36)
 
@@ -354,20 +353,6 @@ async def _save_backdated(
         await reply(update, texts.SAFETY_HIGH_SCORE)
 
 
-async def history_command(update: Update, context: BotContext) -> None:
-    """/history: the last entries, newest first, in the patient's local time."""
-    profile = await profile_or_prompt(update, context)
-    if profile is None:
-        return
-    entries = (await context.services.store.diary.entries(profile.user_id))[-HISTORY_SIZE:]
-    if not entries:
-        await reply(update, texts.HISTORY_EMPTY)
-        return
-    tz = zone(profile.timezone)
-    lines = [texts.entry_line(e, e.recorded_at.astimezone(tz)) for e in reversed(entries)]
-    await reply(update, texts.HISTORY_HEADER.format(n=len(entries)) + "\n" + "\n".join(lines))
-
-
 async def undo_command(update: Update, context: BotContext) -> None:
     """/undo: offer to remove the most recent entry."""
     profile = await profile_or_prompt(update, context)
@@ -394,5 +379,8 @@ async def undo_button(update: Update, context: BotContext) -> None:
     if callback.kind == keyboards.UNDO_NO:
         await edit(query, texts.UNDO_KEPT)
         return
-    removed = await context.services.store.diary.delete(user_id, callback.args[0])
+    # Recorded in the audit trail like a removal from /history.
+    removed = await context.services.store.diary.remove(
+        user_id, callback.args[0], context.services.clock()
+    )
     await edit(query, texts.UNDO_DONE if removed else texts.ENTRY_GONE)

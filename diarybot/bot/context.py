@@ -48,6 +48,8 @@ class Awaiting(enum.Enum):
     NOTE = enum.auto()
     #: The techniques keyboard is open: a typed text is its entry's note, a typed score a new one.
     TECHNIQUES = enum.auto()
+    #: /history's Note button: the next text replaces that entry's note.
+    EDIT_NOTE = enum.auto()
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, guided_exercises, onboarding, words
+from diarybot.bot import checkin, guided_exercises, history, onboarding, words
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.domain import safety
@@ -26,6 +26,10 @@ async def route_text(update: Update, context: BotContext) -> None:
     if state.awaiting is Awaiting.NOTE and state.entry_id is not None:
         # A note is stored whatever it says; note_text adds the care pointer when needed.
         await checkin.note_text(update, context, state.entry_id, text)
+        return
+    if state.awaiting is Awaiting.EDIT_NOTE and state.entry_id is not None:
+        # A corrected note is stored whatever it says, like a note (history.note_text).
+        await history.note_text(update, context, state.entry_id, text)
         return
     # Before anything else we were waiting for: someone in trouble is answered first.
     if safety.sounds_like_emergency(text):

@@ -28,7 +28,7 @@ MEDICATION_NAME = "Pain medication"
 COMMANDS: list[tuple[str, str]] = [
     ("checkin", "Rate your pain now"),
     ("log", "Quick entry: /log 6 note, or earlier: /log yesterday 7"),
-    ("history", "Your last entries"),
+    ("history", "Your entries: page back, correct or remove"),
     ("chart", "Your pain trend chart"),
     ("undo", "Remove your last entry"),
     ("weekly", "Weekly chart on or off"),
@@ -126,7 +126,6 @@ FILE_RECOVERED = (
 ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a moment."
 
 HISTORY_EMPTY = "No entries yet. Send /checkin to add your first one."
-HISTORY_HEADER = "Your last {n} entries:"
 UNDO_NOTHING = "There is nothing to undo."
 UNDO_CONFIRM = "Remove this entry?\n{entry}"
 UNDO_DONE = "Removed."

@@ -34,3 +34,27 @@ BACKDATED_SAVED = (
     "techniques or change it."
 )
 BACKDATED_NOTE = " Note: “{preview}”."
+
+# -- /history: paging and corrections ------------------------------------------------------------
+HISTORY_PAGE = "Your entries {first}–{last} of {total} (newest first). Tap one to change it."
+BUTTON_OLDER = "◀ Older"
+BUTTON_NEWER = "Newer ▶"
+ENTRY_VIEW = "{line}\n\nWhat would you like to change?"
+BUTTON_EDIT_SCORE = "Score"
+BUTTON_EDIT_TECHNIQUES = "Techniques"
+BUTTON_EDIT_MEDICATION = "Medication: {state}"
+BUTTON_EDIT_NOTE = "Note"
+BUTTON_REMOVE = "Remove"
+BUTTON_BACK = "Back to the list"
+MEDICATION_YES = "yes"
+MEDICATION_NO = "no"
+ASK_NEW_SCORE = (
+    "{line}\n\nThe right score for this entry?\n0 = no pain, 10 = worst pain imaginable."
+)
+ASK_NEW_TECHNIQUES = "{line}\n\nTick what you used then, then tap Done."
+ASK_NEW_NOTE = (
+    "{line}\n\nSend the note as it should read; it replaces the one above. /cancel keeps it."
+)
+NOTE_CHANGED = "Note changed. /history shows the entry."
+REMOVE_CONFIRM = "Remove this entry?\n{line}"
+REMOVED = "Removed. The diary keeps a record that it was removed."

@@ -129,7 +129,7 @@ async def test_history_and_undo(harness, pat):
     await harness.say(pat, "/log 3 morning")
     await harness.say(pat, "/log 5 evening")
     [history] = await harness.say(pat, "/history")
-    assert history.startswith("Your last 2 entries:")
+    assert history.startswith("Your entries 1–2 of 2")
     assert history.index("5/10") < history.index("3/10")  # newest first
     assert "“evening”" in history and "“morning”" in history  # every entry, with its note
 
