@@ -142,6 +142,8 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.SCORE: checkin.score_button,
         keyboards.TOGGLE: checkin.toggle_button,
         keyboards.TECHNIQUES_DONE: checkin.techniques_done,
+        keyboards.TECHNIQUES_NONE: checkin.techniques_done,
+        keyboards.HISTORY_TECHNIQUES_NONE: history.correction_button,
         keyboards.NOTE_SKIP: checkin.note_skipped,
         keyboards.UNDO_YES: checkin.undo_button,
         keyboards.TIMEZONE: onboarding.timezone_button,

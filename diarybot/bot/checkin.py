@@ -207,12 +207,20 @@ async def toggle_button(update: Update, context: BotContext) -> None:
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
+    techniques, medication = entry.techniques, entry.medication
     if code == keyboards.MEDICATION_CODE:
-        entry = await store.diary.update(user_id, entry_id, medication=not entry.medication)
+        medication = not medication
     else:
-        chosen = set(entry.techniques) ^ {Technique(code)}
-        ordered = tuple(t for t in Technique if t in chosen)
-        entry = await store.diary.update(user_id, entry_id, techniques=ordered)
+        chosen = set(techniques) ^ {Technique(code)}
+        techniques = tuple(t for t in Technique if t in chosen)
+    # A tick is an answer; unticking everything again is back to "not answered".
+    entry = await store.diary.update(
+        user_id,
+        entry_id,
+        techniques=techniques,
+        medication=medication,
+        techniques_answered=bool(techniques) or medication,
+    )
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
@@ -220,12 +228,19 @@ async def toggle_button(update: Update, context: BotContext) -> None:
 
 
 async def techniques_done(update: Update, context: BotContext) -> None:
-    """Done with techniques: show what was saved and offer a note."""
+    """Done (or "None of these") with techniques: show what was saved and offer a note."""
     press = await pressed(update)
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
-    entry = await context.services.store.diary.get(user_id, callback.args[0])
+    diary = context.services.store.diary
+    if callback.kind == keyboards.TECHNIQUES_NONE:
+        # The patient said so: no technique and no medication, answered.
+        entry = await diary.update(
+            user_id, callback.args[0], techniques=(), medication=False, techniques_answered=True
+        )
+    else:
+        entry = await diary.get(user_id, callback.args[0])
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return

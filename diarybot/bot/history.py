@@ -151,30 +151,28 @@ async def correction_button(update: Update, context: BotContext) -> None:
         await edit(press.query, texts.ENTRY_GONE)
         return
     if kind == keyboards.HISTORY_SET_SCORE:
-        entry = await diary.correct(
-            profile.user_id, entry_id, now, score=int(press.callback.args[1])
-        )
-        await _show(press.query, entry, profile.timezone)
+        changes: dict[str, object] = {"score": int(press.callback.args[1])}
     elif kind == keyboards.HISTORY_MEDICATION:
-        entry = await diary.correct(
-            profile.user_id, entry_id, now, medication=not entry.medication
-        )
-        await _show(press.query, entry, profile.timezone)
+        changes = {"medication": not entry.medication, "techniques_answered": True}
+    elif kind == keyboards.HISTORY_TECHNIQUES_NONE:
+        changes = {"techniques": (), "medication": False, "techniques_answered": True}
     else:
-        entry = await diary.correct(
-            profile.user_id, entry_id, now, **_toggled(entry, press.callback.args[1])
-        )
-        if entry is None:
-            await edit(press.query, texts.ENTRY_GONE)
-            return
+        changes = _toggled(entry, press.callback.args[1])
+    entry = await diary.correct(profile.user_id, entry_id, now, **changes)
+    if kind != keyboards.HISTORY_TOGGLE:
+        await _show(press.query, entry, profile.timezone)
+    elif entry is None:
+        await edit(press.query, texts.ENTRY_GONE)
+    else:
         await edit_markup(press.query, keyboards.techniques_keyboard(entry, correcting=True))
 
 
 def _toggled(entry: Entry, code: str) -> dict[str, object]:
+    # Correcting the techniques from /history is an answer, even down to nothing ticked.
     if code == keyboards.MEDICATION_CODE:
-        return {"medication": not entry.medication}
+        return {"medication": not entry.medication, "techniques_answered": True}
     chosen = set(entry.techniques) ^ {Technique(code)}
-    return {"techniques": tuple(t for t in Technique if t in chosen)}
+    return {"techniques": tuple(t for t in Technique if t in chosen), "techniques_answered": True}
 
 
 async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:

@@ -47,6 +47,8 @@ HISTORY_MEDICATION = "hm"
 HISTORY_NOTE = "hn"
 HISTORY_REMOVE = "hr"
 HISTORY_REMOVE_YES = "hx"
+TECHNIQUES_NONE = "tn"
+HISTORY_TECHNIQUES_NONE = "hz"
 SKIP = "s"
 
 MEDICATION_CODE = "medication"
@@ -90,6 +92,8 @@ _PATTERNS = {
             HISTORY_NOTE,
             HISTORY_REMOVE,
             HISTORY_REMOVE_YES,
+            TECHNIQUES_NONE,
+            HISTORY_TECHNIQUES_NONE,
         )
     },
     PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
@@ -170,6 +174,7 @@ def techniques_keyboard(entry: Entry, *, correcting: bool = False) -> InlineKeyb
     """
     toggle = HISTORY_TOGGLE if correcting else TOGGLE
     done = HISTORY_ENTRY if correcting else TECHNIQUES_DONE
+    none = HISTORY_TECHNIQUES_NONE if correcting else TECHNIQUES_NONE
     rows = []
     for technique in Technique:
         mark = texts.CHECKED if technique in entry.techniques else texts.UNCHECKED
@@ -187,7 +192,13 @@ def techniques_keyboard(entry: Entry, *, correcting: bool = False) -> InlineKeyb
         )
     )
     paired = [rows[i : i + 2] for i in range(0, len(rows), 2)]
-    paired.append([InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"{done}:{entry.id}")])
+    # "None of these" is an answer; Done with nothing ticked is not (stored as not answered).
+    paired.append(
+        [
+            InlineKeyboardButton(words.BUTTON_NONE_OF_THESE, callback_data=f"{none}:{entry.id}"),
+            InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"{done}:{entry.id}"),
+        ]
+    )
     return InlineKeyboardMarkup(paired)
 
 

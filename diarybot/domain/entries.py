@@ -68,6 +68,10 @@ class Entry:
     medication: bool = False
     note: str = ""
     source: Source = Source.CHECKIN
+    #: Whether the patient answered the techniques question: ticked something, or said "None
+    #: of these". False: the keyboard was left (or tapped through), so an empty `techniques`
+    #: means "not answered", never "used none" (the report's with/without figures skip it).
+    techniques_answered: bool = False
 
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None:
@@ -97,20 +101,28 @@ class Entry:
             "medication": self.medication,
             "note": self.note,
             "source": self.source.value,
+            "techniques_answered": self.techniques_answered,
         }
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Self:
         """Rebuild an entry from its stored form; raises on anything malformed."""
+        techniques = tuple(Technique(t) for t in doc.get("techniques", ()))
+        medication = bool(doc.get("medication", False))
         return cls(
             id=str(doc["id"]),
             recorded_at=datetime.fromisoformat(doc["recorded_at"]),
             local_date=date.fromisoformat(doc["local_date"]),
             score=None if doc["score"] is None else int(doc["score"]),
-            techniques=tuple(Technique(t) for t in doc.get("techniques", ())),
-            medication=bool(doc.get("medication", False)),
+            techniques=techniques,
+            medication=medication,
             note=str(doc.get("note", "")),
             source=Source(doc.get("source", Source.CHECKIN.value)),
+            # Schema 1 had no such field: a tick is an answer; an empty list was either "none"
+            # or a keyboard left unanswered, and cannot be told apart, so it is "not answered".
+            techniques_answered=bool(
+                doc.get("techniques_answered", bool(techniques) or medication)
+            ),
         )
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.people import Profile
+from diarybot.texts import words
 
 BOT_NAME = "diarybot"
 
@@ -206,7 +207,9 @@ def technique_list(entry: Entry) -> str:
     names = [TECHNIQUE_NAMES[t] for t in entry.techniques]
     if entry.medication:
         names.append(MEDICATION_NAME)
-    return ", ".join(names) if names else NO_TECHNIQUES
+    if not names:
+        return NO_TECHNIQUES if entry.techniques_answered else words.TECHNIQUES_NOT_ANSWERED
+    return ", ".join(names)
 
 
 def entry_line(entry: Entry, when: datetime) -> str:

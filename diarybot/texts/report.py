@@ -27,7 +27,7 @@ from diarybot.domain.figures import (
     TechniqueFigures,
     Trend,
 )
-from diarybot.texts import BOT_NAME, MEDICATION_NAME, TECHNIQUE_NAMES
+from diarybot.texts import BOT_NAME, MEDICATION_NAME, TECHNIQUE_NAMES, words
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -255,6 +255,8 @@ def technique_observation(figures: TechniqueFigures) -> str:
 
 def entry_techniques(entry: Entry) -> str:
     """The techniques of one entry for the entries table (medication has its own column)."""
+    if not entry.techniques and entry.techniques_answered:
+        return words.TECHNIQUES_NONE_CELL  # said so; an empty cell means "not answered"
     return ", ".join(TECHNIQUE_NAMES[t] for t in entry.techniques)
 
 

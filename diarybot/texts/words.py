@@ -58,3 +58,8 @@ ASK_NEW_NOTE = (
 NOTE_CHANGED = "Note changed. /history shows the entry."
 REMOVE_CONFIRM = "Remove this entry?\n{line}"
 REMOVED = "Removed. The diary keeps a record that it was removed."
+
+# -- techniques: answered or not ---------------------------------------------------------------
+BUTTON_NONE_OF_THESE = "None of these"
+TECHNIQUES_NOT_ANSWERED = "techniques not noted"
+TECHNIQUES_NONE_CELL = "none"

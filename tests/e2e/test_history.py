@@ -91,6 +91,7 @@ async def test_correct_score_techniques_medication_and_note_with_an_audit_trail(
     assert trail == [
         (entry.id, "score", 0, 6),
         (entry.id, "techniques", [], ["tens"]),
+        (entry.id, "techniques_answered", False, True),  # a tick is an answer
         (entry.id, "medication", False, True),
         (entry.id, "note", "n0", "left knee, not the back"),
     ]
