@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from diarybot.domain.free_text import DEFAULT_LANGUAGE, read_score_and_note
+from diarybot.domain.free_text import DEFAULT_LANGUAGE, ScoredText, read_score_word
 from diarybot.domain.localtime import instant_on, local_date
 from diarybot.domain.parsing import parse_time_of_day
 
@@ -29,6 +29,10 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\.?)?$|^(\d{1,2})\.(\d{1,2})$")
 # Only unmistakable times: "21:00", "9pm", "9:30am" (never "21.00", which reads like a date).
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$|^\d{1,2}(?::\d{2})?\s*[ap]\.?m?\.?$", re.IGNORECASE)
+
+
+# "/log 6 - knee": the dash only separates; the note is "knee".
+_NOTE_LEAD = re.compile(r"^[-–—:]\s+")
 
 
 class LogProblem(enum.Enum):
@@ -62,11 +66,14 @@ def parse_log(
     day, used = _day(words[:1], today, language)
     at_time, used_time = _time(words[used : used + 1])
     used += used_time
-    parts = text.split(maxsplit=used)
-    rest = parts[used] if len(parts) > used else ""
-    scored = read_score_and_note(rest, language)
-    if scored is None:
+    # After the day and time: the score as one word, then the note exactly as typed (a pasted
+    # list may start with a digit or span lines: "/log 4 1. Ibuprofen…").
+    parts = text.split(maxsplit=used + 1)
+    score = read_score_word(parts[used], language) if len(parts) > used else None
+    if score is None:
         return LogProblem.UNREADABLE
+    note = _NOTE_LEAD.sub("", parts[used + 1]) if len(parts) > used + 1 else ""
+    scored = ScoredText(score, note)
     if day is None and at_time is None:
         return LogRequest(at=None, day=None, score=scored.score, note=scored.note)
     day = day or today

@@ -77,6 +77,14 @@ def is_bad_number(text: str) -> bool:
     return _NUMBER_ONLY.match(text) is not None and read_score_and_note(text) is None
 
 
+def read_score_word(word: str, language: str = DEFAULT_LANGUAGE) -> int | None:
+    """One word that is a score: `6`, `6/10`, `seven`, `seven/10`; None for anything else."""
+    number, slash, ten = word.partition("/")
+    if slash and ten != "10":
+        return None
+    return _score_word(number, language)
+
+
 def _score_word(word: str, language: str) -> int | None:
     if word.isascii() and word.isdigit():
         value = int(word)

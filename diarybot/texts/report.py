@@ -115,6 +115,10 @@ ENTRIES_EMPTY = "No entries in this period."
 COLUMNS = ("Date", "Time", "Score", "Techniques", "Medication", "Note")
 # The score cell of a note-only entry (the patient wrote without rating): never a number.
 NO_SCORE = "note"
+#: In the Date column of the rows a long note continues in.
+NOTE_CONTINUED = "(cont.)"
+#: Ends a note too long for the PDF; the CSV and FHIR files hold every word of it.
+NOTE_CUT = "[… the full note is in the CSV file]"
 YES = "yes"
 NO = "no"
 

@@ -76,3 +76,10 @@ def test_a_time_that_happens_twice_in_autumn_is_the_first_one():
     now = datetime(2026, 11, 1, 12, tzinfo=UTC)
     result = parse_log("2026-10-25 02:30 5", now, BERLIN, REMINDER)
     assert result.at == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)  # 02:30 CEST, not CET
+
+
+def test_the_note_is_kept_exactly_even_when_it_starts_with_a_digit_or_spans_lines():
+    note = "1. Ibuprofen 400 mg\n2. Heat pad"
+    assert parse(f"4 {note}") == LogRequest(at=None, day=None, score=4, note=note)
+    assert parse("yesterday 7 - knee").note == "knee"
+    assert parse("6/10 knee").score == 6
