@@ -143,6 +143,7 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.TOGGLE: checkin.toggle_button,
         keyboards.TECHNIQUES_DONE: checkin.techniques_done,
         keyboards.TECHNIQUES_NONE: checkin.techniques_done,
+        keyboards.LOG_YESTERDAY: checkin.yesterday_button,
         keyboards.HISTORY_TECHNIQUES_NONE: history.correction_button,
         keyboards.NOTE_SKIP: checkin.note_skipped,
         keyboards.UNDO_YES: checkin.undo_button,

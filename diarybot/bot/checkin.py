@@ -16,10 +16,10 @@ from diarybot.bot import flare_messages, keyboards, reminders
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
-from diarybot.domain.backdating import LogProblem, parse_log
-from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id
+from diarybot.domain.backdating import LogProblem, missed_yesterday, parse_log
+from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id, scored
 from diarybot.domain.free_text import continuation_id, join_notes, split_note
-from diarybot.domain.localtime import local_date, zone
+from diarybot.domain.localtime import instant_on, local_date, zone
 from diarybot.domain.people import Profile
 from diarybot.texts import words
 
@@ -193,6 +193,58 @@ async def _after_score(
         await reply(update, text, reply_markup=markup)
     if entry.score is not None and safety.is_high_score(entry.score):
         await reply(update, texts.SAFETY_HIGH_SCORE)
+    await _offer_yesterday(update, context, profile)
+
+
+async def _offer_yesterday(update: Update, context: BotContext, profile: Profile) -> None:
+    """The morning after an unanswered reminder: offer (once, optionally) to rate yesterday
+    evening, one tap on a 0–10 keyboard of its own; the check-in itself is unchanged."""
+    tz = zone(profile.timezone)
+    day = missed_yesterday(context.services.clock(), tz, profile.last_reminded)
+    if day is None:
+        return
+    recent = scored(await context.services.store.diary.entries(profile.user_id, day))
+    # Asked with the day's first score only, and never once yesterday has one.
+    if len(recent) != 1 or recent[0].local_date == day:
+        return
+    at = instant_on(day, profile.reminder_time, tz).astimezone(tz)
+    await reply(
+        update,
+        words.ASK_YESTERDAY.format(day=texts.short_date(day), time=f"{at:%H:%M}"),
+        reply_markup=keyboards.rating_keyboard(keyboards.LOG_YESTERDAY, new_id(), skippable=False),
+    )
+
+
+async def yesterday_button(update: Update, context: BotContext) -> None:
+    """A score for yesterday evening: stored at yesterday's reminder time (re-tap: re-score)."""
+    press = await pressed(update)
+    message = press.query.message if press else None
+    profile = await profile_or_prompt(update, context) if press else None
+    if press is None or profile is None or not isinstance(message, Message):
+        return
+    entry_id, score = press.callback.args[0], int(press.callback.args[1])
+    diary = context.services.store.diary
+    entry = await diary.update(profile.user_id, entry_id, score=score)
+    if entry is None:
+        tz = zone(profile.timezone)
+        # The evening before the day the question was asked, however late it is answered.
+        day = local_date(message.date, tz) - timedelta(days=1)
+        at = instant_on(day, profile.reminder_time, tz)
+        # Prompted by the reminder, answered late: stored as the reminder's answer.
+        entry = Entry(
+            id=entry_id, recorded_at=at, local_date=day, score=score, source=Source.REMINDER
+        )
+        await diary.add(profile.user_id, entry)
+    at_local = entry.recorded_at.astimezone(zone(profile.timezone))
+    await edit(
+        press.query,
+        words.BACKDATED_SAVED.format(
+            day=texts.short_date(entry.local_date),
+            time=f"{at_local:%H:%M}",
+            score=score,
+            note="",
+        ),
+    )
 
 
 async def toggle_button(update: Update, context: BotContext) -> None:

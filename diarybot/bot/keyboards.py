@@ -48,6 +48,7 @@ HISTORY_NOTE = "hn"
 HISTORY_REMOVE = "hr"
 HISTORY_REMOVE_YES = "hx"
 TECHNIQUES_NONE = "tn"
+LOG_YESTERDAY = "ly"
 HISTORY_TECHNIQUES_NONE = "hz"
 SKIP = "s"
 
@@ -80,6 +81,7 @@ _PATTERNS = {
     # The text itself stays in the user's state: the button only says which offer and what to do.
     OFFER: re.compile(rf"^{OFFER}:({_ID}):(add|note|rate)$"),
     HISTORY_PAGE: re.compile(rf"^{HISTORY_PAGE}:(\d{{1,5}})$"),
+    LOG_YESTERDAY: re.compile(rf"^{LOG_YESTERDAY}:({_ID}):(\d{{1,2}})$"),
     HISTORY_SET_SCORE: re.compile(rf"^{HISTORY_SET_SCORE}:({_ID}):(\d{{1,2}})$"),
     HISTORY_TOGGLE: re.compile(rf"^{HISTORY_TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
     **{
@@ -128,7 +130,7 @@ def parse_callback(data: object) -> Callback | None:
 
 
 def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
-    if kind in (SCORE, EX_BEFORE, EX_AFTER, HISTORY_SET_SCORE):
+    if kind in (SCORE, EX_BEFORE, EX_AFTER, HISTORY_SET_SCORE, LOG_YESTERDAY):
         return _valid_score(args[1])
     if kind == PEG:
         return _valid_score(args[2])

@@ -134,3 +134,17 @@ def _time(words: list[str]) -> tuple[time | None, int]:
         return None, 0
     parsed = parse_time_of_day(words[0])
     return (parsed, 1) if parsed else (None, 0)
+
+
+#: Until this local hour, a check-in after an unanswered reminder offers to log the evening.
+MORNING_ENDS = time(12, 0)
+
+
+def missed_yesterday(now: datetime, tz: ZoneInfo, last_reminded: date | None) -> date | None:
+    """The day to offer "log yesterday evening?" for: yesterday, when it is still morning and
+    yesterday's reminder was sent (the caller checks that yesterday has no score)."""
+    local = now.astimezone(tz)
+    yesterday = local.date() - timedelta(days=1)
+    if local.time() >= MORNING_ENDS or last_reminded != yesterday:
+        return None
+    return yesterday

@@ -63,3 +63,9 @@ REMOVED = "Removed. The diary keeps a record that it was removed."
 BUTTON_NONE_OF_THESE = "None of these"
 TECHNIQUES_NOT_ANSWERED = "techniques not noted"
 TECHNIQUES_NONE_CELL = "none"
+
+# -- the morning after a missed reminder -------------------------------------------------------
+ASK_YESTERDAY = (
+    "Yesterday's reminder went unanswered. If you like, rate your pain of yesterday evening "
+    "({day}, {time}) too:"
+)

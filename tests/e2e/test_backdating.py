@@ -64,3 +64,33 @@ async def test_log_alone_opens_the_score_keyboard(harness, pat):
     await harness.press(pat, "4")
     [entry] = harness.files.entries(pat.id)
     assert entry.score == 4
+
+
+async def test_the_morning_after_a_missed_reminder_offers_yesterday_evening(harness, pat):
+    # Yesterday's reminder was sent (20:00) and not answered; it is 10:00 now.
+    await harness.store.profiles.update(pat.id, last_reminded=date(2026, 12, 1))
+    await harness.say(pat, "/checkin")
+    replies = await harness.press(pat, "3")  # today's check-in, exactly as before
+    assert replies[0].startswith("Saved: 3/10")
+    assert replies[-1] == words.ASK_YESTERDAY.format(day="1 Dec 2026", time="20:00")
+    [reply] = await harness.press(pat, "6")  # on the offer's own keyboard
+    assert reply.startswith("Saved for 1 Dec 2026 at 20:00: 6/10.")
+    yesterday, today = harness.files.entries(pat.id)
+    assert (yesterday.score, local(yesterday)) == (6, datetime(2026, 12, 1, 20, 0))
+    assert today.score == 3
+    # Asked once: the next check-in today does not ask again.
+    replies = await harness.say(pat, "4")
+    assert words.ASK_YESTERDAY.format(day="1 Dec 2026", time="20:00") not in replies
+
+
+async def test_no_offer_when_yesterday_has_a_score_or_no_reminder_was_sent(harness, pat):
+    await harness.say(pat, "/log yesterday 5")
+    await harness.store.profiles.update(pat.id, last_reminded=date(2026, 12, 1))
+    replies = await harness.say(pat, "3")
+    assert not any(r.startswith("Yesterday's reminder") for r in replies)
+
+
+async def test_no_offer_when_no_reminder_was_sent_yesterday(harness, pat):
+    await harness.store.profiles.update(pat.id, last_reminded=date(2026, 11, 30))
+    replies = await harness.say(pat, "3")
+    assert not any(r.startswith("Yesterday's reminder") for r in replies)

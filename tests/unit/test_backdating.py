@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from diarybot.domain.backdating import LogProblem, LogRequest, parse_log
+from diarybot.domain.backdating import LogProblem, LogRequest, missed_yesterday, parse_log
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Wednesday 2 December 2026, 10:00 in Berlin.
@@ -83,3 +83,12 @@ def test_the_note_is_kept_exactly_even_when_it_starts_with_a_digit_or_spans_line
     assert parse(f"4 {note}") == LogRequest(at=None, day=None, score=4, note=note)
     assert parse("yesterday 7 - knee").note == "knee"
     assert parse("6/10 knee").score == 6
+
+
+def test_log_yesterday_evening_is_offered_only_in_the_morning_after_a_sent_reminder():
+    yesterday = date(2026, 12, 1)
+    morning = datetime(2026, 12, 2, 11, 59, tzinfo=BERLIN)
+    assert missed_yesterday(morning, BERLIN, yesterday) == yesterday
+    assert missed_yesterday(morning.replace(hour=12, minute=0), BERLIN, yesterday) is None
+    assert missed_yesterday(morning, BERLIN, date(2026, 11, 30)) is None
+    assert missed_yesterday(morning, BERLIN, None) is None
