@@ -110,7 +110,6 @@ ASK_NOTE = (
     "Would you like to add a note (what you did, what made it better or worse)? "
     "Type it, or tap Skip."
 )
-NOTE_TOO_LONG = "That note is longer than {limit} characters; please shorten it and send it again."
 NOTE_SAVED = "Note saved. Thank you for checking in."
 CHECKIN_DONE = "Thank you for checking in."
 CHECKIN_SUMMARY = "Saved: {score}/10 · {techniques}"
