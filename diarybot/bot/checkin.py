@@ -7,16 +7,17 @@ update that entry. "Saved" is only said after the write returned, i.e. the file 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
 
 from diarybot import texts
-from diarybot.bot import flare_messages, keyboards, reminders
+from diarybot.bot import crisis, flare_messages, keyboards, reminders
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
-from diarybot.domain.backdating import LogProblem, missed_yesterday, parse_log
+from diarybot.domain.backdating import LogProblem, LogRequest, missed_yesterday, parse_log
 from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id, scored
 from diarybot.domain.free_text import continuation_id, join_notes, split_note
 from diarybot.domain.localtime import instant_on, local_date, zone
@@ -187,12 +188,18 @@ async def _after_score(
         saved = words.SCORE_WITH_NOTE.format(saved=saved, preview=texts.shorten(entry.note))
     text = texts.ASK_TECHNIQUES.format(saved=saved)
     markup = keyboards.techniques_keyboard(entry)
+    high = entry.score is not None and safety.is_high_score(entry.score)
     if query_message and update.callback_query is not None:
-        await edit(update.callback_query, text, markup)
-    else:
-        await reply(update, text, reply_markup=markup)
-    if entry.score is not None and safety.is_high_score(entry.score):
+        if not high:
+            await edit(update.callback_query, text, markup)
+            await _offer_yesterday(update, context, profile)
+            return
+        # The pressed keyboard only says "saved"; the techniques question comes after the
+        # safety pointer, as a new message below it.
+        await edit(update.callback_query, saved)
+    if high:
         await reply(update, texts.SAFETY_HIGH_SCORE)
+    await reply(update, text, reply_markup=markup)
     await _offer_yesterday(update, context, profile)
 
 
@@ -345,23 +352,29 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
         await reply(update, texts.NOTE_SAVED)
     if count > 1:
         await reply(update, words.NOTE_CONTINUED.format(count=count))
-    if safety.sounds_like_emergency(text):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 
 
 async def log_command(update: Update, context: BotContext) -> None:
     """/log 6 [note] now, or at an earlier time (/log yesterday 7); /log alone asks."""
-    profile = await profile_or_prompt(update, context)
-    if profile is None or update.effective_message is None:
+    if update.effective_message is None:
         return
     parts = (update.effective_message.text or "").split(maxsplit=1)
-    if len(parts) < 2:
+    args = parts[1] if len(parts) > 1 else ""
+    now = context.services.clock()
+    # The crisis reply before anything else: a missing profile, a bad score or date. Whether
+    # the words will be kept is judged in UTC here; the patient's zone only moves the edges.
+    kept = isinstance(parse_log(args, now, ZoneInfo("UTC"), time(20)), LogRequest)
+    alarming = await crisis.answer_if_alarming(update, context, args, as_note=kept)
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    if not args:
         await checkin_command(update, context)
         return
-    now = context.services.clock()
-    request = parse_log(parts[1], now, zone(profile.timezone), profile.reminder_time)
+    request = parse_log(args, now, zone(profile.timezone), profile.reminder_time)
     if isinstance(request, LogProblem):
-        await _log_refused(update, request, parts[1])
+        if not alarming:  # the crisis reply said enough
+            await _log_refused(update, request)
         return
     context.state.clear()
     pieces = split_note(request.note)
@@ -379,14 +392,10 @@ async def log_command(update: Update, context: BotContext) -> None:
         await save_typed(update, context, profile, entry, pieces[1:])
     else:
         await _save_backdated(update, context, profile, entry, pieces[1:])
-    if request.note and safety.sounds_like_emergency(request.note):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 
 
-async def _log_refused(update: Update, problem: LogProblem, typed: str) -> None:
-    if safety.sounds_like_emergency(typed):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
-    elif problem is LogProblem.IN_FUTURE:
+async def _log_refused(update: Update, problem: LogProblem) -> None:
+    if problem is LogProblem.IN_FUTURE:
         await reply(update, words.LOG_IN_FUTURE)
     elif problem is LogProblem.TOO_OLD:
         await reply(update, words.LOG_TOO_OLD)

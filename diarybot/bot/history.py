@@ -14,7 +14,6 @@ from diarybot import texts
 from diarybot.bot import checkin, keyboards
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
-from diarybot.domain import safety
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.free_text import split_note
 from diarybot.domain.localtime import zone
@@ -176,7 +175,8 @@ def _toggled(entry: Entry, code: str) -> dict[str, object]:
 
 
 async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:
-    """The corrected note: it replaces the old one (kept in the audit trail)."""
+    """The corrected note: it replaces the old one (kept in the audit trail). The crisis check
+    ran on it before (routing)."""
     user_id = patient_id(update)
     if user_id is None:
         return
@@ -192,5 +192,3 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
             context, user_id, entry, more, checkin.message_entry_id(update)
         )
         await reply(update, words.NOTE_CHANGED)
-    if safety.sounds_like_emergency(text):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)

@@ -33,6 +33,7 @@ from diarybot.domain.free_text import continuation_id
 from diarybot.domain.parsing import normalize_timezone
 from diarybot.storage.diary import DIARY_FILE
 from diarybot.texts import words
+from diarybot.texts.safety import NOTHING_SENT
 from tests.conftest import Harness
 from tests.support.fake_bot_api import FakeUser
 
@@ -201,10 +202,10 @@ async def test_any_text_as_a_score_gets_a_clear_answer(
         assert "".join(kept.split()) in "".join(text.split()), text
     else:  # words to keep, a mistyped number, or someone in trouble: never silence
         assert replies, text
-        assert replies[0].startswith(words.OFFER.split("{", 1)[0]) or replies[0] in (
-            texts.SCORE_INVALID,
-            texts.TOO_LONG,
-            texts.SAFETY_EMERGENCY_TEXT,
+        assert (
+            replies[0].startswith(words.OFFER.split("{", 1)[0])
+            or NOTHING_SENT in replies[0]
+            or replies[0] in (texts.SCORE_INVALID, texts.TOO_LONG)
         ), text
 
 
@@ -256,6 +257,10 @@ async def test_any_note_is_stored_exactly(
     stored = raw_entries(harness, pat.id)
     at = next(i for i, e in enumerate(stored) if e["id"] == entry_id)
     replies = harness.replies_since(mark, pat.id)
+    # Words that sound like a crisis are answered first, whatever else happens to the note.
+    alarming = safety.sounds_like_emergency(text)
+    assert (NOTHING_SENT in replies[0]) is alarming
+    replies = replies[1:] if alarming else replies
     assert texts.NOTE_SAVED in replies  # never refused, however long or strange
     if len(text) <= NOTE_MAX_CHARS:
         assert stored[at]["note"] == text  # exactly: nothing trimmed, escaped or re-encoded
@@ -381,7 +386,8 @@ def test_emergency_phrases_are_recognised(text: str) -> None:
 def test_an_emergency_phrase_is_recognised_inside_any_message(
     before: str, phrase: str, after: str
 ) -> None:
-    assert safety.sounds_like_emergency(f"{before} {phrase}. {after}")
+    # Its own sentence: a "no" just before a symptom is a negation on purpose ("no chest pain").
+    assert safety.sounds_like_emergency(f"{before}. {phrase}. {after}")
 
 
 @pytest.mark.parametrize(
@@ -402,7 +408,8 @@ async def test_emergency_words_get_the_calm_pointer_wherever_they_are_typed(
     harness: Harness, pat: FakeUser
 ) -> None:
     for text in EMERGENCIES[:6]:
-        assert await harness.say(pat, text) == [texts.SAFETY_EMERGENCY_TEXT], text
+        [answer] = await harness.say(pat, text)
+        assert NOTHING_SENT in answer, text
     # Before anything else the bot was waiting for, and whatever else is wrong with it.
     for question, answer in [
         ("/timezone", "I can't breathe"),
@@ -410,10 +417,13 @@ async def test_emergency_words_get_the_calm_pointer_wherever_they_are_typed(
         ("/start", "I want to end it all"),
     ]:
         await harness.say(pat, question)
-        assert texts.SAFETY_EMERGENCY_TEXT in await harness.say(pat, answer), question
-    assert texts.SAFETY_EMERGENCY_TEXT in await harness.say(pat, "/log chest pain help")
+        [reply] = await harness.say(pat, answer)
+        assert NOTHING_SENT in reply, question
+    [reply] = await harness.say(pat, "/log chest pain help")
+    assert NOTHING_SENT in reply
     too_long = "I can't breathe. " + "It started after lunch. " * 250
-    assert texts.SAFETY_EMERGENCY_TEXT in await harness.say(pat, too_long)
+    [reply] = await harness.say(pat, too_long)
+    assert NOTHING_SENT in reply
     assert len(raw_entries(harness, pat.id)) == 1  # only the fixture's first entry
     assert harness.files.get_profile(pat.id).timezone == "Europe/Berlin"
 
@@ -425,10 +435,11 @@ async def test_emergency_words_in_a_note_are_saved_and_get_the_calm_pointer(
     await harness.say(pat, "/checkin")
     await harness.press(pat, "6")
     await harness.press(pat, texts.BUTTON_DONE)
-    assert await harness.say(pat, note) == [texts.NOTE_SAVED, texts.SAFETY_EMERGENCY_TEXT]
+    replies = await harness.say(pat, note)
+    assert NOTHING_SENT in replies[0] and replies[1:] == [texts.NOTE_SAVED]
     assert raw_entries(harness, pat.id)[-1]["note"] == note
     replies = await harness.say(pat, f"/log 6 {note}")
-    assert replies[-1] == texts.SAFETY_EMERGENCY_TEXT
+    assert NOTHING_SENT in replies[0] and replies[1].startswith("Saved: 6/10")
     assert [e["note"] for e in raw_entries(harness, pat.id)][-2:] == [note, note]
 
 

@@ -14,6 +14,7 @@ from diarybot.bot.context import Awaiting
 from diarybot.domain.entries import NOTE_MAX_CHARS, Source, Technique
 from diarybot.domain.localtime import instant_on, local_date
 from diarybot.texts import words
+from diarybot.texts.safety import NOTHING_SENT
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -38,9 +39,9 @@ async def pat(harness):
 )
 async def test_a_score_with_words_is_a_score_and_a_note(harness, pat, typed, score, note):
     replies = await harness.say(pat, typed)
-    assert replies[0].startswith(f"Saved: {score}/10")
+    [saved] = [r for r in replies if r.startswith(f"Saved: {score}/10")]  # after any safety text
     if note:
-        assert f"“{note}”" in replies[0]  # the patient sees the note that was kept
+        assert f"“{note}”" in saved  # the patient sees the note that was kept
     [entry] = harness.files.entries(pat.id)
     assert (entry.score, entry.note, entry.source) == (score, note, Source.TYPED)
 
@@ -168,7 +169,8 @@ async def test_a_note_longer_than_one_entry_is_kept_in_consecutive_notes(harness
 
 async def test_crisis_words_are_answered_first(harness, pat):
     replies = await harness.say(pat, "chest pain and I can't breathe")
-    assert replies[0] == texts.SAFETY_EMERGENCY_TEXT
+    assert NOTHING_SENT in replies[0]
+    assert not any(r.startswith("Shall I keep this") for r in replies)
 
 
 async def test_note_only_entries_are_never_a_score(harness, pat, clock):
