@@ -26,6 +26,7 @@ from diarybot.bot import (
     export_command,
     flare_messages,
     guided_exercises,
+    history,
     keyboards,
     lifecycle,
     onboarding,
@@ -33,6 +34,7 @@ from diarybot.bot import (
     peg_check,
     routing,
     specialist,
+    words,
 )
 from diarybot.bot.context import CONTEXT_TYPES, DiaryApp, Services
 from diarybot.domain.localtime import utc_now
@@ -112,7 +114,7 @@ def _add_handlers(app: DiaryApp) -> None:
         "resume": onboarding.resume,
         "checkin": checkin.checkin_command,
         "log": checkin.log_command,
-        "history": checkin.history_command,
+        "history": history.history_command,
         "undo": checkin.undo_command,
         "chart": chart_commands.chart_command,
         "weekly": chart_commands.weekly_command,
@@ -139,6 +141,9 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.SCORE: checkin.score_button,
         keyboards.TOGGLE: checkin.toggle_button,
         keyboards.TECHNIQUES_DONE: checkin.techniques_done,
+        keyboards.TECHNIQUES_NONE: checkin.techniques_done,
+        keyboards.LOG_YESTERDAY: checkin.yesterday_button,
+        keyboards.HISTORY_TECHNIQUES_NONE: history.correction_button,
         keyboards.NOTE_SKIP: checkin.note_skipped,
         keyboards.UNDO_YES: checkin.undo_button,
         keyboards.TIMEZONE: onboarding.timezone_button,
@@ -152,6 +157,17 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.EX_AFTER: guided_exercises.after_button,
         keyboards.EX_STOP: guided_exercises.stop_button,
         keyboards.PEG: peg_check.answer_button,
+        keyboards.OFFER: words.offer_button,
+        keyboards.HISTORY_PAGE: history.page_button,
+        keyboards.HISTORY_ENTRY: history.entry_button,
+        keyboards.HISTORY_SCORE: history.edit_button,
+        keyboards.HISTORY_TECHNIQUES: history.edit_button,
+        keyboards.HISTORY_NOTE: history.edit_button,
+        keyboards.HISTORY_REMOVE: history.edit_button,
+        keyboards.HISTORY_SET_SCORE: history.correction_button,
+        keyboards.HISTORY_TOGGLE: history.correction_button,
+        keyboards.HISTORY_MEDICATION: history.correction_button,
+        keyboards.HISTORY_REMOVE_YES: history.correction_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
