@@ -20,7 +20,8 @@ from diarybot.domain.localtime import zone
 from diarybot.texts import words
 
 PAGE_SIZE = 5
-# The entry view quotes the note whole up to this length (a message holds 4 096 characters).
+# The entry view quotes the note whole up to this length. Telegram counts a message's 4 096
+# characters in UTF-16 units (an emoji is two), so this is a count of those units too.
 VIEW_NOTE_CHARS = 3500
 
 
@@ -30,7 +31,16 @@ def describe(entry: Entry, tz_name: str) -> str:
     first_line = first_line.split("\n", 1)[0]
     if not entry.note:
         return first_line
-    return f"{first_line}\n“{texts.shorten(entry.note, VIEW_NOTE_CHARS)}”"
+    return f"{first_line}\n“{_quoted(entry.note)}”"
+
+
+def _quoted(note: str) -> str:
+    """The note cut to VIEW_NOTE_CHARS UTF-16 units, as Telegram measures a message."""
+    encoded = note.encode("utf-16-le")
+    if len(encoded) <= 2 * VIEW_NOTE_CHARS:
+        return note
+    # "ignore" drops half an emoji left at the cut.
+    return encoded[: 2 * (VIEW_NOTE_CHARS - 1)].decode("utf-16-le", errors="ignore") + "…"
 
 
 async def history_command(update: Update, context: BotContext) -> None:
