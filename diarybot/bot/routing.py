@@ -9,6 +9,7 @@ from diarybot import texts
 from diarybot.bot import checkin, crisis, guided_exercises, history, onboarding, words
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
+from diarybot.domain.free_text import read_score_and_note
 from diarybot.runtime import jobs
 
 # Longest a patient message is read as a score or setting; longer texts get a short reply.
@@ -24,9 +25,16 @@ async def route_text(update: Update, context: BotContext) -> None:
     state = context.state
     # A corrected note (/history) is stored whatever it says, like a note.
     taking_note = state.awaiting in (Awaiting.NOTE, Awaiting.EDIT_NOTE)
+    # Words that will be kept after the crisis reply, like /log's: a score with a note, or the
+    # note typed while the techniques keyboard is open (never the answer to a setting).
+    answering_setting = state.awaiting in (Awaiting.TIMEZONE, Awaiting.REMINDER_TIME)
+    kept = taking_note or (
+        not answering_setting
+        and (state.awaiting is Awaiting.TECHNIQUES or read_score_and_note(text) is not None)
+    )
     # Before anything else, whatever else is wrong with the message (too long, not what we
     # asked for): someone in trouble is answered first.
-    alarming = await crisis.answer_if_alarming(update, context, text, as_note=taking_note)
+    alarming = await crisis.answer_if_alarming(update, context, text, as_note=kept)
     if taking_note and state.entry_id is not None:
         # A note is stored whatever it says, however long (kept in consecutive notes).
         if state.awaiting is Awaiting.EDIT_NOTE:
@@ -34,7 +42,7 @@ async def route_text(update: Update, context: BotContext) -> None:
         else:
             await checkin.note_text(update, context, state.entry_id, text)
         return
-    if alarming:
+    if alarming and not kept:
         return
     if len(text) > MAX_TEXT:
         await reply(update, texts.TOO_LONG)

@@ -1,7 +1,9 @@
 """Regression tests for what an adversarial pass over issues #11–#13 and #17 found: each one
 failed on main before its fix."""
 
+from diarybot.texts import safety as safety_texts
 from diarybot.texts import words
+from diarybot.texts.safety import NOTHING_SENT
 
 
 def labels(harness, user):
@@ -27,3 +29,33 @@ async def test_history_opens_an_entry_whose_note_is_all_emoji(harness):
     assert "7/10" in view and "😭😭😭" in view
     [asked] = await harness.press(pat, words.BUTTON_REMOVE)
     assert asked.startswith("Remove this entry?") and "😭😭😭" in asked
+
+
+async def test_a_typed_score_with_alarming_words_is_answered_first_then_saved(harness):
+    # "/log 8 i wish i was dead" got the crisis reply and was saved; the same words typed
+    # without /log, or as the note while the techniques keyboard was open, got the crisis reply
+    # and were then dropped: the patient's score and words were silently lost.
+    pat = harness.user()
+    await harness.onboard(pat)
+    replies = await harness.say(pat, "8 i wish i was dead")
+    assert NOTHING_SENT in replies[0] and safety_texts.NOTE_LATER in replies[0]
+    assert replies[1].startswith("Saved: 8/10")
+    [entry] = harness.files.entries(pat.id)
+    assert (entry.score, entry.note) == (8, "i wish i was dead")
+
+    await harness.say(pat, "/checkin")
+    await harness.press(pat, "6")
+    replies = await harness.say(pat, "i wanna die")  # the techniques keyboard is open
+    assert NOTHING_SENT in replies[0]
+    assert replies[1:] == [words.NOTE_SAVED_KEEP_TICKING]
+    assert [(e.score, e.note) for e in harness.files.entries(pat.id)][-1] == (6, "i wanna die")
+
+
+async def test_alarming_words_answering_a_setting_still_change_nothing(harness):
+    pat = harness.user()
+    await harness.onboard(pat, tz="America/New_York")
+    await harness.say(pat, "/timezone")
+    [answer] = await harness.say(pat, "9 i want to die")
+    assert NOTHING_SENT in answer
+    assert harness.files.entries(pat.id) == []
+    assert harness.files.get_profile(pat.id).timezone == "America/New_York"
