@@ -80,7 +80,13 @@ async def score_button(update: Update, context: BotContext) -> None:
     if profile is None:
         return
     entry_id, score = callback.args[0], int(callback.args[1])
-    entry = await svc.store.diary.update(user_id, entry_id, score=score)
+    entry = await svc.store.diary.get(user_id, entry_id)
+    # "Rate my pain now" stored the patient's words under this keyboard's id: the score makes
+    # that note a check-in.
+    source = Source.CHECKIN if entry is not None and entry.source is Source.NOTE else None
+    entry = await svc.store.diary.update(
+        user_id, entry_id, score=score, **({"source": source} if source else {})
+    )
     recent = None
     if entry is None:
         source = Source.REMINDER if message.text == texts.REMINDER else Source.CHECKIN

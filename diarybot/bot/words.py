@@ -72,19 +72,19 @@ async def offer_button(update: Update, context: BotContext) -> None:
     if profile is None:
         return
     offer_id, action = press.callback.args
-    if action == "rate":
-        if offer_id not in context.state.offered:
-            await edit(press.query, words.OFFER_EXPIRED)
-            return
-        # The text stays offered: the score tapped on this keyboard takes it as its note.
-        await edit(press.query, texts.ASK_SCORE, keyboards.score_keyboard(offer_id))
-        return
     text = context.state.take_offer(offer_id)
     if text is None:
         await edit(press.query, words.OFFER_EXPIRED)
         return
     # The words were written when the patient sent them, which is when we offered them back.
     written = min(message.date, context.services.clock())
+    if action == "rate":
+        # Kept on disk now, as a note of its own under the keyboard's id: the score tapped next
+        # turns it into a scored entry, and a restart in between loses nothing (the state
+        # lives in memory only).
+        await _store_note_only(context, profile, offer_id=offer_id, text=text, written=written)
+        await edit(press.query, texts.ASK_SCORE, keyboards.score_keyboard(offer_id))
+        return
     if action == "add":
         await _add_to_latest(
             press.query, context, profile, offer_id=offer_id, text=text, written=written
@@ -131,6 +131,16 @@ async def _save_note_only(
     written: datetime,
     no_entry: bool = False,
 ) -> None:
+    await _store_note_only(context, profile, offer_id=offer_id, text=text, written=written)
+    at = written.astimezone(zone(profile.timezone))
+    template = words.NO_ENTRY_TODAY if no_entry else words.NOTE_ONLY_SAVED
+    await edit(query, template.format(time=f"{at:%H:%M}"))
+
+
+async def _store_note_only(
+    context: BotContext, profile: Profile, *, offer_id: str, text: str, written: datetime
+) -> None:
+    """The words as a note-only entry (and its continuations) under the offer's id."""
     head, *more = split_note(text)
     entry = Entry(
         id=offer_id,
@@ -142,6 +152,3 @@ async def _save_note_only(
     )
     await context.services.store.diary.add(profile.user_id, entry)
     await checkin.store_continuations(context, profile.user_id, entry, more, offer_id)
-    at = written.astimezone(zone(profile.timezone))
-    template = words.NO_ENTRY_TODAY if no_entry else words.NOTE_ONLY_SAVED
-    await edit(query, template.format(time=f"{at:%H:%M}"))

@@ -1,6 +1,8 @@
 """Regression tests for what an adversarial pass over issues #11–#13 and #17 found: each one
 failed on main before its fix."""
 
+from diarybot import texts
+from diarybot.domain.entries import Source
 from diarybot.texts import safety as safety_texts
 from diarybot.texts import words
 from diarybot.texts.safety import NOTHING_SENT
@@ -59,3 +61,18 @@ async def test_alarming_words_answering_a_setting_still_change_nothing(harness):
     assert NOTHING_SENT in answer
     assert harness.files.entries(pat.id) == []
     assert harness.files.get_profile(pat.id).timezone == "America/New_York"
+
+
+async def test_rate_now_keeps_the_words_through_a_restart(harness):
+    # "Rate my pain now" kept the words only in memory (UserState): a restart between that tap
+    # and the score saved the score without them, and told the patient nothing.
+    pat = harness.user()
+    await harness.onboard(pat)
+    await harness.say(pat, "my back hurts a lot today")
+    assert await harness.press(pat, words.BUTTON_RATE_NOW) == [texts.ASK_SCORE]
+    harness.app.user_data[pat.id].offered.clear()  # what a restart forgets
+    replies = await harness.press(pat, "7")
+    assert replies[0].startswith("Saved: 7/10") and "my back hurts" in replies[0]
+    [entry] = harness.files.entries(pat.id)
+    assert (entry.score, entry.note) == (7, "my back hurts a lot today")
+    assert entry.source is Source.CHECKIN
