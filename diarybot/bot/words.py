@@ -141,7 +141,8 @@ async def _store_note_only(
     context: BotContext, profile: Profile, *, offer_id: str, text: str, written: datetime
 ) -> None:
     """The words as a note-only entry (and its continuations) under the offer's id."""
-    head, *more = split_note(text)
+    # Unicode spaces alone (U+3000, U+00A0) split into nothing: kept as they came.
+    head, *more = split_note(text) or [text]
     entry = Entry(
         id=offer_id,
         recorded_at=written,

@@ -76,3 +76,21 @@ async def test_rate_now_keeps_the_words_through_a_restart(harness):
     [entry] = harness.files.entries(pat.id)
     assert (entry.score, entry.note) == (7, "my back hurts a lot today")
     assert entry.source is Source.CHECKIN
+
+
+async def test_words_of_only_unicode_spaces_are_kept_without_an_error(harness):
+    # Python's strip() removes U+3000 and U+00A0, so such a message split into no note at all
+    # and "Keep as a note" (or "Rate my pain now") failed with "something went wrong".
+    pat = harness.user()
+    await harness.onboard(pat)
+    await harness.say(pat, "\u3000")
+    [saved] = await harness.press(pat, words.BUTTON_NOTE_ONLY)
+    assert saved.startswith("Saved as a note on its own")
+    await harness.say(pat, "\u00a0\u00a0")
+    await harness.press(pat, words.BUTTON_RATE_NOW)
+    [saved, *_] = await harness.press(pat, "3")
+    assert saved.startswith("Saved: 3/10")
+    assert [(e.score, e.note) for e in harness.files.entries(pat.id)] == [
+        (None, "\u3000"),
+        (3, "\u00a0\u00a0"),
+    ]
