@@ -73,6 +73,11 @@ async def offer_button(update: Update, context: BotContext) -> None:
         return
     offer_id, action = press.callback.args
     text = context.state.take_offer(offer_id)
+    stored = context.services.store.diary
+    if text is None and action == "rate" and await stored.get(profile.user_id, offer_id):
+        # A second tap on "Rate my pain now": the words are already kept; the scale stays.
+        await edit(press.query, texts.ASK_SCORE, keyboards.score_keyboard(offer_id))
+        return
     if text is None:
         await edit(press.query, words.OFFER_EXPIRED)
         return

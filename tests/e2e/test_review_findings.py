@@ -94,3 +94,20 @@ async def test_words_of_only_unicode_spaces_are_kept_without_an_error(harness):
         (None, "\u3000"),
         (3, "\u00a0\u00a0"),
     ]
+
+
+async def test_a_double_tap_on_rate_now_leaves_the_scale_open(harness):
+    pat = harness.user()
+    await harness.onboard(pat)
+    await harness.say(pat, "knee bad again")
+    offer = harness.api.last_message(pat.id)
+    [data] = [
+        d for row in harness.api.keyboard(pat.id) for t, d in row if t == words.BUTTON_RATE_NOW
+    ]
+    harness.api.press_button(pat, offer.message_id, data)
+    harness.api.press_button(pat, offer.message_id, data, require_button=False)
+    await harness.settle()
+    assert harness.api.last_message(pat.id).text == texts.ASK_SCORE
+    [saved, *_] = await harness.press(pat, "4")
+    assert saved.startswith("Saved: 4/10")
+    assert [(e.score, e.note) for e in harness.files.entries(pat.id)] == [(4, "knee bad again")]
