@@ -408,7 +408,9 @@ async def test_emergency_words_get_the_calm_pointer_wherever_they_are_typed(
     harness: Harness, pat: FakeUser
 ) -> None:
     for text in EMERGENCIES[:6]:
-        [answer] = await harness.say(pat, text)
+        # The fixture's techniques keyboard is open, so each is also kept as that entry's note
+        # (issue #13), after the crisis reply.
+        answer, *_ = await harness.say(pat, text)
         assert NOTHING_SENT in answer, text
     # Before anything else the bot was waiting for, and whatever else is wrong with it.
     for question, answer in [
