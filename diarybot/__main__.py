@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from diarybot.settings import Settings, SettingsError
+from diarybot.settings import Settings, SettingsError, forget_secrets
 
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
@@ -124,6 +124,8 @@ def _run() -> int:
     except SettingsError as exc:
         sys.stderr.write(f"diarybot: {exc}\n")
         return EXIT_CONFIG
+    # Read once; every process started from here on (the render workers) runs without them.
+    forget_secrets()
     from telegram.error import InvalidToken, TelegramError  # noqa: PLC0415 - keep `--help` fast
 
     from diarybot.bot.app import build_application  # noqa: PLC0415
