@@ -18,6 +18,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, Job
 
 from diarybot.domain.localtime import utc_now
 from diarybot.domain.share_codes import AttemptLimiter
+from diarybot.runtime.in_flight import InFlight
 from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.settings import Settings
@@ -33,6 +34,8 @@ class Services:
     clock: Callable[[], datetime] = utc_now
     # Charts and PDFs are CPU-bound: they run in worker processes, a few at a time.
     renderer: RenderPool = field(default_factory=RenderPool)
+    # One chart or report per user at a time (runtime/in_flight.py).
+    in_flight: InFlight = field(default_factory=InFlight)
 
 
 class Awaiting(enum.Enum):

@@ -80,7 +80,7 @@ class PerPatientUpdateProcessor(BaseUpdateProcessor):
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for this user's turn, then for a shared slot, then handle the update."""
         user = update.effective_user if isinstance(update, Update) else None
-        if user is None:
+        if user is None or not isinstance(update, Update):
             async with self._slots:
                 await coroutine
             return

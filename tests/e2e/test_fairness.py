@@ -7,15 +7,28 @@ what every user receives and on what is stored.
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import time
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
+import pytest
+from pypdf import PdfReader
+
+from diarybot.bot import report_delivery
+from diarybot.reports.csv_file import parse_entries_csv
 from diarybot.runtime.rate_limit import PatientRateLimiter
+from diarybot.runtime.render_pool import RenderPool
 from diarybot.runtime.update_order import MAX_PENDING_PER_USER
 from diarybot.texts import fairness
+from diarybot.texts import report as rt
 from tests.conftest import Clock, Harness, running_bot
-from tests.support.fake_bot_api import FakeBotAPI
+from tests.support.fake_bot_api import FakeBotAPI, FakeUser
 from tests.support.raw_files import diary_entries
+from tests.support.render_workers import after_file
 
 # Three long forwards, as measured in the issue; 3 getUpdates batches of 100.
 FLOOD = 300
@@ -23,6 +36,7 @@ FLOOD = 300
 # clears in about two seconds; at this pace today's code kept /help waiting ~4.5 s.
 PER_CHAT_PER_SECOND = 10
 OTHER_PATIENTS = (2002, 2003, 2004, 2005)
+T = TypeVar("T")
 
 
 async def test_a_flood_from_one_user_does_not_hold_up_anyone_else(
@@ -71,3 +85,127 @@ async def test_a_flood_from_one_user_does_not_hold_up_anyone_else(
         # The limit is per burst: once the backlog is answered, the flooder is heard again.
         assert (await harness.say(flooder, "/log 3 calmer now"))[0].startswith("Saved: 3/10")
         assert len(diary_entries(harness.data_dir, flooder.id)) == len(saved) + 1
+
+
+# -- expensive work: one render in flight per user, a time limit, a bounded PDF --------------
+
+
+class HeldRenders(RenderPool):
+    """The bot's render pool, except that the next render waits in its worker for `gate`."""
+
+    def __init__(self, executor: Any, gate: Path, **kwargs: Any) -> None:
+        super().__init__(executor, **kwargs)
+        self.gate = gate
+        self.hold_next = True
+
+    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        if not self.hold_next:
+            return await super().run(func, *args, **kwargs)
+        self.hold_next = False
+        return await super().run(after_file, self.gate, HOLD_SECONDS, func, *args, **kwargs)
+
+
+HOLD_SECONDS = 20.0
+
+
+async def patients_with_entries(harness: Harness) -> tuple[FakeUser, FakeUser]:
+    pat, other = harness.user(1001, "Pat"), harness.user(1002, "Ola")
+    for user in (pat, other):
+        await harness.onboard(user)
+        await harness.say(user, "/log 6 knee")
+    return pat, other
+
+
+async def reply_to(api: FakeBotAPI, user: FakeUser, text: str, expected: str) -> None:
+    """Send `text` without waiting for the bot to settle; wait for the reply `expected`."""
+    since = api.mark()
+    api.send_text(user, text)
+    await api.wait_for(
+        "sendMessage",
+        chat_id=user.id,
+        since=since,
+        predicate=lambda call: call.params.get("text", "").startswith(expected),
+        timeout=10,
+    )
+
+
+async def test_a_second_chart_or_report_while_one_is_drawn_is_answered_already_working(
+    harness: Harness, tmp_path: Path
+) -> None:
+    api = harness.api
+    pat, other = await patients_with_entries(harness)
+    services = harness.app.bot_data.services
+    services.renderer = HeldRenders(harness.render_executor, tmp_path / "gate")
+    since = api.mark()
+    api.send_text(pat, "/chart")
+    await api.wait_until(lambda: len(services.in_flight) == 1)
+    # Asking again, for a chart or for files, starts nothing: one render per user.
+    await reply_to(api, pat, "/chart", fairness.ALREADY_WORKING)
+    await reply_to(api, pat, "/export all", fairness.ALREADY_WORKING)
+    # Meanwhile the patient's own check-ins are answered, and others get their charts.
+    await reply_to(api, pat, "/log 4", "Saved: 4/10")
+    other_since = api.mark()
+    api.send_text(other, "/chart")
+    await api.wait_for("sendPhoto", chat_id=other.id, since=other_since, timeout=10)
+    assert api.calls_for("sendPhoto", pat.id) == []
+    (tmp_path / "gate").touch()  # the first chart finishes and arrives
+    await api.wait_for("sendPhoto", chat_id=pat.id, since=since, timeout=10)
+    await harness.settle()
+    assert len([c for c in api.calls_for("sendPhoto", pat.id) if c.index >= since]) == 1
+    mark = api.mark()
+    await harness.say(pat, "/chart")  # and once it has, the patient may ask again
+    assert len([c for c in api.calls_for("sendPhoto", pat.id) if c.index >= mark]) == 1
+
+
+async def test_a_render_past_its_time_limit_is_stopped_with_a_clear_reply(
+    harness: Harness, tmp_path: Path
+) -> None:
+    api = harness.api
+    pat, other = await patients_with_entries(harness)
+    services = harness.app.bot_data.services
+    services.renderer = HeldRenders(harness.render_executor, tmp_path / "never", time_limit=1.0)
+    asked = time.monotonic()
+    await reply_to(api, pat, "/chart", fairness.CHART_TOO_LONG)
+    assert time.monotonic() - asked < 4  # the limit, not the 20 s the render wanted
+    # The worker it held is free at once: two charts at the same time use both workers.
+    mark = api.mark()
+    api.send_text(other, "/chart")
+    api.send_text(pat, "/chart")  # and the patient may ask again
+    await harness.settle(timeout=4)
+    assert {c.chat_id for c in api.calls_for("sendPhoto") if c.index >= mark} == {
+        pat.id,
+        other.id,
+    }
+    # An export that runs too long says so too, in its own words.
+    services.renderer = HeldRenders(harness.render_executor, tmp_path / "never", time_limit=1.0)
+    await reply_to(api, pat, "/export", fairness.EXPORT_TOO_LONG)
+
+
+async def test_a_long_export_lists_the_latest_entries_and_says_where_the_others_are(
+    harness: Harness, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report_delivery, "MAX_PDF_ENTRIES", 5)
+    pat = harness.user(1001, "Pat")
+    await harness.onboard(pat)
+    for days_ago in range(8, 0, -1):
+        clock.offset = -timedelta(days=days_ago)
+        await harness.say(pat, f"/log 4 entry {days_ago} days ago")
+    clock.offset = timedelta(0)
+    mark = harness.api.mark()
+    await harness.say(pat, "/export all")
+    docs = {
+        c.files["document"].filename.rsplit(".", 1)[-1]: c.files["document"].data
+        for c in harness.api.calls_for("sendDocument", pat.id)
+        if c.index >= mark
+    }
+    pages = PdfReader(io.BytesIO(docs["pdf"])).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    listed = [n for n in range(8, 0, -1) if f"entry {n} days ago" in text]
+    assert listed == [5, 4, 3, 2, 1]  # the latest five
+    assert rt.LEFT_OUT_HEADING in text
+    assert "The 3 earlier entries" in text
+    assert rt.WHERE_FILES_ALONGSIDE in text
+    # The CSV (and FHIR) hold everything.
+    notes = [row["note"] for row in parse_entries_csv(docs["csv"])]
+    assert notes == [f"entry {n} days ago" for n in range(8, 0, -1)]
+    assert len(json.loads(docs["json"])["entry"]) == 8

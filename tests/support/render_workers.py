@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def wait_for_file(path: Path, timeout: float) -> bool:
@@ -31,3 +35,9 @@ def deaf_to_time_limits(seconds: float) -> int:
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
     time.sleep(seconds)
     return os.getpid()
+
+
+def after_file(path: Path, timeout: float, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`func(*args, **kwargs)` once `path` exists (or after `timeout`): a held-open render."""
+    wait_for_file(path, timeout)
+    return func(*args, **kwargs)
