@@ -9,6 +9,7 @@ reaches for globals.
 from __future__ import annotations
 
 import enum
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -54,10 +55,13 @@ class UserState:
     awaiting: Awaiting = Awaiting.NOTHING
     #: With `Awaiting.NOTE`: the entry the note belongs to.
     entry_id: str | None = None
+    #: When we started waiting (`time.monotonic()`): unanswered questions expire.
+    since: float = field(default_factory=time.monotonic)
 
     def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
         """Remember what the next text answers."""
         self.awaiting, self.entry_id = what, entry_id
+        self.since = time.monotonic()
 
     def clear(self) -> bool:
         """Forget it; whether there was something to forget."""

@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 import pytest
 from pypdf import PdfReader
 
-from diarybot.bot import report_delivery
+from diarybot import texts
+from diarybot.bot import report_delivery, user_states
 from diarybot.reports.csv_file import parse_entries_csv
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.runtime.render_pool import RenderPool
@@ -26,8 +27,9 @@ from diarybot.runtime.update_order import MAX_PENDING_PER_USER
 from diarybot.texts import fairness
 from diarybot.texts import report as rt
 from tests.conftest import Clock, Harness, running_bot
+from tests.e2e.test_sharing import share_code
 from tests.support.fake_bot_api import FakeBotAPI, FakeUser
-from tests.support.raw_files import diary_entries
+from tests.support.raw_files import SHARE_CODES, diary_entries, table
 from tests.support.render_workers import after_file
 
 # Three long forwards, as measured in the issue; 3 getUpdates batches of 100.
@@ -73,10 +75,10 @@ async def test_a_flood_from_one_user_does_not_hold_up_anyone_else(
         # The first MAX_PENDING_PER_USER were answered and stored whole (a few more of the
         # later batches get in as the backlog is answered); the rest were never read, and the
         # flooder was told so once.
-        texts = harness.replies_since(mark, flooder.id)
-        saved = [t for t in texts if t.startswith("Saved: 5/10")]
+        received = harness.replies_since(mark, flooder.id)
+        saved = [t for t in received if t.startswith("Saved: 5/10")]
         assert MAX_PENDING_PER_USER <= len(saved) <= 2 * MAX_PENDING_PER_USER
-        assert texts.count(fairness.SLOW_DOWN) == 1
+        assert received.count(fairness.SLOW_DOWN) == 1
         notes = [e["note"] for e in diary_entries(harness.data_dir, flooder.id)]
         assert len(notes) == len(saved)
         assert {f"forwarded part {n}" for n in range(MAX_PENDING_PER_USER)} <= set(notes)
@@ -209,3 +211,38 @@ async def test_a_long_export_lists_the_latest_entries_and_says_where_the_others_
     notes = [row["note"] for row in parse_entries_csv(docs["csv"])]
     assert notes == [f"entry {n} days ago" for n in range(8, 0, -1)]
     assert len(json.loads(docs["json"])["entry"]) == 8
+
+
+# -- bounded memory: PTB's per-user data ------------------------------------------------------
+
+
+async def test_conversation_state_is_kept_only_for_users_asked_something(
+    harness: Harness,
+) -> None:
+    app = harness.app
+    for user_id in range(3001, 3011):  # users who come once and leave
+        user = harness.user(user_id)
+        await harness.say(user, "/help")
+        await harness.say(user, "hello")  # plain text: the handler looks at the state
+    assert len(app.user_data) == 0
+    assert len(app.chat_data) == 0
+    asked = harness.user(4001)
+    await harness.say(asked, "/start")  # asked for a time zone: that must be remembered
+    assert set(app.user_data) == {asked.id}
+    app.user_data[asked.id].since -= user_states.STATE_TTL + 1  # a day without an answer
+    await harness.run_job(user_states.JOB_NAME)
+    assert len(app.user_data) == 0
+
+
+async def test_a_patient_holds_one_live_share_code_however_often_they_share(
+    harness: Harness,
+) -> None:
+    pat, doc = harness.user(1001, "Pat"), harness.user(5005, "Dr Roe")
+    await harness.onboard(pat)
+    codes = [await share_code(harness, pat) for _ in range(30)]
+    assert len(set(codes)) == 30
+    stored = table(harness.data_dir / SHARE_CODES, "codes")
+    assert [c["patient_id"] for c in stored] == [pat.id]  # the file does not grow
+    # Only the newest one works; the earlier ones were replaced.
+    assert await harness.say(doc, f"/link {codes[0]}") == [texts.LINK_INVALID]
+    assert await harness.say(doc, f"/link {codes[-1]}") == [texts.LINK_REQUESTED]

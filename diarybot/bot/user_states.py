@@ -1,0 +1,40 @@
+"""Conversation state is kept only for users who are in the middle of something.
+
+PTB keeps one `UserState` per user in `application.user_data` for as long as the process runs,
+created the first time a handler looks at it (every plain text does). Nearly all of them say
+"waiting for nothing", and users who came once would stay in the table forever. A blank state
+is dropped after each update, and a question left unanswered for `STATE_TTL` (a time zone
+never typed, a note never written) is forgotten by a job, so the table holds only users who
+were asked something recently.
+"""
+
+from __future__ import annotations
+
+import time
+
+from telegram import Update
+
+from diarybot.bot.context import Awaiting, BotContext
+
+#: An unanswered question older than this is forgotten; the answer then reads as a new message.
+STATE_TTL = 24 * 3600.0
+FORGET_INTERVAL = 3600.0
+JOB_NAME = "forget-stale-states"
+
+
+async def forget_if_idle(update: Update, context: BotContext) -> None:
+    """After every update (last handler group): drop this user's state if it awaits nothing."""
+    user = update.effective_user
+    if user is None:
+        return
+    state = context.application.user_data.get(user.id)
+    if state is not None and state.awaiting is Awaiting.NOTHING:
+        context.application.drop_user_data(user.id)
+
+
+async def forget_stale(context: BotContext) -> None:
+    """Job, hourly: drop the states of questions left unanswered for `STATE_TTL`."""
+    cutoff = time.monotonic() - STATE_TTL
+    stale = [uid for uid, state in context.application.user_data.items() if state.since < cutoff]
+    for user_id in stale:
+        context.application.drop_user_data(user_id)
