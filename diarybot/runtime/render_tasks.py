@@ -46,9 +46,18 @@ class RenderedChart:
 
 
 def warm_up() -> None:
-    """Load what drawing needs, so a worker's first chart or report is as fast as any."""
-    import charts  # noqa: F401, PLC0415 - see the module docstring
+    """Load what drawing needs, so a worker's first chart or report is as fast as any.
+
+    That includes the fallback fonts for every script (registered with matplotlib, their
+    character maps read) and HarfBuzz, which fpdf2 imports only when a report needs shaping.
+    """
+    import uharfbuzz  # noqa: F401, PLC0415
+
+    import charts.fonts  # noqa: PLC0415 - see the module docstring
     import diarybot.reports.pdf  # noqa: F401, PLC0415
+
+    charts.fonts.families()
+    charts.fonts.missing_characters("")
 
 
 def chart_entries(entries: Iterable[Entry]) -> list[charts.ChartEntry]:

@@ -432,7 +432,7 @@ async def test_sigterm_while_writing_finishes_the_writes_and_loses_nothing(
     # One error may be logged: PTB's last getUpdates, which confirms what was fetched, can
     # find its connection pool stuck (httpcore leaks the connection of the poll that SIGTERM
     # cancelled mid-close). The updates then come again after a restart; that they are not
-    # stored twice then is tests/test_needs_lead_fix.py.
+    # stored twice then is tests/e2e/test_redelivery.py.
     logged = stderr.decode()
     errors = [line for line in logged.splitlines() if " - ERROR - " in line]
     assert all("one more time to mark all fetched updates" in line for line in errors), logged
