@@ -108,8 +108,8 @@ class PerPatientUpdateProcessor(BaseUpdateProcessor):
         line.warned = True
         logger.info("A user has %d updates pending; dropping the excess", line.pending)
         chat = update.effective_chat
-        if chat is None:
-            return
+        if chat is None or chat.type != chat.PRIVATE:
+            return  # a group hears nothing from us but "private chats only"
         try:
             await chat.send_message(fairness.SLOW_DOWN)
         except TelegramError as exc:  # best effort: they will see their replies stop anyway

@@ -22,8 +22,10 @@ class RecordingBot:
         self.sent.append((chat_id, text))
 
 
-def update(update_id: int, user_id: int, bot: RecordingBot | None = None) -> Update:
-    chat = Chat(user_id, Chat.PRIVATE)
+def update(
+    update_id: int, user_id: int, bot: RecordingBot | None = None, group: int | None = None
+) -> Update:
+    chat = Chat(user_id, Chat.PRIVATE) if group is None else Chat(group, Chat.SUPERGROUP)
     if bot is not None:
         chat.set_bot(bot)  # type: ignore[arg-type]
     message = Message(
@@ -96,3 +98,20 @@ async def test_the_per_user_table_forgets_everyone_who_is_done() -> None:
     )
     assert peak > 1  # they really were in the table at once
     assert processor.users_pending == 0
+
+
+async def test_a_flood_in_a_group_is_dropped_without_a_word_to_the_group() -> None:
+    processor = PerPatientUpdateProcessor(max_pending=2)
+    bot = RecordingBot()
+    release = asyncio.Event()
+    tasks = [
+        asyncio.create_task(
+            processor.process_update(update(n, 7, bot, group=-100), release.wait())
+        )
+        for n in range(5)
+    ]
+    await asyncio.sleep(0.01)
+    release.set()
+    await asyncio.gather(*tasks)
+    assert processor.dropped == 3
+    assert bot.sent == []
