@@ -84,7 +84,9 @@ class PerPatientUpdateProcessor(BaseUpdateProcessor):
             async with self._slots:
                 await coroutine
             return
-        line = self._lines.setdefault(user.id, _Line())
+        line = self._lines.get(user.id)
+        if line is None:
+            line = self._lines[user.id] = _Line()
         if line.pending >= self._max_pending:
             await self._drop(update, coroutine, line)
             return
