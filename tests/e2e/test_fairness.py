@@ -230,8 +230,11 @@ async def test_conversation_state_is_kept_only_for_users_asked_something(
     await harness.say(asked, "/start")  # asked for a time zone: that must be remembered
     assert set(app.user_data) == {asked.id}
     app.user_data[asked.id].since -= user_states.STATE_TTL + 1  # a day without an answer
+    assert len(app._user_ids_to_be_updated_in_persistence) >= 11  # PTB's notes of everyone
     await harness.run_job(user_states.JOB_NAME)
     assert len(app.user_data) == 0
+    for name in user_states.PERSISTENCE_MARKS:
+        assert len(getattr(app, name)) == 0, name
 
 
 async def test_a_patient_holds_one_live_share_code_however_often_they_share(
