@@ -13,6 +13,7 @@ from diarybot.bot.report_delivery import build_report, in_background, send_repor
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import parse_period
 from diarybot.texts import fairness
+from diarybot.texts.erasure import EXPORT_ALL_HINT
 
 DEFAULT_EXPORT_DAYS = 30
 
@@ -46,6 +47,8 @@ async def export_command(update: Update, context: BotContext) -> None:
             await reply(update, empty)
             return
         intro = texts.EXPORT_INTRO.format(start=texts.short_date(start), end=texts.short_date(end))
+        if not args:  # the default period: say how to get everything
+            intro += "\n\n" + EXPORT_ALL_HINT.format(days=DEFAULT_EXPORT_DAYS)
         await send_report(context.bot, profile.chat_id, files, caption=intro)
 
     await in_background(

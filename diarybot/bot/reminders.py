@@ -147,7 +147,9 @@ async def send_reminder(context: BotContext) -> None:
     checked_in = bool(await svc.store.diary.entries(user_id, today, today))
     if not reminder_due(profile, now, checked_in):
         return
-    claimed, previous = await svc.store.profiles.claim_day(user_id, "last_reminded", today)
+    claimed, previous = await svc.store.profiles.claim_day(
+        user_id, "last_reminded", today, also={"last_reminded_at": now}
+    )
     if not claimed:
         return
     attempt = job.data if isinstance(job.data, int) else 0

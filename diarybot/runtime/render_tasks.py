@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from diarybot.domain.entries import Entry, entries_between
 from diarybot.domain.figures import period_figures
 from diarybot.domain.people import Profile
+from diarybot.domain.practice import PegResponse
 from diarybot.reports.content import (
     Extras,
     ReportFiles,
@@ -177,3 +178,25 @@ def _latest(entries: Sequence[Entry], limit: int | None) -> tuple[list[Entry], l
         return ordered, []
     cut = len(ordered) - limit
     return ordered[cut:], ordered[:cut]
+
+
+def everything_files(
+    profile: Profile,
+    entries: Sequence[Entry],
+    pegs: Sequence[PegResponse],
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+) -> tuple[bytes, bytes]:
+    """The CSV and FHIR files of a whole diary, however long (runs in a render worker).
+
+    Sent before an erasure: these two formats hold every entry, where the PDF is a report to
+    read and is bounded by what a reader can take in.
+    """
+    from diarybot.reports.csv_file import entries_csv  # noqa: PLC0415
+    from diarybot.reports.fhir import fhir_json  # noqa: PLC0415
+
+    fhir = fhir_json(
+        entries, patient_reference(profile), display_name(profile), tz, now, pegs=pegs
+    )
+    return entries_csv(entries, tz), fhir
