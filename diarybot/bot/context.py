@@ -39,6 +39,10 @@ class Services:
     in_flight: InFlight = field(default_factory=InFlight)
 
 
+# Texts offered back and not yet answered, per user: a patient may send a few in a row.
+MAX_OFFERS = 5
+
+
 class Awaiting(enum.Enum):
     """What a user's next plain text answers."""
 
@@ -46,6 +50,10 @@ class Awaiting(enum.Enum):
     TIMEZONE = enum.auto()
     REMINDER_TIME = enum.auto()
     NOTE = enum.auto()
+    #: The techniques keyboard is open: a typed text is its entry's note, a typed score a new one.
+    TECHNIQUES = enum.auto()
+    #: /history's Note button: the next text replaces that entry's note.
+    EDIT_NOTE = enum.auto()
 
 
 @dataclass
@@ -53,15 +61,29 @@ class UserState:
     """Per-user conversation state (PTB keeps one per user, in memory)."""
 
     awaiting: Awaiting = Awaiting.NOTHING
-    #: With `Awaiting.NOTE`: the entry the note belongs to.
+    #: With `Awaiting.NOTE` / `TECHNIQUES`: the entry the note belongs to.
     entry_id: str | None = None
     #: When we started waiting (`time.monotonic()`): unanswered questions expire.
     since: float = field(default_factory=time.monotonic)
+    #: Words offered back to the patient ("keep this as a note?"), by the id their buttons carry.
+    #: Kept here, not in callback data (64 bytes); a restart forgets them and the buttons say so.
+    offered: dict[str, str] = field(default_factory=dict)
 
     def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
         """Remember what the next text answers."""
         self.awaiting, self.entry_id = what, entry_id
         self.since = time.monotonic()
+
+    def offer(self, offer_id: str, text: str) -> None:
+        """Remember text offered back; only the last few offers stay answerable."""
+        self.offered[offer_id] = text
+        self.since = time.monotonic()
+        while len(self.offered) > MAX_OFFERS:
+            del self.offered[next(iter(self.offered))]
+
+    def take_offer(self, offer_id: str) -> str | None:
+        """The offered text (once): a second tap on the same buttons finds nothing."""
+        return self.offered.pop(offer_id, None)
 
     def clear(self) -> bool:
         """Forget it; whether there was something to forget."""

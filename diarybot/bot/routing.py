@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, crisis, guided_exercises, onboarding
+from diarybot.bot import checkin, crisis, guided_exercises, history, onboarding, words
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.runtime import jobs
@@ -22,13 +22,17 @@ async def route_text(update: Update, context: BotContext) -> None:
         return
     text = message.text
     state = context.state
-    taking_note = state.awaiting is Awaiting.NOTE and state.entry_id is not None
+    # A corrected note (/history) is stored whatever it says, like a note.
+    taking_note = state.awaiting in (Awaiting.NOTE, Awaiting.EDIT_NOTE)
     # Before anything else, whatever else is wrong with the message (too long, not what we
     # asked for): someone in trouble is answered first.
     alarming = await crisis.answer_if_alarming(update, context, text, as_note=taking_note)
     if taking_note and state.entry_id is not None:
-        # A note is stored whatever it says (or refused as too long, after the reply above).
-        await checkin.note_text(update, context, state.entry_id, text)
+        # A note is stored whatever it says, however long (kept in consecutive notes).
+        if state.awaiting is Awaiting.EDIT_NOTE:
+            await history.note_text(update, context, state.entry_id, text)
+        else:
+            await checkin.note_text(update, context, state.entry_id, text)
         return
     if alarming:
         return
@@ -40,7 +44,8 @@ async def route_text(update: Update, context: BotContext) -> None:
     elif state.awaiting is Awaiting.REMINDER_TIME:
         await onboarding.apply_time_text(update, context, text)
     else:
-        await checkin.typed_score(update, context, text)
+        # Anything else is the patient's own words: a score, or text kept as they choose.
+        await words.typed_text(update, context, text)
 
 
 async def not_text(update: Update, context: BotContext) -> None:

@@ -3,10 +3,10 @@
 PTB keeps one `UserState` per user in `application.user_data` for as long as the process runs,
 created the first time a handler looks at it (every plain text does). Nearly all of them say
 "waiting for nothing", and users who came once would stay in the table forever. A blank state
-is dropped after each update, and a question left unanswered for `STATE_TTL` (a time zone
-never typed, a note never written) is forgotten by a job, so the table holds only users who
-were asked something recently. The same job empties PTB's notes of every chat and user seen,
-kept for a persistence diarybot does not use.
+(nothing awaited, no words offered back) is dropped after each update, and a question or offer
+left unanswered for `STATE_TTL` (a time zone never typed, a note never written) is forgotten by
+a job, so the table holds only users who were asked something recently. The same job empties
+PTB's notes of every chat and user seen, kept for a persistence diarybot does not use.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ async def forget_if_idle(update: Update, context: BotContext) -> None:
     if user is None:
         return
     state = context.application.user_data.get(user.id)
-    if state is not None and state.awaiting is Awaiting.NOTHING:
+    if state is not None and state.awaiting is Awaiting.NOTHING and not state.offered:
         context.application.drop_user_data(user.id)
 
 
