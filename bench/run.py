@@ -28,7 +28,7 @@ from bench import _against
 from bench._stats import progress, ratio
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("storage", "updates", "charts", "fanout", "startup", "jobs")
+SUITES = ("storage", "updates", "charts", "fanout", "startup", "jobs", "flood")
 SUITE_TIMEOUT = {True: 300.0, False: 3600.0}  # quick, full
 
 Metrics = Mapping[str, float]
@@ -151,6 +151,17 @@ ROWS: tuple[Row, ...] = (
     Row("fanout", "reminders lost", "lost", "", target=Target("0", lambda v: v == 0)),
     Row("fanout", "reminders duplicated", "duplicated", "", target=Target("0", lambda v: v == 0)),
     Row("fanout", "429 answers from the fake", "refused_429", ""),
+    # -- one user floods (bench/flood.py), production rate limiter
+    Row("flood", "others' reply p99 while one user sends {flood:.0f} messages at once",
+        "flood_p99_ms", "ms", "quiet_p99_ms", "no flood", "flood_p99_ratio",
+        target=Target("< 1 s", lambda v: v < 1000)),
+    Row("flood", "others' reply p50 while one user floods", "flood_p50_ms", "ms",
+        "quiet_p50_ms", "no flood"),
+    Row("flood", "others' slowest reply while one user floods", "flood_max_ms", "ms"),
+    Row("flood", "flooder's messages answered during the phase (~1 a second in their chat)",
+        "flooder_answered", ""),
+    Row("flood", "\"slow down\" notices the flooder got", "flooder_told", "",
+        target=Target("1", lambda v: v == 1)),
     # -- start-up
     Row("startup", "start-up to `/help` answered, {patients:.0f} patients on disk",
         "many_help_answered_s", "s", "empty_help_answered_s", "0 patients",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from diarybot.settings import Settings, SettingsError
+from diarybot.settings import Settings, SettingsError, forget_secrets
 
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
@@ -150,6 +150,8 @@ def _run() -> int:
     except SettingsError as exc:
         sys.stderr.write(f"diarybot: {exc}\n")
         return EXIT_CONFIG
+    # Read once; every process started from here on (the render workers) runs without them.
+    forget_secrets()
     from diarybot.storage.data_lock import DataFolderBusy, DataFolderLock  # noqa: PLC0415
 
     lock = DataFolderLock(settings.data_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +17,17 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 # The only ports Telegram delivers webhooks to (Bot API docs, setWebhook).
 WEBHOOK_PORTS = (443, 80, 88, 8443)
+#: The settings that are secrets: once read into `Settings`, no other code and no child
+#: process (the render workers) needs them in the environment.
+SECRET_VARIABLES = ("TELEGRAM_BOT_TOKEN", "DIARYBOT_WEBHOOK_SECRET")
+
+
+def forget_secrets(environ: MutableMapping[str, str] | None = None) -> None:
+    """Remove the secret settings from the environment (`os.environ` by default), so that
+    processes started afterwards do not inherit them."""
+    env = os.environ if environ is None else environ
+    for name in SECRET_VARIABLES:
+        env.pop(name, None)
 
 
 @dataclass(frozen=True)

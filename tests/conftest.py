@@ -86,8 +86,15 @@ class Harness:
         self.api.add_update = recording_add_update  # type: ignore[method-assign]
 
     async def settle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
-        """Wait until every queued update went through all of the bot's handlers."""
-        await self.api.wait_until(lambda: self.issued <= self.processed, timeout=timeout)
+        """Wait until every queued update went through all of the bot's handlers, and every
+        chart or report they asked for was sent (those are prepared after the handler).
+
+        A test that holds a render open must queue its next updates with `api.send_text` and
+        wait for their replies itself."""
+        in_flight = self.app.bot_data.services.in_flight
+        await self.api.wait_until(
+            lambda: self.issued <= self.processed and not in_flight, timeout=timeout
+        )
 
     async def say(self, user: FakeUser, text: str) -> list[str]:
         """Send a text and return the texts of the bot's new messages or edits to this user."""

@@ -34,6 +34,7 @@ from diarybot.bot import (
     peg_check,
     routing,
     specialist,
+    user_states,
     words,
 )
 from diarybot.bot.context import CONTEXT_TYPES, DiaryApp, Services
@@ -100,7 +101,8 @@ def build_application(
 def _add_handlers(app: DiaryApp) -> None:
     # Order matters: group -2 drops updates Telegram delivered again, group -1 sees every new
     # update first (reachability), group 0 does the work, group 1 runs afterwards (telling a
-    # patient their file had to be set aside), and the last group marks the update handled.
+    # patient their file had to be set aside), group 2 marks the update handled and group 3
+    # forgets blank conversation state.
     handled = app.bot_data.handled
     app.add_handler(TypeHandler(Update, handled.drop_if_seen), group=-2)
     app.add_handler(TypeHandler(Update, lifecycle.mark_reachable), group=-1)
@@ -189,4 +191,6 @@ def _add_handlers(app: DiaryApp) -> None:
     app.add_handler(MessageHandler(~PRIVATE & filters.ALL, routing.private_only))
     app.add_handler(TypeHandler(Update, lifecycle.tell_if_recovered), group=1)
     app.add_handler(TypeHandler(Update, handled.mark_handled), group=2)
+    # Its own group (one handler per group runs): blank conversation state is not kept.
+    app.add_handler(TypeHandler(Update, user_states.forget_if_idle), group=3)
     app.add_error_handler(lifecycle.on_error)

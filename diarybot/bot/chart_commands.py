@@ -12,6 +12,7 @@ from telegram import Bot, InputFile, Update
 from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import profile_or_prompt, reply
+from diarybot.bot.report_delivery import in_background
 from diarybot.domain.entries import Entry, scored
 from diarybot.domain.localtime import local_date, week_bounds, zone
 from diarybot.domain.parsing import parse_period
@@ -19,6 +20,7 @@ from diarybot.domain.people import Profile
 from diarybot.domain.schedule import weekday_due
 from diarybot.runtime import render_tasks
 from diarybot.runtime.render_tasks import RenderedChart
+from diarybot.texts import fairness
 
 logger = logging.getLogger(__name__)
 
@@ -84,11 +86,15 @@ async def chart_command(update: Update, context: BotContext) -> None:
         await reply(update, texts.CHART_USAGE)
         return
     start, end = period
-    if not await send_chart(context.bot, svc, profile, start, end):
-        await reply(
-            update,
-            texts.CHART_EMPTY.format(start=texts.short_date(start), end=texts.short_date(end)),
-        )
+
+    async def chart() -> None:
+        if not await send_chart(context.bot, svc, profile, start, end):
+            empty = texts.CHART_EMPTY.format(
+                start=texts.short_date(start), end=texts.short_date(end)
+            )
+            await reply(update, empty)
+
+    await in_background(update, context, profile.user_id, chart, too_long=fairness.CHART_TOO_LONG)
 
 
 async def weekly_command(update: Update, context: BotContext) -> None:

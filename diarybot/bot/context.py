@@ -9,6 +9,7 @@ reaches for globals.
 from __future__ import annotations
 
 import enum
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +19,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, Job
 
 from diarybot.domain.localtime import utc_now
 from diarybot.domain.share_codes import AttemptLimiter
+from diarybot.runtime.in_flight import InFlight
 from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.settings import Settings
@@ -33,6 +35,8 @@ class Services:
     clock: Callable[[], datetime] = utc_now
     # Charts and PDFs are CPU-bound: they run in worker processes, a few at a time.
     renderer: RenderPool = field(default_factory=RenderPool)
+    # One chart or report per user at a time (runtime/in_flight.py).
+    in_flight: InFlight = field(default_factory=InFlight)
 
 
 # Texts offered back and not yet answered, per user: a patient may send a few in a row.
@@ -59,6 +63,8 @@ class UserState:
     awaiting: Awaiting = Awaiting.NOTHING
     #: With `Awaiting.NOTE` / `TECHNIQUES`: the entry the note belongs to.
     entry_id: str | None = None
+    #: When we started waiting (`time.monotonic()`): unanswered questions expire.
+    since: float = field(default_factory=time.monotonic)
     #: Words offered back to the patient ("keep this as a note?"), by the id their buttons carry.
     #: Kept here, not in callback data (64 bytes); a restart forgets them and the buttons say so.
     offered: dict[str, str] = field(default_factory=dict)
@@ -66,10 +72,12 @@ class UserState:
     def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
         """Remember what the next text answers."""
         self.awaiting, self.entry_id = what, entry_id
+        self.since = time.monotonic()
 
     def offer(self, offer_id: str, text: str) -> None:
         """Remember text offered back; only the last few offers stay answerable."""
         self.offered[offer_id] = text
+        self.since = time.monotonic()
         while len(self.offered) > MAX_OFFERS:
             del self.offered[next(iter(self.offered))]
 

@@ -9,9 +9,10 @@ from telegram import Update
 from diarybot import texts
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import profile_or_prompt, reply
-from diarybot.bot.report_delivery import build_report, send_report
+from diarybot.bot.report_delivery import build_report, in_background, send_report
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import parse_period
+from diarybot.texts import fairness
 from diarybot.texts.erasure import EXPORT_ALL_HINT
 
 DEFAULT_EXPORT_DAYS = 30
@@ -35,15 +36,21 @@ async def export_command(update: Update, context: BotContext) -> None:
         await reply(update, texts.EXPORT_USAGE)
         return
     start, end = period
-    await reply(update, texts.PREPARING)
-    files = await build_report(svc, profile, start, end)
-    if files is None:
-        await reply(
-            update,
-            texts.EXPORT_EMPTY.format(start=texts.short_date(start), end=texts.short_date(end)),
-        )
-        return
-    intro = texts.EXPORT_INTRO.format(start=texts.short_date(start), end=texts.short_date(end))
-    if not args:  # the default period: say how to get everything
-        intro += "\n\n" + EXPORT_ALL_HINT.format(days=DEFAULT_EXPORT_DAYS)
-    await send_report(context.bot, profile.chat_id, files, caption=intro)
+
+    async def export() -> None:
+        await reply(update, texts.PREPARING)
+        files = await build_report(svc, profile, start, end)
+        if files is None:
+            empty = texts.EXPORT_EMPTY.format(
+                start=texts.short_date(start), end=texts.short_date(end)
+            )
+            await reply(update, empty)
+            return
+        intro = texts.EXPORT_INTRO.format(start=texts.short_date(start), end=texts.short_date(end))
+        if not args:  # the default period: say how to get everything
+            intro += "\n\n" + EXPORT_ALL_HINT.format(days=DEFAULT_EXPORT_DAYS)
+        await send_report(context.bot, profile.chat_id, files, caption=intro)
+
+    await in_background(
+        update, context, profile.user_id, export, too_long=fairness.EXPORT_TOO_LONG
+    )

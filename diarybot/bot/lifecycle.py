@@ -9,7 +9,7 @@ from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.error import BadRequest, NetworkError
 
 from diarybot import texts
-from diarybot.bot import reminders, specialist
+from diarybot.bot import reminders, specialist, user_states
 from diarybot.bot.context import BotContext, DiaryApp
 from diarybot.bot.replies import patient_id, reply
 from diarybot.storage.atomic import StorageError
@@ -75,6 +75,9 @@ async def post_init(application: DiaryApp) -> None:
         application.bot_data.handled.save_job,
         interval=HANDLED_SAVE_INTERVAL,
         name="handled-updates",
+    )
+    application.job_queue.run_repeating(
+        user_states.forget_stale, interval=user_states.FORGET_INTERVAL, name=user_states.JOB_NAME
     )
     for user_id in svc.store.recovered.pending():
         if svc.store.recovered.take(user_id):

@@ -3,31 +3,94 @@
 Built from the patient's entries in a render worker process (the PDF of a long period takes
 about a second), in memory only: nothing is written to disk, so there are no export files to
 clean up.
+
+A chart or report someone asks for is prepared after their handler has returned
+(`in_background`): their next message is answered meanwhile, and a second request while one
+is in flight gets "already working on it" instead of a second render. The PDF lists at most
+`MAX_PDF_ENTRIES` entries (the latest; it says how many earlier ones it left out and where
+they are), since its entry table is what makes a five-year export cost ~30 s of a worker; the
+figures, the CSV and the FHIR file cover everything.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
-from telegram import Bot, InputFile
+from telegram import Bot, InputFile, Update
 
 from diarybot import texts
-from diarybot.bot.context import Services
+from diarybot.bot.context import BotContext, Services
+from diarybot.bot.replies import reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.people import Profile
 from diarybot.reports.content import Extras, ReportFiles, display_name
+from diarybot.runtime.render_pool import RenderTimedOutError
 from diarybot.runtime.render_tasks import report_files
+from diarybot.texts import fairness
+
+logger = logging.getLogger(__name__)
 
 # Longest period drawn as a chart on a report; longer exports still list every entry.
 MAX_CHART_DAYS = 366
 # The figures compare with the previous period of the same length, and flares look back 14 days.
 FLARE_LOOKBACK = timedelta(days=14)
+# Entries listed in a PDF's table: ~6 ms of a worker each (fpdf2 tables), so 500 cost ~3 s and
+# ~19 pages; that is a year and a half of daily entries, more than a specialist reads.
+MAX_PDF_ENTRIES = 500
+
+
+async def in_background(
+    update: Update,
+    context: BotContext,
+    user_id: int,
+    work: Callable[[], Awaitable[None]],
+    *,
+    too_long: str,
+) -> None:
+    """Prepare and send a chart or report for `user_id` after this handler returns.
+
+    Answers "already working on it" when they have one in flight; `too_long` is the reply
+    when a render hits its time limit. Other errors reach the error handler with the update.
+    """
+    in_flight = context.services.in_flight
+    if not in_flight.claim(user_id):
+        await reply(update, fairness.ALREADY_WORKING)
+        return
+    context.application.create_task(
+        _prepare(update, context.services, user_id, work, too_long), update=update
+    )
+
+
+async def _prepare(
+    update: Update,
+    svc: Services,
+    user_id: int,
+    work: Callable[[], Awaitable[None]],
+    too_long: str,
+) -> None:
+    try:
+        await work()
+        # Reading the diary may have set a torn file aside; the after-update notice
+        # (lifecycle.tell_if_recovered) ran before this did, so tell them here.
+        if svc.store.recovered.take(user_id):
+            await reply(update, texts.FILE_RECOVERED)
+    except RenderTimedOutError:
+        logger.warning("A render hit its time limit")
+        await reply(update, too_long)
+    finally:
+        svc.in_flight.release(user_id)
 
 
 async def build_report(
-    svc: Services, profile: Profile, start: date, end: date
+    svc: Services, profile: Profile, start: date, end: date, *, with_files: bool = True
 ) -> ReportFiles | None:
-    """All report files for a period, or None when the period has no entries."""
+    """All report files for a period, or None when the period has no entries.
+
+    `with_files`: the CSV and FHIR files are sent with the PDF (so the PDF can point to them
+    for the entries it leaves out).
+    """
     length = (end - start).days + 1
     history_from = start - timedelta(days=length) - FLARE_LOOKBACK
     history = await svc.store.diary.entries(profile.user_id, history_from, end)
@@ -47,6 +110,8 @@ async def build_report(
         tz=tz,
         now=svc.clock(),
         extras=extras,
+        pdf_limit=MAX_PDF_ENTRIES,
+        files_alongside=with_files,
     )
 
 

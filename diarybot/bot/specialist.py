@@ -19,13 +19,19 @@ from diarybot.bot import keyboards
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.bot.replies import edit, patient_id, pressed, reply
-from diarybot.bot.report_delivery import build_report, period_caption, send_report
+from diarybot.bot.report_delivery import (
+    build_report,
+    in_background,
+    period_caption,
+    send_report,
+)
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, parse_weekday
 from diarybot.domain.people import Link, Profile, Specialist
 from diarybot.domain.schedule import weekday_due
 from diarybot.domain.share_codes import normalize_code
 from diarybot.runtime import jobs
+from diarybot.texts import fairness
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +147,14 @@ async def summary_button(update: Update, context: BotContext) -> None:
     if profile is None or not await svc.store.sharing.is_linked(target, user_id):
         await edit(query, texts.NOT_AVAILABLE)
         return
-    await _send_summary(context, svc, user_id, profile, SUMMARY_DAYS, raw=True)
+    too_long = fairness.SUMMARY_TOO_LONG.format(name=profile.display_name or "Patient")
+    await in_background(
+        update,
+        context,
+        user_id,
+        lambda: _send_summary(context, svc, user_id, profile, SUMMARY_DAYS, raw=True),
+        too_long=too_long,
+    )
 
 
 async def _send_summary(
@@ -156,7 +169,7 @@ async def _send_summary(
     # Whole local days up to yesterday, so a summary does not show half of today.
     end = local_date(svc.clock(), zone(profile.timezone)) - timedelta(days=1)
     start = end - timedelta(days=days - 1)
-    files = await build_report(svc, profile, start, end)
+    files = await build_report(svc, profile, start, end, with_files=raw)
     if files is None:
         await context.bot.send_message(
             chat_id,

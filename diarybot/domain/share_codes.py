@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import unicodedata
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -20,6 +20,8 @@ CODE_LENGTH = 10  # 31**10 ≈ 8e14 codes; with 5 wrong guesses an hour, guessin
 CODE_LIFETIME = timedelta(hours=24)
 MAX_WRONG_CODES = 5
 WRONG_CODE_WINDOW = timedelta(hours=1)
+#: Users with recent wrong codes kept in memory (a few hundred bytes each).
+MAX_GUESSERS_TRACKED = 10_000
 
 
 def new_code() -> str:
@@ -49,12 +51,17 @@ def hash_code(code: str) -> str:
 class AttemptLimiter:
     """Wrong link codes per user in a sliding window (in memory: a restart forgives).
 
-    Users whose window has emptied are forgotten, so the table holds only recent guessers.
+    Users whose window has emptied are forgotten, so the table holds only recent guessers, and
+    never more than `max_users` of them: past that, whoever guessed wrong longest ago is
+    forgotten first (each Telegram account still gets only `limit` guesses an hour; evicting
+    one's own record would take `max_users` other accounts).
     """
 
     limit: int = MAX_WRONG_CODES
     window: timedelta = WRONG_CODE_WINDOW
-    _failures: dict[int, deque[datetime]] = field(default_factory=dict)
+    max_users: int = MAX_GUESSERS_TRACKED
+    # Ordered by each user's latest wrong code, oldest first: expiry and eviction pop the front.
+    _failures: OrderedDict[int, deque[datetime]] = field(default_factory=OrderedDict)
 
     def blocked(self, user_id: int, now: datetime) -> bool:
         """Whether this user has used up their wrong guesses for now."""
@@ -71,5 +78,12 @@ class AttemptLimiter:
     def failed(self, user_id: int, now: datetime) -> None:
         """Record one wrong code (and forget everyone whose window has passed)."""
         self._failures.setdefault(user_id, deque()).append(now)
-        for other in [u for u, f in self._failures.items() if now - f[-1] >= self.window]:
-            del self._failures[other]
+        self._failures.move_to_end(user_id)
+        while self._failures:
+            oldest, failures = next(iter(self._failures.items()))
+            if now - failures[-1] < self.window and len(self._failures) <= self.max_users:
+                break
+            del self._failures[oldest]
+
+    def __len__(self) -> int:
+        return len(self._failures)

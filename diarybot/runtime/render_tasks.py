@@ -26,6 +26,7 @@ from diarybot.reports.content import (
 )
 from diarybot.storage.atomic import StorageError, parse_file
 from diarybot.storage.diary import ENTRIES_TABLE
+from diarybot.texts import report as rt
 
 if TYPE_CHECKING:
     import charts
@@ -121,8 +122,15 @@ def report_files(
     tz: ZoneInfo,
     now: datetime,
     extras: Extras,
+    pdf_limit: int | None = None,
+    files_alongside: bool = True,
 ) -> ReportFiles:
-    """Every file of one report, the chart included when asked (runs in a render worker)."""
+    """Every file of one report, the chart included when asked (runs in a render worker).
+
+    The PDF's entry table lists the latest `pdf_limit` entries of the period and says how many
+    earlier ones it left out (in the CSV and FHIR files, `files_alongside` or not); the figures,
+    the CSV and the FHIR file cover the whole period.
+    """
     # Imported here, not at the top: only the render workers need fpdf (and its ~0.4 s import).
     from diarybot.reports.csv_file import entries_csv  # noqa: PLC0415
     from diarybot.reports.fhir import fhir_json  # noqa: PLC0415
@@ -131,16 +139,20 @@ def report_files(
     start, end = bounds
     png = chart(period, tz.key, start, end).png if with_chart else None
     figures = period_figures(history, start, end, previous=history)
+    listed, left_out = _latest(period, pdf_limit)
+    sections = report_sections(extras, start)
+    if left_out:
+        sections.append((rt.LEFT_OUT_HEADING, [rt.left_out(left_out, listed, files_alongside)]))
     pdf = pdf_report(
         patient_name=display_name(profile),
         period_start=start,
         period_end=end,
-        entries=period,
+        entries=listed,
         figures=figures,
         chart_png=png,
         tz=tz,
         generated_at=now,
-        sections=report_sections(extras, start),
+        sections=sections,
     )
     ref = patient_reference(profile)
     return ReportFiles(
@@ -158,6 +170,15 @@ def report_files(
         ),
         chart=png,
     )
+
+
+def _latest(entries: Sequence[Entry], limit: int | None) -> tuple[list[Entry], list[Entry]]:
+    """The latest `limit` entries (all without a limit) and the earlier ones, oldest first."""
+    ordered = sorted(entries, key=lambda e: (e.recorded_at, e.id))
+    if limit is None or len(ordered) <= limit:
+        return ordered, []
+    cut = len(ordered) - limit
+    return ordered[cut:], ordered[:cut]
 
 
 def everything_files(

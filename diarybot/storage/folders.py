@@ -14,8 +14,10 @@ import asyncio
 import shutil
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -63,6 +65,14 @@ class RecoveryNotices:
             return False
 
 
+@dataclass
+class _HeldLock:
+    """A person's lock and how many threads hold or wait for it."""
+
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    users: int = 0
+
+
 class PatientFolders:
     """The folders under `data_dir/patients/`, their open files, locks and work queues.
 
@@ -77,7 +87,7 @@ class PatientFolders:
         ensure_private_dir(self.root)
         self.notices = RecoveryNotices()
         self._guard = threading.Lock()
-        self._locks: dict[int, threading.RLock] = {}
+        self._locks: dict[int, _HeldLock] = {}
         self._open: OrderedDict[Path, TinyDB] = OrderedDict()
         self._executor = (
             ThreadPoolExecutor(max_workers=threads, thread_name_prefix="storage")
@@ -90,13 +100,36 @@ class PatientFolders:
         """The folder holding one person's files."""
         return self.root / str(int(owner))
 
-    def lock(self, owner: int) -> threading.RLock:
-        """The re-entrant lock guarding `owner`'s files (several steps may share it)."""
+    @contextmanager
+    def lock(self, owner: int) -> Iterator[None]:
+        """Hold the re-entrant lock guarding `owner`'s files (several steps may share it).
+
+        A lock exists only while someone holds or waits for it, so the table does not grow
+        with everyone who ever wrote once; it is counted under `_guard`, so two threads never
+        get two different locks for the same person.
+        """
         with self._guard:
-            lock = self._locks.get(owner)
-            if lock is None:
-                lock = self._locks[owner] = threading.RLock()
-            return lock
+            held = self._locks.get(owner)
+            if held is None:
+                held = self._locks[owner] = _HeldLock()
+            held.users += 1
+        try:
+            with held.lock:
+                yield
+        finally:
+            with self._guard:
+                held.users -= 1
+                if not held.users:
+                    del self._locks[owner]
+
+    def tables(self) -> dict[str, int]:
+        """Sizes of the per-person tables (tests check that they stay bounded)."""
+        with self._guard:
+            return {
+                "locks": len(self._locks),
+                "open": len(self._open),
+                "queues": len(self._queues),
+            }
 
     async def run(self, owner: int, work: Callable[[], T]) -> T:
         """Run `work` on a storage thread, after `owner`'s earlier calls have finished.

@@ -8,6 +8,7 @@ server's locale rather than the reader's language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from diarybot.domain.entries import Entry, Technique
@@ -276,3 +277,32 @@ PEG_LINE = "{day}: PEG {score} (pain {pain}, enjoyment {enjoyment}, activity {ac
 PEG_TREND = "Change since the first PEG ({first_day}, {first}): {change} points ({percent})"
 PEG_IMPORTANT = " — clinically important (≥ 2 points or ≥ 30 %)"
 PEG_INCOMPLETE = "{day}: PEG not completed"
+
+# -- entries left out of a long report's table (bot/report_delivery.py: MAX_PDF_ENTRIES) -------
+
+LEFT_OUT_HEADING = "Entries not listed in this PDF"
+LEFT_OUT_ONE = (
+    "The entry table lists the latest {listed} entries. The one earlier entry, from {first}, "
+    "is not listed; the figures above include it, and it is in {where}."
+)
+LEFT_OUT_MANY = (
+    "The entry table lists the latest {listed} entries. The {count} earlier entries, from "
+    "{first} to {last}, are not listed; the figures above include them, and they are in {where}."
+)
+WHERE_FILES_ALONGSIDE = "the CSV and FHIR files sent with this report"
+WHERE_FILES_ON_REQUEST = "the CSV and FHIR files of a full /summary or the patient's /export"
+
+
+def left_out(earlier: Sequence[Entry], listed: Sequence[Entry], files_alongside: bool) -> str:
+    """The note for entries left out of the table: how many, from when, and where they are."""
+    where = WHERE_FILES_ALONGSIDE if files_alongside else WHERE_FILES_ON_REQUEST
+    first, last = earlier[0].local_date, earlier[-1].local_date
+    if len(earlier) == 1:
+        return LEFT_OUT_ONE.format(listed=len(listed), first=short_date(first), where=where)
+    return LEFT_OUT_MANY.format(
+        listed=len(listed),
+        count=len(earlier),
+        first=short_date(first),
+        last=short_date(last),
+        where=where,
+    )

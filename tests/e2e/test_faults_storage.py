@@ -20,6 +20,7 @@ import pytest
 from diarybot import texts
 from diarybot.domain.people import Profile
 from diarybot.runtime.rate_limit import PatientRateLimiter
+from diarybot.runtime.update_order import MAX_PENDING_PER_USER
 from diarybot.storage import atomic as storage
 from diarybot.storage.diary import DIARY_FILE
 from diarybot.storage.profiles import PROFILE_FILE
@@ -183,20 +184,29 @@ async def test_disk_full_during_a_checkin_says_not_saved_and_keeps_the_old_file(
     assert [e.score for e in DiskFiles(harness.data_dir).entries(pat.id)] == [2, 6, 3]
 
 
-async def test_200_log_updates_at_once_for_one_patient_store_200_entries(
+async def test_200_log_updates_at_once_from_ten_patients_store_200_entries(
     api: FakeBotAPI, tmp_path: Path, clock: Clock
 ) -> None:
     # Telegram's pacing is not what is tested here; without it the 200 replies take 7 s.
     fast = PatientRateLimiter(overall_per_second=10_000, per_chat_per_second=10_000)
     harness = Harness(api=api, data_dir=tmp_path / "data", clock=clock, rate_limiter=fast)
+    # Each patient sends as many as may be pending at once (more is a flood: test_fairness).
+    patients = [harness.user(1001 + p) for p in range(200 // MAX_PENDING_PER_USER)]
     async with running_bot(harness):
-        pat = harness.user()
-        await harness.onboard(pat)
+        for pat in patients:
+            await harness.onboard(pat)
         mark = api.mark()
         for n in range(200):
-            api.send_text(pat, f"/log {n % 9} burst #{n}")
+            api.send_text(patients[n % len(patients)], f"/log {n % 9} burst #{n}")
         await harness.settle(timeout=60)
-        saved = [t for t in harness.replies_since(mark, pat.id) if t.startswith("Saved: ")]
-    notes = [e.note for e in DiskFiles(tmp_path / "data").entries(pat.id)]
-    assert sorted(notes) == sorted(f"burst #{n}" for n in range(200))
+        saved = [
+            t
+            for pat in patients
+            for t in harness.replies_since(mark, pat.id)
+            if t.startswith("Saved: ")
+        ]
+    files = DiskFiles(tmp_path / "data")
+    for p, pat in enumerate(patients):
+        notes = [e.note for e in files.entries(pat.id)]
+        assert sorted(notes) == sorted(f"burst #{n}" for n in range(p, 200, len(patients)))
     assert len(saved) == 200

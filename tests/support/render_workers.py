@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def wait_for_file(path: Path, timeout: float) -> bool:
@@ -23,3 +28,16 @@ def exit_first_time(marker: Path) -> int:
         marker.touch()
         os._exit(1)
     return os.getpid()
+
+
+def deaf_to_time_limits(seconds: float) -> int:
+    """Busy for `seconds` with the time-limit signal blocked, like a worker stuck in C code."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def after_file(path: Path, timeout: float, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`func(*args, **kwargs)` once `path` exists (or after `timeout`): a held-open render."""
+    wait_for_file(path, timeout)
+    return func(*args, **kwargs)

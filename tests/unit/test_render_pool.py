@@ -1,6 +1,7 @@
 """The render worker pool: work runs in other processes, and a dead worker is replaced."""
 
 import asyncio
+import contextlib
 import os
 from datetime import UTC, date, datetime, timedelta
 
@@ -8,10 +9,10 @@ import psutil
 import pytest
 
 from diarybot.domain.entries import Entry, Technique
-from diarybot.runtime.render_pool import RENDER_CONCURRENCY, RenderPool
+from diarybot.runtime.render_pool import RENDER_CONCURRENCY, RenderPool, RenderTimedOutError
 from diarybot.runtime.render_tasks import UNREADABLE, chart_from_diary
 from tests.support.disk import DiskFiles
-from tests.support.render_workers import exit_first_time
+from tests.support.render_workers import deaf_to_time_limits, exit_first_time, wait_for_file
 
 DAY = date(2026, 11, 2)
 
@@ -89,3 +90,31 @@ async def test_a_caller_that_gives_up_while_workers_start_leaves_nothing_running
     assert len(_render_workers() - before) == RENDER_CONCURRENCY
     pool.close()  # waits for the workers to exit
     assert not _render_workers() - before
+
+
+async def test_a_render_past_its_time_limit_is_stopped_in_the_worker(tmp_path, render_executor):
+    pool = RenderPool(render_executor, time_limit=0.5)
+    started = asyncio.get_running_loop().time()
+    with pytest.raises(RenderTimedOutError):
+        await pool.run(wait_for_file, tmp_path / "never", 30)
+    assert asyncio.get_running_loop().time() - started < 3
+    # Both workers are free again at once: the render stopped itself, nobody else waits.
+    pids = await asyncio.wait_for(
+        asyncio.gather(*(pool.run(os.getpid) for _ in range(RENDER_CONCURRENCY))), timeout=3
+    )
+    assert os.getpid() not in pids
+
+
+async def test_workers_that_ignore_the_time_limit_are_killed_and_replaced():
+    pool = RenderPool(time_limit=0.3, kill_grace=0.5)
+    try:
+        first = await pool.run(os.getpid)  # the workers are up
+        stuck = [pool.run(deaf_to_time_limits, 60) for _ in range(RENDER_CONCURRENCY)]
+        results = await asyncio.gather(*stuck, return_exceptions=True)
+        assert all(isinstance(r, RenderTimedOutError) for r in results), results
+        with contextlib.suppress(psutil.NoSuchProcess):
+            psutil.Process(first).wait(timeout=5)  # killed: gone once its parent reaps it
+        # Everyone else's renders go on at once, on new workers.
+        assert await asyncio.wait_for(pool.run(os.getpid), timeout=10) != first
+    finally:
+        pool.close()
