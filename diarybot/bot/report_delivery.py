@@ -25,9 +25,12 @@ FLARE_LOOKBACK = timedelta(days=14)
 
 
 async def build_report(
-    svc: Services, profile: Profile, start: date, end: date
+    svc: Services, profile: Profile, start: date, end: date, *, with_entries: bool = True
 ) -> ReportFiles | None:
-    """All report files for a period, or None when the period has no entries."""
+    """All report files for a period, or None when the period has no entries.
+
+    Without `with_entries` the PDF is the summary only: no entry table, no notes.
+    """
     length = (end - start).days + 1
     history_from = start - timedelta(days=length) - FLARE_LOOKBACK
     history = await svc.store.diary.entries(profile.user_id, history_from, end)
@@ -47,6 +50,7 @@ async def build_report(
         tz=tz,
         now=svc.clock(),
         extras=extras,
+        with_entries=with_entries,
     )
 
 

@@ -110,6 +110,7 @@ def report_files(
     tz: ZoneInfo,
     now: datetime,
     extras: Extras,
+    with_entries: bool = True,
 ) -> ReportFiles:
     """Every file of one report, the chart included when asked (runs in a render worker)."""
     # Imported here, not at the top: only the render workers need fpdf (and its ~0.4 s import).
@@ -130,6 +131,7 @@ def report_files(
         tz=tz,
         generated_at=now,
         sections=report_sections(extras, start),
+        with_entries=with_entries,
     )
     ref = patient_reference(profile)
     return ReportFiles(
