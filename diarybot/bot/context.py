@@ -42,6 +42,8 @@ class Awaiting(enum.Enum):
     TIMEZONE = enum.auto()
     REMINDER_TIME = enum.auto()
     NOTE = enum.auto()
+    REPORT_NAME = enum.auto()
+    REPORT_REFERENCE = enum.auto()
 
 
 @dataclass
@@ -71,6 +73,8 @@ class BotData:
 
     def __init__(self) -> None:
         self.link_attempts = AttemptLimiter()
+        #: Specialists whose weekly digest is being drawn or sent right now (one at a time).
+        self.digests_running: set[int] = set()
 
 
 class BotContext(CallbackContext[ExtBot[Any], UserState, dict[Any, Any], BotData]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, guided_exercises, onboarding
+from diarybot.bot import checkin, guided_exercises, onboarding, patient_sharing
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.domain import safety
@@ -38,6 +38,10 @@ async def route_text(update: Update, context: BotContext) -> None:
         await onboarding.apply_timezone_text(update, context, text)
     elif state.awaiting is Awaiting.REMINDER_TIME:
         await onboarding.apply_time_text(update, context, text)
+    elif state.awaiting is Awaiting.REPORT_NAME:
+        await patient_sharing.report_name_text(update, context, text)
+    elif state.awaiting is Awaiting.REPORT_REFERENCE:
+        await patient_sharing.report_reference_text(update, context, text)
     else:
         await checkin.typed_score(update, context, text)
 
