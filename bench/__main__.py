@@ -1,7 +1,8 @@
 """`python -m bench [--quick] [--only NAME] [--json PATH]`: run the benchmarks, print a table.
 
-Run from the repository root (the suites import `tests.fakeapi`). `--quick` uses small sizes
-and finishes in under a minute; the full run takes about 20 minutes (see BENCHMARKS.md).
+Run from the repository root (the suites import `tests.support.fake_bot_api`). `--quick` uses
+small sizes and finishes in under a minute; the full run takes about 20 minutes (see
+BENCHMARKS.md).
 """
 
 from __future__ import annotations

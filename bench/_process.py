@@ -31,10 +31,6 @@ class BotProcess:
     polling_at: float
     log_path: Path
 
-    def log_tail(self, lines: int = 30) -> str:
-        """The last lines the bot logged, for error messages."""
-        return _tail(self.log_path, lines)
-
 
 def _tail(path: Path, lines: int) -> str:
     try:

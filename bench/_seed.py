@@ -27,7 +27,7 @@ from diarybot.storage.folders import run_inline
 from diarybot.storage.store import Store
 
 
-class PatientFiles:
+class InlineStore:
     """The real repositories with their file work run inline, for synchronous seeding and
     timing (the bot runs the same work on its storage threads)."""
 
@@ -124,14 +124,14 @@ def done_today(profile: Profile, today: date, *, daily: bool = True) -> Profile:
 
 def write_profiles(data_dir: Path, profiles: Iterable[Profile]) -> None:
     """Save each profile through the profile repository (call inside `fast_writes`)."""
-    files = PatientFiles(data_dir)
+    files = InlineStore(data_dir)
     for profile in profiles:
         files.save_profile(profile)
 
 
 def write_diary(data_dir: Path, user_id: int, entries: list[Entry]) -> Path:
     """One patient's diary file, written in one go by the real TinyDB storage."""
-    folder = PatientFiles(data_dir).folder(user_id)
+    folder = InlineStore(data_dir).folder(user_id)
     ensure_private_dir(folder)
     db = open_db(folder / DIARY_FILE)
     db.table(ENTRIES_TABLE).insert_multiple([e.to_doc() for e in entries])
@@ -151,7 +151,7 @@ def fresh_copy(template: Path, target: Path) -> Path:
 
 def copy_diary(template: Path, data_dir: Path, user_ids: Iterable[int]) -> None:
     """Give each patient a copy of one diary file (entries carry no patient id)."""
-    files = PatientFiles(data_dir)
+    files = InlineStore(data_dir)
     for user_id in user_ids:
         folder = files.folder(user_id)
         ensure_private_dir(folder)

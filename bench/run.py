@@ -26,7 +26,7 @@ import psutil
 from bench._stats import progress, ratio
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("storage", "updates", "charts", "fanout", "startup")
+SUITES = ("storage", "updates", "charts", "fanout", "startup", "jobs")
 SUITE_TIMEOUT = {True: 300.0, False: 3600.0}  # quick, full
 
 Metrics = Mapping[str, float]
@@ -131,6 +131,9 @@ ROWS: tuple[Row, ...] = (
     Row("startup", "start-up to `/help` answered, {patients:.0f} patients on disk",
         "many_help_answered_s", "s", "empty_help_answered_s", "0 patients",
         target=at_most(3, "≤ 3 s", sized=True)),
+    # -- scheduling at start-up: why runtime/jobs.py finds jobs by id
+    Row("jobs", "scheduling {patients:.0f} daily reminders, jobs by id",
+        "by_id_s", "s", "by_name_s", "PTB's get_jobs_by_name, then run_custom"),
 )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from tinydb import TinyDB
 
 from bench._seed import (
-    PatientFiles,
+    InlineStore,
     copy_diary,
     entries_for,
     fast_writes,
@@ -107,7 +107,7 @@ def _seed_ours(root: Path, plan: Plan) -> dict[int, Path]:
 def _ours_by_size(root: Path, plan: Plan) -> dict[str, float]:
     """Median write time for a new patient and for a returning one whose file is not open."""
     folders = _seed_ours(root, plan)
-    open_files = {count: PatientFiles(folder) for count, folder in folders.items()}
+    open_files = {count: InlineStore(folder) for count, folder in folders.items()}
     new: dict[int, list[float]] = {count: [] for count in plan.patients}
     returning: dict[int, list[float]] = {count: [] for count in plan.patients}
     progress(f"storage: timing ours, {plan.rounds} interleaved rounds")
@@ -118,8 +118,8 @@ def _ours_by_size(root: Path, plan: Plan) -> dict[str, float]:
             files = open_files[count]
             new_id = NEW_IDS + round_no
             new[count].append(time_ms(partial(files.add_entry, new_id, entry)))
-            # A new PatientFiles has nothing open: the write reads the patient's year first.
-            cold = PatientFiles(folders[count])
+            # A new InlineStore has nothing open: the write reads the patient's year first.
+            cold = InlineStore(folders[count])
             old_id = round_no % count + 1
             returning[count].append(time_ms(partial(cold.add_entry, old_id, entry)))
     metrics = {}
@@ -189,13 +189,13 @@ def _long_diary(root: Path, plan: Plan) -> dict[str, float]:
     with fast_writes():
         write_profiles(folder, [onboarded_profile(1, TZ_NAME, time(20))])
         write_diary(folder, 1, entries)
-    warm_files = PatientFiles(folder)
+    warm_files = InlineStore(folder)
     warm_files.add_entry(1, _one_entry(0))
     warm, cold = [], []
     for rep in range(plan.long_reps):
         entry = _one_entry(rep + 1)
         warm.append(time_ms(partial(warm_files.add_entry, 1, entry)))
-        fresh, other = PatientFiles(folder), _one_entry(rep + 100)
+        fresh, other = InlineStore(folder), _one_entry(rep + 100)
         cold.append(time_ms(partial(fresh.add_entry, 1, other)))
     stock = _build_stock(
         root / "stock-long.json",

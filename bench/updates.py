@@ -1,9 +1,9 @@
 """Update handling: `/log` throughput and latency of the real bot, against a bare echo bot.
 
 Each bot runs in its own process with long polling against the fake Bot API, which this
-process serves on 127.0.0.1 (`tests.fakeapi`). Latency is from the moment an update is queued
-at the fake to the moment the fake receives the bot's reply (`Call.at`); both are
-`time.monotonic()` in this process.
+process serves on 127.0.0.1 (`tests.support.fake_bot_api`). Latency is from the moment an
+update is queued at the fake to the moment the fake receives the bot's reply (`Call.at`); both
+are `time.monotonic()` in this process.
 
 Phases, per bot process: a warm-up (one `/log` per patient, so every file is open), a burst of
 `/log`s queued at once (throughput), a paced stream at a fixed rate (latency), and for diarybot

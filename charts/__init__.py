@@ -1,7 +1,8 @@
 """Pure chart rendering for diarybot: plain diary data in, PNG bytes out.
 
-Imports neither ``telegram`` nor ``tinydb``; the bot calls ``render_trend`` via
-``asyncio.to_thread`` (it is thread-safe, serialised by a module lock).
+Imports neither ``telegram`` nor ``tinydb`` nor anything of ``diarybot``; the bot calls
+``render_trend`` in its render worker processes (it is also thread-safe, serialised by a module
+lock). Labels in any script a patient types are drawn through the fonts of ``charts.fonts``.
 """
 
 from charts.labels import DEFAULT_LABELS, DEFAULT_TECHNIQUE_NAMES, TECHNIQUE_CODES, ChartLabels

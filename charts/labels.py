@@ -59,8 +59,8 @@ class ChartLabels:
     Templates use ``str.format`` fields: ``key_numbers`` gets ``mean``, ``worst``, ``logged`` and
     ``days``; ``mean_line`` gets ``mean``; ``row_count`` gets ``n`` (days a row is marked);
     ``title_line`` gets ``title`` and ``period``. Numbers arrive already formatted (one decimal,
-    with ``decimal_point``). The bundled DejaVu Sans covers Latin, Greek and Cyrillic
-    scripts; other scripts (CJK, emoji) would draw as empty boxes, with a matplotlib warning.
+    with ``decimal_point``). Any script draws: DejaVu Sans falls back to the Noto fonts of
+    ``charts.fonts`` character by character.
     """
 
     title: str = "Pain diary"

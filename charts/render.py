@@ -11,35 +11,56 @@ Speed shapes the code (targets: a week ≤ 100 ms, 90 days ≤ 150 ms on a small
 ``bench/charts.py`` measures them).
 An ``Axes`` costs ~10 ms to set up and each of its ticks is five artists, so the chart draws
 plain lines and collections straight onto the figure through fixed pixel transforms
-(``charts.layout``), and letters its margins with cached text stamps (``charts.typeset``)
-instead of ``Text`` artists, which cost ~1.5 ms a line in matplotlib 3.11.
+(``charts.layout``). Labels are matplotlib's own ``Text`` artists and the PNG is
+``Figure.savefig`` at zlib level 1: our own text stamping and PNG encoder were about 4x faster
+(a week 21 ms against 82 ms, a year 36 ms against 156 ms; BENCHMARKS.md), but charts are drawn
+in worker processes, off the bot's loop, and the difference is invisible behind a photo upload
+to Telegram, while matplotlib's text brings shaping (Arabic, Devanagari, Thai) and per-character
+font fallback (``charts.fonts``) for every script a patient types.
 """
 
 from __future__ import annotations
 
+import io
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import numpy.typing as npt
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.transforms import Transform
 
+from charts import fonts
 from charts import layout as lay
 from charts.labels import DEFAULT_LABELS, TECHNIQUE_CODES, ChartLabels
 from charts.layout import Layout, MarkSizes, Panel
 from charts.model import ChartEntry, DayStat, Summary, daily_stats, rolling_mean, summarize
-from charts.png import encode_png
 from charts.ticks import DateTicks, date_ticks, format_period
-from charts.typeset import Label, stamp, text_width
 
 _RENDER_LOCK = threading.Lock()
+#: zlib level for the PNG: 1 is ~2x faster than Pillow's default 6 and costs ~15 % in size;
+#: Telegram recompresses photos anyway.
+PNG_COMPRESS_LEVEL = 1
+ELLIPSIS = "…"
+
+HAlign = Literal["left", "center", "right"]
+VAlign = Literal["top", "center", "baseline", "bottom"]
+# "center" centres the line's own glyph box on y, which would move labels with their letters.
+_MPL_VA: dict[VAlign, Literal["top", "center_baseline", "baseline", "bottom"]] = {
+    "top": "top",
+    "center": "center_baseline",
+    "baseline": "baseline",
+    "bottom": "bottom",
+}
 
 #: Periods longer than this many days also show the 7-day rolling mean.
 ROLLING_AFTER_DAYS = 14
@@ -120,9 +141,7 @@ def render_trend(
         raise ValueError(f"no diary entries between {start} and {end} ({tz.key}) to chart")
     rows = strip_rows(stats, labels)
     with _RENDER_LOCK:
-        pixels = _render_pixels(stats, summary, rows, labels)
-    # Compression needs no matplotlib, so other threads may draw meanwhile.
-    return encode_png(pixels)
+        return _render_png(stats, summary, rows, labels)
 
 
 def strip_rows(stats: Sequence[DayStat], labels: ChartLabels) -> list[StripRow]:
@@ -143,17 +162,35 @@ def strip_rows(stats: Sequence[DayStat], labels: ChartLabels) -> list[StripRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class Label:
+    """A text at ``(x, y)`` figure pixels, measured from the top-left corner.
+
+    ``va="center"`` centres the line's baseline-to-cap box on ``y`` (what a label beside a
+    gridline needs), whatever letters it contains. ``text`` may hold several lines.
+    """
+
+    text: str
+    x: float
+    y: float
+    size: float
+    color: str = lay.TEXT
+    bold: bool = False
+    ha: HAlign = "left"
+    va: VAlign = "baseline"
+
+
 class _Sheet:
-    """The figure being built, plus the labels to stamp once it has been drawn."""
+    """The figure being built, with text measured by the renderer that will draw it."""
 
     def __init__(self, layout: Layout) -> None:
         self.height = layout.height_px
         self.figure = Figure(
             figsize=(lay.WIDTH_PX / lay.DPI, self.height / lay.DPI), dpi=lay.DPI, facecolor="white"
         )
-        FigureCanvasAgg(self.figure)  # an Agg figure, though drawn with our own renderer below
+        self.canvas = FigureCanvasAgg(self.figure)
         self.from_top = lay.pixels_from_top(self.height)
-        self.labels: list[Label] = []
+        fonts.families()  # registers the fallback fonts with matplotlib, once per process
 
     def data(self, panel: Panel) -> Transform:
         """The transform that draws ``panel``'s data coordinates in place."""
@@ -188,30 +225,90 @@ class _Sheet:
             PolyCollection(verts, transform=transform, facecolors=colour, linewidths=0, zorder=0.2)
         )
 
-    def text(self, *labels: Label) -> None:
-        """Queue labels for stamping after the draw."""
-        self.labels.extend(labels)
+    @staticmethod
+    def font(text: str, size: float, bold: bool = False) -> FontProperties:
+        """DejaVu Sans at ``size`` points, falling back per character to the ``charts.fonts``
+        faces that ``text`` needs. Only those: matplotlib looks up every family of the list
+        for every draw, and all 24 would cost ~90 ms a chart."""
+        families = [fonts.PRIMARY_FAMILY, *(face.family for face in fonts.faces_for(text))]
+        return FontProperties(family=families, size=size, weight="bold" if bold else "normal")
 
-    def pixels(self) -> npt.NDArray[np.uint8]:
-        """Draw with Agg, stamp the labels, and return the RGBA pixels.
+    def text_width(self, text: str, size: float, bold: bool = False) -> float:
+        """Pixel width of the widest line of ``text``, as the renderer will draw it."""
+        renderer = self.canvas.get_renderer()
+        prop = self.font(text, size, bold)
+        return max(
+            renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+            for line in text.split("\n")
+        )
 
-        The renderer is ours rather than the canvas's: the figure and its canvas reference each
-        other, so only the cyclic garbage collector frees them, and a 6 MB pixel buffer hanging
-        off that cycle would let RSS climb between collections. Ours is freed with ``pixels``.
+    def fit(self, text: str, size: float, room_px: float) -> str:
+        """``text`` cut at the end with an ellipsis where it is wider than ``room_px``.
+
+        User text (a technique or medication name) can be any length; cut, it stays inside
+        the margin instead of running off the image or over the plot.
         """
-        renderer = RendererAgg(lay.WIDTH_PX, self.height, lay.DPI)
-        self.figure.draw(renderer)
-        pixels = np.asarray(renderer.buffer_rgba())  # a view that keeps the buffer alive
-        stamp(pixels, self.labels)
-        return pixels
+        if self.text_width(text, size) <= room_px:
+            return text
+        low, high = 0, len(text)
+        while low < high:  # the longest prefix that fits with the ellipsis
+            middle = (low + high + 1) // 2
+            if self.text_width(_prefix(text, middle) + ELLIPSIS, size) <= room_px:
+                low = middle
+            else:
+                high = middle - 1
+        return _prefix(text, low) + ELLIPSIS
+
+    def text(self, *labels: Label) -> None:
+        """Labels as ``Text`` artists; math parsing off, since ``$`` in a name is just ``$``."""
+        for label in labels:
+            self.figure.add_artist(
+                Text(
+                    label.x,
+                    label.y,
+                    label.text,
+                    color=label.color,
+                    fontproperties=self.font(label.text, label.size, label.bold),
+                    horizontalalignment=label.ha,
+                    verticalalignment=_MPL_VA[label.va],
+                    transform=self.from_top,
+                    parse_math=False,
+                    linespacing=1.3,
+                )
+            )
+
+    def png(self) -> bytes:
+        """Draw with Agg and encode, without metadata (no software version, no timestamp),
+        so equal charts are equal bytes."""
+        buffer = io.BytesIO()
+        self.figure.savefig(
+            buffer,
+            format="png",
+            metadata={"Software": None},
+            pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL},
+        )
+        return buffer.getvalue()
 
 
-def _render_pixels(
+def _prefix(text: str, length: int) -> str:
+    """The first ``length`` characters, without a dangling joiner or combining mark (a vowel
+    sign of Devanagari or Thai) whose base letter was cut away after it."""
+    prefix = text[:length].rstrip()
+    while prefix and (
+        unicodedata.combining(prefix[-1])
+        or unicodedata.category(prefix[-1]) in ("Mn", "Mc", "Cf")
+        or (length < len(text) and unicodedata.category(text[len(prefix)]) in ("Mn", "Mc"))
+    ):
+        prefix = prefix[:-1].rstrip()
+    return prefix
+
+
+def _render_png(
     stats: Sequence[DayStat],
     summary: Summary,
     rows: Sequence[StripRow],
     labels: ChartLabels,
-) -> npt.NDArray[np.uint8]:
+) -> bytes:
     """Build and draw the whole chart. Needs ``_RENDER_LOCK``."""
     layout = Layout(days=len(stats), rows=len(rows))
     sheet = _Sheet(layout)
@@ -233,7 +330,7 @@ def _render_pixels(
     _draw_dates(sheet, bottom, ticks)
     _draw_header(sheet, stats, summary, labels)
     _draw_legend(sheet, _legend_keys(series, sizes, labels))
-    return sheet.pixels()
+    return sheet.png()
 
 
 def _draw_frame(sheet: _Sheet, panel: Panel, ticks: DateTicks) -> None:
@@ -262,7 +359,7 @@ def _draw_gaps(sheet: _Sheet, panel: Panel, stats: Sequence[DayStat], labels: Ch
     corners = [(i - 0.5, panel.y_bottom) for i in gaps]
     sheet.boxes(sheet.data(panel), corners, (1.0, panel.y_top - panel.y_bottom), lay.GAP)
     day_px = panel.width / (panel.x_range[1] - panel.x_range[0])
-    if text_width(labels.no_entry, lay.SMALL_PT) <= day_px - 8:  # room to say it in words
+    if sheet.text_width(labels.no_entry, lay.SMALL_PT) <= day_px - 8:  # room to say it in words
         top = panel.y_px(10) + 24
         for i in gaps:
             sheet.text(
@@ -349,8 +446,9 @@ def _draw_strip(
         sheet.line(data, row.days, [index] * len(row.days), linestyle="none", zorder=3, **style)
         y = panel.y_px(index)
         count = labels.row_count.format(n=len(row.days))
+        name = sheet.fit(row.label, lay.LABEL_PT, left - lay.MARGIN_PX)
         sheet.text(
-            Label(row.label, left, y, lay.LABEL_PT, ha="right", va="center"),
+            Label(name, left, y, lay.LABEL_PT, ha="right", va="center"),
             Label(count, right, y, lay.SMALL_PT, lay.MUTED, va="center"),
         )
     heading_y = panel.top - lay.LABEL_GAP_PX
@@ -430,7 +528,7 @@ def _draw_legend(sheet: _Sheet, keys: Sequence[tuple[Style, str]]) -> None:
     """A one-line legend under the key numbers; it wraps only if translated texts are long."""
     x, y = float(lay.MARGIN_PX), 128.0
     for style, text in keys:
-        width = text_width(text, lay.SMALL_PT)
+        width = sheet.text_width(text, lay.SMALL_PT)
         if x + 36 + width > lay.WIDTH_PX - lay.MARGIN_PX:
             x, y = float(lay.MARGIN_PX), y + 24
         key = dict(style)

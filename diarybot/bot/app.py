@@ -174,6 +174,11 @@ def _add_handlers(app: DiaryApp) -> None:
             erasure.delete_button, pattern=rf"^({keyboards.DELETE_YES}|{keyboards.DELETE_NO})$"
         )
     )
+    app.add_handler(
+        CallbackQueryHandler(
+            erasure.send_everything_button, pattern=rf"^{keyboards.DELETE_EXPORT}$"
+        )
+    )
     app.add_handler(CallbackQueryHandler(onboarding.answer_expired))
     app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, routing.unknown_command))
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT, routing.route_text))

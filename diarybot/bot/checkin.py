@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from telegram import Message, Update
 
 from diarybot import texts
-from diarybot.bot import flare_messages, keyboards, reminders
+from diarybot.bot import crisis, flare_messages, keyboards, reminders
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
@@ -121,12 +121,17 @@ async def _after_score(
     saved = texts.SCORE_SAVED.format(score=entry.score, time=f"{at:%H:%M}")
     text = texts.ASK_TECHNIQUES.format(saved=saved)
     markup = keyboards.techniques_keyboard(entry)
+    high = safety.is_high_score(entry.score)
     if query_message and update.callback_query is not None:
-        await edit(update.callback_query, text, markup)
-    else:
-        await reply(update, text, reply_markup=markup)
-    if safety.is_high_score(entry.score):
+        if not high:
+            await edit(update.callback_query, text, markup)
+            return
+        # The pressed keyboard only says "saved"; the techniques question comes after the
+        # safety pointer, as a new message below it.
+        await edit(update.callback_query, saved)
+    if high:
         await reply(update, texts.SAFETY_HIGH_SCORE)
+    await reply(update, text, reply_markup=markup)
 
 
 async def toggle_button(update: Update, context: BotContext) -> None:
@@ -199,22 +204,24 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
     entry = await context.services.store.diary.update(user_id, entry_id, note=text)
     context.state.clear()
     await reply(update, texts.ENTRY_GONE if entry is None else texts.NOTE_SAVED)
-    if safety.sounds_like_emergency(text):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 
 
 async def log_command(update: Update, context: BotContext) -> None:
     """/log 6 [note]: a quick entry at any time."""
-    profile = await profile_or_prompt(update, context)
-    if profile is None or update.effective_message is None:
+    if update.effective_message is None:
         return
     parts = (update.effective_message.text or "").split(maxsplit=2)
     score = parse_score(parts[1]) if len(parts) > 1 else None
     note = parts[2].strip() if len(parts) > 2 else ""
+    # The crisis reply before anything else: a missing profile, a bad score, a long note.
+    rest = " ".join(parts[1:])
+    alarming = await crisis.answer_if_alarming(update, context, rest, as_note=score is not None)
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
     if score is None:
-        rest = " ".join(parts[1:])
-        emergency = safety.sounds_like_emergency(rest)
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT if emergency else texts.LOG_USAGE)
+        if not alarming:
+            await reply(update, texts.LOG_USAGE)
         return
     if len(note) > NOTE_MAX_CHARS:
         await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
@@ -229,8 +236,6 @@ async def log_command(update: Update, context: BotContext) -> None:
         note=note,
     )
     await _save_typed(update, context, profile, entry)
-    if note and safety.sounds_like_emergency(note):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
 
 
 async def history_command(update: Update, context: BotContext) -> None:

@@ -1,23 +1,57 @@
-"""/delete: erase everything stored about a patient, after a confirmation."""
+"""/delete: erase everything stored about a patient, after a confirmation that offers to send
+everything first (all entries, in the files that can hold them)."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InputFile, Update
 
 from diarybot import texts
 from diarybot.bot import keyboards, specialist
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
+from diarybot.domain.localtime import zone
+from diarybot.runtime.render_tasks import everything_files
+from diarybot.texts import erasure as erasure_texts
 
 
 async def delete_command(update: Update, _context: BotContext) -> None:
-    """/delete asks before erasing anything."""
+    """/delete asks before erasing anything, and offers to send everything first."""
     if patient_id(update) is None:
         return
-    markup = keyboards.confirm_keyboard(
-        texts.BUTTON_YES_ERASE, keyboards.DELETE_YES, keyboards.DELETE_NO
+    markup = keyboards.erase_keyboard(offer_everything=True)
+    await reply(update, erasure_texts.DELETE_CONFIRM, reply_markup=markup)
+
+
+async def send_everything_button(update: Update, context: BotContext) -> None:
+    """Send every entry (CSV and FHIR), then ask the erase question again below the files."""
+    press = await pressed(update)
+    if press is None:
+        return
+    svc = context.services
+    user_id = press.user_id
+    profile = await svc.store.profiles.get(user_id)
+    entries = await svc.store.diary.entries(user_id) if profile is not None else []
+    # The question moves below the files: the old one keeps only its text.
+    await edit(press.query, erasure_texts.DELETE_CONFIRM)
+    markup = keyboards.erase_keyboard(offer_everything=False)
+    if profile is None or not entries:
+        await reply(update, erasure_texts.NOTHING_TO_SEND, reply_markup=markup)
+        return
+    await reply(update, texts.PREPARING)
+    pegs = await svc.store.diary.pegs(user_id)
+    csv_data, fhir = await svc.renderer.run(
+        everything_files, profile, entries, pegs, tz=zone(profile.timezone), now=svc.clock()
     )
-    await reply(update, texts.DELETE_CONFIRM, reply_markup=markup)
+    first, last = entries[0].local_date, entries[-1].local_date
+    stem = f"pain-diary-all-{first}-{last}"
+    for data, suffix in ((csv_data, "csv"), (fhir, "fhir.json")):
+        await context.bot.send_document(
+            profile.chat_id, InputFile(data, filename=f"{stem}.{suffix}")
+        )
+    sent = erasure_texts.EVERYTHING_SENT.format(
+        count=len(entries), first=texts.short_date(first), last=texts.short_date(last)
+    )
+    await reply(update, sent, reply_markup=markup)
 
 
 async def delete_button(update: Update, context: BotContext) -> None:

@@ -12,6 +12,7 @@ from diarybot.bot.replies import profile_or_prompt, reply
 from diarybot.bot.report_delivery import build_report, send_report
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import parse_period
+from diarybot.texts.erasure import EXPORT_ALL_HINT
 
 DEFAULT_EXPORT_DAYS = 30
 
@@ -43,4 +44,6 @@ async def export_command(update: Update, context: BotContext) -> None:
         )
         return
     intro = texts.EXPORT_INTRO.format(start=texts.short_date(start), end=texts.short_date(end))
+    if not args:  # the default period: say how to get everything
+        intro += "\n\n" + EXPORT_ALL_HINT.format(days=DEFAULT_EXPORT_DAYS)
     await send_report(context.bot, profile.chat_id, files, caption=intro)

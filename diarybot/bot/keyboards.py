@@ -17,6 +17,7 @@ from diarybot import texts
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
 from diarybot.domain.people import ShareLevel
 from diarybot.texts import specialist as st
+from diarybot.texts.erasure import BUTTON_SEND_EVERYTHING
 
 SCORE = "sc"
 TOGGLE = "tg"
@@ -28,6 +29,7 @@ UNDO_YES = "uy"
 UNDO_NO = "un"
 DELETE_YES = "dy"
 DELETE_NO = "dn"
+DELETE_EXPORT = "dx"
 LINK_ALLOW = "la"
 LINK_DECLINE = "ld"
 UNSHARE = "ur"
@@ -101,7 +103,15 @@ def parse_callback(data: object) -> Callback | None:
     """Validate callback data; None for anything we did not produce."""
     if not isinstance(data, str) or len(data) > 64:
         return None
-    if data in (UNDO_NO, DELETE_YES, DELETE_NO, OWN_DIARY, KEEP_NAME, SKIP_REFERENCE):
+    if data in (
+        UNDO_NO,
+        DELETE_YES,
+        DELETE_NO,
+        DELETE_EXPORT,
+        OWN_DIARY,
+        KEEP_NAME,
+        SKIP_REFERENCE,
+    ):
         return Callback(data)
     kind = data.split(":", 1)[0]
     pattern = _PATTERNS.get(kind)
@@ -277,6 +287,19 @@ def people_keyboard(prefix: str, people: list[tuple[int, str]]) -> InlineKeyboar
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=f"{prefix}:{pid}")] for pid, label in people]
     )
+
+
+def erase_keyboard(*, offer_everything: bool) -> InlineKeyboardMarkup:
+    """The /delete question: send everything first (until it was sent), erase, or keep."""
+    rows = [
+        [
+            InlineKeyboardButton(texts.BUTTON_YES_ERASE, callback_data=DELETE_YES),
+            InlineKeyboardButton(texts.BUTTON_NO, callback_data=DELETE_NO),
+        ]
+    ]
+    if offer_everything:
+        rows.insert(0, [InlineKeyboardButton(BUTTON_SEND_EVERYTHING, callback_data=DELETE_EXPORT)])
+    return InlineKeyboardMarkup(rows)
 
 
 def confirm_keyboard(yes_text: str, yes_data: str, no_data: str) -> InlineKeyboardMarkup:

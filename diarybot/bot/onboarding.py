@@ -13,6 +13,7 @@ from diarybot.bot.replies import patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, suggest_timezones
 from diarybot.domain.people import Profile
+from diarybot.domain.schedule import rebase_reminded_day
 from diarybot.texts import specialist as st
 
 
@@ -122,7 +123,12 @@ async def _set_timezone(update: Update, context: BotContext, name: str) -> None:
     if profile is None:
         return
     svc = context.services
-    profile = await svc.store.profiles.update(profile.user_id, timezone=name) or profile
+    # The day of the last reminder moves with the zone, or moving west could skip a day.
+    reminded = rebase_reminded_day(profile, name)
+    profile = (
+        await svc.store.profiles.update(profile.user_id, timezone=name, last_reminded=reminded)
+        or profile
+    )
     local_now = svc.clock().astimezone(zone(name))
     await reply(update, texts.TIMEZONE_SET.format(tz=name, local_time=f"{local_now:%H:%M}"))
     if not profile.onboarded:

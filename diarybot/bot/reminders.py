@@ -37,7 +37,14 @@ CATCH_UP_SPACING = timedelta(milliseconds=50)
 
 
 class LocalDailyTrigger(BaseTrigger):
-    """Fires once per local calendar day (or one weekday) at a wall-clock time in one zone."""
+    """Fires once per local calendar day (or one weekday) at a wall-clock time in one zone.
+
+    Why not APScheduler's `CronTrigger` (what PTB's `run_daily` builds): in 3.11.3 it skips
+    the day after a spring-forward change for times before the change hour, so a patient with
+    a 00:30 reminder in Berlin got none on 30 March 2026 (nor at 00:00 in New York on 9 March),
+    and it fires twice in the repeated hour of a fall-back night. Checked over every half hour
+    of 2026 in five zones; `tests/e2e/test_infrastructure_e2e.py` fails with it in place.
+    """
 
     def __init__(self, at: Any, tz_name: str, weekday: int | None = None) -> None:
         self.at = at
@@ -140,7 +147,9 @@ async def send_reminder(context: BotContext) -> None:
     checked_in = bool(await svc.store.diary.entries(user_id, today, today))
     if not reminder_due(profile, now, checked_in):
         return
-    claimed, previous = await svc.store.profiles.claim_day(user_id, "last_reminded", today)
+    claimed, previous = await svc.store.profiles.claim_day(
+        user_id, "last_reminded", today, also={"last_reminded_at": now}
+    )
     if not claimed:
         return
     attempt = job.data if isinstance(job.data, int) else 0

@@ -6,10 +6,9 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, guided_exercises, onboarding, patient_sharing
+from diarybot.bot import checkin, crisis, guided_exercises, onboarding, patient_sharing
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
-from diarybot.domain import safety
 from diarybot.runtime import jobs
 
 # Longest a patient message is read as a score or setting; longer texts get a short reply.
@@ -23,13 +22,15 @@ async def route_text(update: Update, context: BotContext) -> None:
         return
     text = message.text
     state = context.state
-    if state.awaiting is Awaiting.NOTE and state.entry_id is not None:
-        # A note is stored whatever it says; note_text adds the care pointer when needed.
+    taking_note = state.awaiting is Awaiting.NOTE and state.entry_id is not None
+    # Before anything else, whatever else is wrong with the message (too long, not what we
+    # asked for): someone in trouble is answered first.
+    alarming = await crisis.answer_if_alarming(update, context, text, as_note=taking_note)
+    if taking_note and state.entry_id is not None:
+        # A note is stored whatever it says (or refused as too long, after the reply above).
         await checkin.note_text(update, context, state.entry_id, text)
         return
-    # Before anything else we were waiting for: someone in trouble is answered first.
-    if safety.sounds_like_emergency(text):
-        await reply(update, texts.SAFETY_EMERGENCY_TEXT)
+    if alarming:
         return
     if len(text) > MAX_TEXT:
         await reply(update, texts.TOO_LONG)
@@ -46,8 +47,13 @@ async def route_text(update: Update, context: BotContext) -> None:
         await checkin.typed_score(update, context, text)
 
 
-async def not_text(update: Update, _context: BotContext) -> None:
-    """Stickers, photos, voice: we only read text."""
+async def not_text(update: Update, context: BotContext) -> None:
+    """Stickers, photos, voice: we only read text, but a caption is read for the crisis check
+    first (a photo or a document sent with "I want to die" must not get "send a number")."""
+    message = update.effective_message
+    caption = message.caption if message is not None else None
+    if caption and await crisis.answer_if_alarming(update, context, caption):
+        return
     await reply(update, texts.SCORE_INVALID)
 
 

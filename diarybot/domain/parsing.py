@@ -68,7 +68,12 @@ def normalize_timezone(text: str) -> str | None:
 
 
 def suggest_timezones(text: str, limit: int = 4) -> list[str]:
-    """Close matches for a mistyped zone: by full name, then by city name alone."""
+    """Close matches for a mistyped zone: by full name, then by city name alone.
+
+    The second pass is why this is more than `difflib` over the zone names: a city typed on its
+    own is too unlike the whole name ("oslo" against "europe/oslo" scores 0.53, under the 0.6
+    cutoff), so "Oslo", "Cairo", "Sydney" or "Paris" would get no suggestion at all.
+    """
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "_").lower()[:64]
     if not cleaned:
         return []

@@ -24,6 +24,9 @@ class Profile:
     paused: bool = False
     blocked: bool = False
     last_reminded: date | None = None
+    # When that reminder went out: a change of time zone re-expresses `last_reminded` as the
+    # local day of this instant in the new zone (domain/schedule.rebase_reminded_day).
+    last_reminded_at: datetime | None = None
     weekly_chart: bool = False
     last_weekly_chart: date | None = None
     display_name: str = ""
@@ -57,6 +60,7 @@ class Profile:
             "paused": self.paused,
             "blocked": self.blocked,
             "last_reminded": _iso_or_none(self.last_reminded),
+            "last_reminded_at": _iso_or_none(self.last_reminded_at),
             "weekly_chart": self.weekly_chart,
             "last_weekly_chart": _iso_or_none(self.last_weekly_chart),
             "display_name": self.display_name,
@@ -81,6 +85,9 @@ class Profile:
             paused=bool(doc.get("paused", False)),
             blocked=bool(doc.get("blocked", False)),
             last_reminded=_date_or_none(doc.get("last_reminded")),
+            last_reminded_at=datetime.fromisoformat(doc["last_reminded_at"])
+            if doc.get("last_reminded_at")
+            else None,
             weekly_chart=bool(doc.get("weekly_chart", False)),
             last_weekly_chart=_date_or_none(doc.get("last_weekly_chart")),
             display_name=str(doc.get("display_name", "")),

@@ -25,6 +25,26 @@ def reminder_due(profile: Profile, now: datetime, checked_in_today: bool) -> boo
     return now >= instant_on(today, profile.reminder_time, tz)
 
 
+def rebase_reminded_day(profile: Profile, new_tz_name: str) -> date | None:
+    """`last_reminded` re-expressed in a new time zone: the local day there of the instant the
+    last reminder went out.
+
+    Kept as it was, the marker names a day of the old zone: moving west right after a 05:00
+    Berlin reminder (23:00 the evening before in New York) would mark New York's next day as
+    reminded, and it would get none. Moving east, the marker moves to the later day, so one
+    local day never gets two. Without a stored instant (files from before it was kept, or a
+    claim given back after a failed send), the reminder time on that day stands in for it.
+    """
+    day = profile.last_reminded
+    if day is None:
+        return None
+    old_tz = zone(profile.timezone)
+    sent = profile.last_reminded_at
+    if sent is None or local_date(sent, old_tz) != day:
+        sent = instant_on(day, profile.reminder_time, old_tz)
+    return local_date(sent, zone(new_tz_name))
+
+
 def weekday_due(
     weekday: int, at: time, tz_name: str, last_sent: date | None, now: datetime
 ) -> bool:

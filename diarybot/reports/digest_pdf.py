@@ -59,6 +59,9 @@ def digest_pdf(
     pdf = _ReportPDF(
         running_head=dt.RUNNING_HEAD.format(period=period),
         generated=rt.generated_label(generated_at.astimezone(tz)),
+        # Patients' names and references are the only words of theirs here: the fallback
+        # fonts (any script) are chosen for them.
+        users_text="".join(f"{row.name}{row.reference}" for row in rows),
     )
     pdf.set_title(dt.TITLE)
     pdf.set_creation_date(generated_at)
@@ -112,17 +115,17 @@ def _table_page(pdf: _ReportPDF, rows: Sequence[DigestRow], start: date, end: da
                 bold = dt.IMPORTANT_MARK in text or (
                     index == 2 and text not in ("0", dt.NO_ENTRIES)
                 )
-                line.cell(clean(pdf, text), style=FontFace(emphasis="BOLD") if bold else None)
+                line.cell(clean(text), style=FontFace(emphasis="BOLD") if bold else None)
 
 
 def _patient_page(pdf: _ReportPDF, rank: int, row: DigestRow, chart_png: bytes | None) -> None:
     pdf.set_font(FONT, "B", TITLE_PT - 2)
     title = f"{rank}. {rt.patient_name(row.name)}"
-    pdf.cell(0, 8, clean(pdf, title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 8, clean(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if row.reference:
         pdf.set_font(FONT, size=BODY_PT)
         text = f"{dt.REFERENCE}: {row.reference}"
-        pdf.cell(0, 5, clean(pdf, text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 5, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=BODY_PT)
     period = rt.period_label(row.figures.start, row.figures.end)
     pdf.cell(0, 5, period, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

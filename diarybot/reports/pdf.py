@@ -5,15 +5,20 @@ seconds"): who and when, the key figures in one compact table, the coping-techni
 observations, the chart, the definitions and a disclaimer. The entry table follows on its own
 pages, with its header repeated on each.
 
-fpdf2 is the only dependency. The font is DejaVu Sans from matplotlib's data directory (already
-installed, Unicode-complete for Latin, Greek and Cyrillic); fpdf2 embeds only the glyphs used,
-which keeps a month's report small. All wording comes from `diarybot.report_texts`.
+The font is DejaVu Sans from matplotlib's data directory (Latin, Greek, Cyrillic); for every
+other script a note may be written in, fpdf2 falls back, character by character, to the Noto
+faces of `charts.fonts` (the same files the chart draws with), and shapes the text with
+HarfBuzz (Arabic joining and direction, Devanagari and Thai vowel signs). Only the faces a
+report's text needs are loaded, and fpdf2 embeds only the glyphs used, which keeps a month's
+report small. All wording comes from `diarybot.texts.report`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import cast
@@ -22,9 +27,9 @@ from zoneinfo import ZoneInfo
 import matplotlib
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
-from fpdf.fonts import TTFFont
 from fpdf.table import Row
 
+from charts import fonts
 from diarybot.domain.entries import Entry
 from diarybot.domain.figures import HIGH_PAIN_SCORE, PeriodFigures
 from diarybot.texts import report as rt
@@ -32,9 +37,24 @@ from diarybot.texts import report as rt
 FONT = "DejaVu"
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT_FILES = {"": _FONT_DIR / "DejaVuSans.ttf", "B": _FONT_DIR / "DejaVuSans-Bold.ttf"}
-#: Shown instead of a character the font has no glyph for (e.g. CJK in a note), so the reader
-#: sees that something is missing instead of a blank, and no note text reaches fpdf2's log.
+#: Shown instead of a character no font has a glyph for, so the reader sees that something is
+#: missing instead of a blank, and no note text reaches fpdf2's log.
 REPLACEMENT = "\ufffd"
+#: Code points of scripts that only read right when shaped (and, for Hebrew and Arabic, laid out
+#: right to left): Hebrew to the Indic scripts, Thai to Myanmar, Khmer, Arabic presentation
+#: forms, and the joiner and skin tones that build emoji. Shaping costs time (and a bidi pass),
+#: so a report without any of these is set as before.
+SHAPED_RANGES = (
+    (0x0590, 0x0DFF),
+    (0x0E00, 0x109F),
+    (0x1780, 0x17FF),
+    (0x200D, 0x200D),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x1F3FB, 0x1F3FF),
+)
+#: Frames for fpdf2's bidi recursion: several times the longest note (`NOTE_MAX_CHARS`).
+BIDI_RECURSION_LIMIT = 10_000
 
 MARGIN = 15.0
 FOOTER_MARGIN = 18.0
@@ -59,6 +79,15 @@ SMALL_PT = 7.5
 ENTRY_COLUMNS = (21.0, 12.0, 12.0, 40.0, 22.0)
 #: The date column when the period spans two years and dates carry the year.
 DATE_WITH_YEAR = 30.0
+TABLE_LINE = 3.8
+TABLE_PADDING = (0.9, 1.2)
+#: A table row cannot break across pages (fpdf2 fails with "row too high"), so a long note
+#: (a pasted medication list) continues in rows below its entry, this many lines to a row:
+#: 40 lines of 3.8 mm fit any page below the running head and the repeated table header.
+NOTE_LINES_PER_ROW = 40
+#: Past this many lines a note is cut, with a pointer to the CSV file that holds all of it,
+#: so one note of blank lines cannot fill dozens of pages.
+NOTE_MAX_LINES = 120
 
 
 def pdf_report(
@@ -88,36 +117,58 @@ def pdf_report(
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be timezone-aware")
     name = rt.patient_name(patient_name)
+    in_period = [e for e in entries if period_start <= e.local_date <= period_end]
+    users_text = "".join(
+        [name, *(e.note for e in in_period), *(line for _, lines in sections for line in lines)]
+    )
     pdf = _ReportPDF(
         running_head=rt.RUNNING_HEAD.format(
             name=name,
             period=f"{rt.short_date(period_start)} – {rt.short_date(period_end)}",
         ),
         generated=rt.generated_label(generated_at.astimezone(tz)),
+        users_text=users_text,
     )
     pdf.set_creation_date(generated_at)
-    pdf.add_page()
-    _summary_page(
-        pdf,
-        name=name,
-        start=period_start,
-        end=period_end,
-        figures=figures,
-        chart_png=chart_png,
-        tz=tz,
-        sections=sections,
-    )
-    if not with_entries:  # the patient shares the summary only: no entries, no notes
+    with _room_for_bidi():
+        pdf.add_page()
+        _summary_page(
+            pdf,
+            name=name,
+            start=period_start,
+            end=period_end,
+            figures=figures,
+            chart_png=chart_png,
+            tz=tz,
+            sections=sections,
+        )
+        if not with_entries:  # the patient shares the summary only: no entries, no notes
+            return bytes(pdf.output())
+        _entries_table(pdf, in_period, tz, with_year=period_start.year != period_end.year)
         return bytes(pdf.output())
-    in_period = [e for e in entries if period_start <= e.local_date <= period_end]
-    _entries_table(pdf, in_period, tz, with_year=period_start.year != period_end.year)
-    return bytes(pdf.output())
+
+
+@contextlib.contextmanager
+def _room_for_bidi() -> Iterator[None]:
+    """Python recursion enough for fpdf2's bidi algorithm while the report is built.
+
+    With text shaping on, fpdf2 resolves a run of neutral characters (spaces, punctuation,
+    emoji) by recursing once per character, so a note of 1 000 "!" would exceed Python's
+    default limit and fail the whole report. Notes are at most 2 000 characters; Python
+    3.11+ recursion between Python functions uses no C stack, so the higher limit is safe.
+    """
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, BIDI_RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 class _ReportPDF(FPDF):
     """A4 with a running head (after page 1) and a footer on every page."""
 
-    def __init__(self, running_head: str, generated: str) -> None:
+    def __init__(self, running_head: str, generated: str, users_text: str = "") -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.running_head = running_head
         self.generated = generated
@@ -125,10 +176,23 @@ class _ReportPDF(FPDF):
         self.set_auto_page_break(auto=True, margin=FOOTER_MARGIN)
         for style, path in FONT_FILES.items():
             self.add_font(FONT, style, str(path))
+        self._add_fallback_fonts(users_text)
         self.set_title(rt.TITLE)
         self.set_creator(rt.BOT_NAME)
         self.set_lang("en")
         self.set_text_color(*INK)
+
+    def _add_fallback_fonts(self, users_text: str) -> None:
+        """The Noto faces the patient's words need, and shaping if their script needs it."""
+        faces = fonts.faces_for(users_text)
+        for face in faces:
+            self.add_font(face.family, "", str(face.path), collection_font_number=face.face_index)
+        if faces:
+            # Not exact: the Noto files have one weight, and a bold cell in Thai is better
+            # drawn regular than as boxes.
+            self.set_fallback_fonts([face.family for face in faces], exact_match=False)
+        if needs_shaping(users_text):
+            self.set_text_shaping(True)
 
     def header(self) -> None:
         """Name and period on every page after the first, so a loose page stays attributable."""
@@ -136,7 +200,7 @@ class _ReportPDF(FPDF):
             return
         self.set_font(FONT, size=SMALL_PT)
         self.set_text_color(*MUTED)
-        self.cell(0, 4, clean(self, self.running_head), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(0, 4, clean(self.running_head), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(*RULE)
         self.line(MARGIN, self.get_y() + 1, self.w - MARGIN, self.get_y() + 1)
         self.set_y(self.get_y() + 4)
@@ -155,14 +219,16 @@ class _ReportPDF(FPDF):
         self.set_text_color(*INK)
 
 
-def clean(pdf: FPDF, text: str) -> str:
-    """`text` with what the current font cannot draw replaced, and tabs/CRs normalised."""
-    font = pdf.current_font
-    if not isinstance(font, TTFFont):
-        raise TypeError("set the report font before cleaning text for it")
-    glyphs = font.cmap
+def needs_shaping(text: str) -> bool:
+    """Whether `text` has characters of a script that must be shaped to read right."""
+    return any(low <= ord(c) <= high for c in set(text) for low, high in SHAPED_RANGES)
+
+
+def clean(text: str) -> str:
+    """`text` with what no font can draw replaced, and tabs/CRs normalised."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(c if c == "\n" or ord(c) in glyphs else REPLACEMENT for c in text)
+    missing = fonts.missing_characters(text)
+    return "".join(REPLACEMENT if c in missing else c for c in text)
 
 
 def _summary_page(
@@ -207,7 +273,7 @@ def _title_block(pdf: FPDF, name: str, start: date, end: date, tz: ZoneInfo) -> 
         pdf.set_font(FONT, "B", BODY_PT + 1)
         pdf.cell(22, 6, label)
         pdf.set_font(FONT, size=BODY_PT + 1)
-        pdf.cell(0, 6, clean(pdf, value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 6, clean(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=SMALL_PT + 0.5)
     pdf.set_text_color(*MUTED)
     scale = f"{rt.SCALE} {rt.TIMES_IN.format(tz=tz.key)}"
@@ -269,9 +335,7 @@ def _bullets(pdf: FPDF, lines: Sequence[str]) -> None:
     for line in lines:
         pdf.set_x(MARGIN + 2)
         pdf.cell(4, 4.4, "•")
-        pdf.multi_cell(
-            0, 4.4, clean(pdf, line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
+        pdf.multi_cell(0, 4.4, clean(line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
 
 
@@ -337,8 +401,8 @@ def _entries_table(pdf: FPDF, entries: Sequence[Entry], tz: ZoneInfo, *, with_ye
         cell_fill_color=STRIPE,
         cell_fill_mode=TableCellFillMode.ROWS,
         headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
-        line_height=3.8,
-        padding=(0.9, 1.2),
+        line_height=TABLE_LINE,
+        padding=TABLE_PADDING,
         v_align="TOP",
         align=Align.L,
     ) as table:
@@ -346,10 +410,33 @@ def _entries_table(pdf: FPDF, entries: Sequence[Entry], tz: ZoneInfo, *, with_ye
         for column in rt.COLUMNS:
             header.cell(column)
         for entry in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
-            _entry_row(pdf, table.row(), entry, tz, with_year=with_year)
+            first, *more = note_rows(pdf, entry.note, note_width - 2 * TABLE_PADDING[1])
+            _entry_row(table.row(), entry, tz, first, with_year=with_year)
+            for lines in more:
+                row = table.row()
+                row.cell(rt.NOTE_CONTINUED, style=FontFace(color=MUTED))
+                for _ in widths[1:]:
+                    row.cell("")
+                row.cell(lines)
 
 
-def _entry_row(pdf: FPDF, row: Row, entry: Entry, tz: ZoneInfo, *, with_year: bool) -> None:
+def note_rows(pdf: FPDF, note: str, width: float) -> list[str]:
+    """`note` as the table rows it takes: wrapped to `width` mm in the current font,
+    `NOTE_LINES_PER_ROW` lines to a row, cut after `NOTE_MAX_LINES` with `rt.NOTE_CUT`."""
+    text = clean(note)
+    if len(text) <= NOTE_LINES_PER_ROW:  # every line holds a character: one row, no measuring
+        return [text]
+    lines = cast(
+        list[str],
+        pdf.multi_cell(width, TABLE_LINE, text, dry_run=True, output="LINES", padding=0),
+    )
+    if len(lines) > NOTE_MAX_LINES:
+        lines = [*lines[: NOTE_MAX_LINES - 1], rt.NOTE_CUT]
+    step = NOTE_LINES_PER_ROW
+    return ["\n".join(lines[start : start + step]) for start in range(0, len(lines), step)]
+
+
+def _entry_row(row: Row, entry: Entry, tz: ZoneInfo, note: str, *, with_year: bool) -> None:
     local = entry.recorded_at.astimezone(tz)
     row.cell(rt.day_label(entry.local_date, with_year=with_year))
     row.cell(f"{local:%H:%M}")
@@ -357,4 +444,4 @@ def _entry_row(pdf: FPDF, row: Row, entry: Entry, tz: ZoneInfo, *, with_year: bo
     row.cell(str(entry.score), style=FontFace(emphasis="BOLD") if high else None)
     row.cell(rt.entry_techniques(entry))
     row.cell(rt.yes_no(entry.medication))
-    row.cell(clean(pdf, entry.note))
+    row.cell(note)

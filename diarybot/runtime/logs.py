@@ -52,3 +52,24 @@ def cap_noisy_loggers() -> None:
     for name, cap in CAPPED_LOGGERS.items():
         logger = logging.getLogger(name)
         logger.setLevel(max(cap, logging.getLogger().getEffectiveLevel()))
+
+
+# PTB's start-up retry loop logs its final failure with a full traceback (~40 lines) before the
+# command line prints its one line saying what to do; the traceback belongs at DEBUG.
+BOOTSTRAP_FAILURE = "Network Retry Loop (Bootstrap"
+
+
+class _BootstrapFailureToDebug(logging.Filter):
+    """Drop PTB's start-up failure record; `diarybot` logs the traceback at DEBUG itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            record.levelno >= logging.ERROR and record.getMessage().startswith(BOOTSTRAP_FAILURE)
+        )
+
+
+def quiet_startup_failures() -> None:
+    """Leave the report of a failed start-up to the command line's one line."""
+    logger = logging.getLogger("telegram.ext")
+    if not any(isinstance(f, _BootstrapFailureToDebug) for f in logger.filters):
+        logger.addFilter(_BootstrapFailureToDebug())

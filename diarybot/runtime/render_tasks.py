@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from diarybot.domain.entries import Entry, entries_between
 from diarybot.domain.figures import period_figures
 from diarybot.domain.people import Profile
+from diarybot.domain.practice import PegResponse
 from diarybot.reports.content import (
     Extras,
     ReportFiles,
@@ -45,9 +46,18 @@ class RenderedChart:
 
 
 def warm_up() -> None:
-    """Load what drawing needs, so a worker's first chart or report is as fast as any."""
-    import charts  # noqa: F401, PLC0415 - see the module docstring
+    """Load what drawing needs, so a worker's first chart or report is as fast as any.
+
+    That includes the fallback fonts for every script (registered with matplotlib, their
+    character maps read) and HarfBuzz, which fpdf2 imports only when a report needs shaping.
+    """
+    import uharfbuzz  # noqa: F401, PLC0415
+
+    import charts.fonts  # noqa: PLC0415 - see the module docstring
     import diarybot.reports.pdf  # noqa: F401, PLC0415
+
+    charts.fonts.families()
+    charts.fonts.missing_characters("")
 
 
 def chart_entries(entries: Iterable[Entry]) -> list[charts.ChartEntry]:
@@ -149,3 +159,25 @@ def report_files(
         ),
         chart=png,
     )
+
+
+def everything_files(
+    profile: Profile,
+    entries: Sequence[Entry],
+    pegs: Sequence[PegResponse],
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+) -> tuple[bytes, bytes]:
+    """The CSV and FHIR files of a whole diary, however long (runs in a render worker).
+
+    Sent before an erasure: these two formats hold every entry, where the PDF is a report to
+    read and is bounded by what a reader can take in.
+    """
+    from diarybot.reports.csv_file import entries_csv  # noqa: PLC0415
+    from diarybot.reports.fhir import fhir_json  # noqa: PLC0415
+
+    fhir = fhir_json(
+        entries, patient_reference(profile), display_name(profile), tz, now, pegs=pegs
+    )
+    return entries_csv(entries, tz), fhir

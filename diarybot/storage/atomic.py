@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +54,38 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) readable only by us."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+def ensure_private_dir(path: Path) -> bool:
+    """Create `path` (and parents) readable only by us; True if this call created it.
+
+    A folder that already exists keeps its mode: it may be shared on purpose (or given by
+    mistake, like /tmp), and taking away others' access to it is not ours to decide.
+    `warn_if_shared` tells the operator instead.
+    """
+    if path.is_dir():
+        return False
+    try:
+        path.mkdir(mode=DIR_MODE, parents=True)
+    except FileExistsError:  # another thread made it just now
+        return False
+    # mkdir's mode is filtered by the umask; the folder we made must be ours alone.
     path.chmod(DIR_MODE)
+    return True
+
+
+def warn_if_shared(path: Path) -> None:
+    """Log a warning (the folder's path and mode, nothing else) if others may read `path`."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        logger.warning(
+            "The data folder %s is open to other users (mode %o): patients' files inside stay "
+            "0600, but consider chmod 700 %s or a folder of its own.",
+            path,
+            mode,
+            path,
+        )
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

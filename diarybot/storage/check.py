@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from diarybot.storage.atomic import SCHEMA_VERSION
+from diarybot.storage.data_lock import LOCK_FILE
 from diarybot.storage.inventory import PATIENTS_DIR, FileRecord, Kind, walk
 from diarybot.storage.profiles import PROFILE_FILE, PROFILE_TABLE
 from diarybot.storage.share_codes import CODES_FILE, CODES_TABLE
@@ -92,7 +93,8 @@ def check(data_dir: Path, now: datetime | None = None) -> Report:
 def _file(report: Report, record: FileRecord) -> None:
     if record.kind is Kind.TEMP:
         report.files -= 1  # not data: listed apart
-        report.unfinished_writes.append(record.path)
+        if record.path != LOCK_FILE:  # the running bot's lock is not an unfinished write
+            report.unfinished_writes.append(record.path)
         return
     if record.kind is Kind.OTHER:
         report.other_files.append(record.path)

@@ -21,7 +21,13 @@ from typing import TypeVar
 
 from tinydb import TinyDB
 
-from diarybot.storage.atomic import CorruptFileError, ensure_private_dir, open_db, quarantine
+from diarybot.storage.atomic import (
+    CorruptFileError,
+    ensure_private_dir,
+    open_db,
+    quarantine,
+    warn_if_shared,
+)
 
 T = TypeVar("T")
 
@@ -66,7 +72,8 @@ class PatientFolders:
     def __init__(self, data_dir: Path, threads: int = 4) -> None:
         self.data_dir = Path(data_dir)
         self.root = self.data_dir / PATIENTS_DIR
-        ensure_private_dir(self.data_dir)
+        if not ensure_private_dir(self.data_dir):
+            warn_if_shared(self.data_dir)
         ensure_private_dir(self.root)
         self.notices = RecoveryNotices()
         self._guard = threading.Lock()

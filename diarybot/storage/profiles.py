@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -50,13 +51,17 @@ class Profiles:
         """Change some settings (read-modify-write in one turn); None if there is no profile."""
         return await self._folders.run(user_id, lambda: self._update(user_id, changes))
 
-    async def claim_day(self, user_id: int, field: str, day: date) -> tuple[bool, date | None]:
-        """Set a once-a-day marker (`last_reminded`, …) to `day` unless it already is.
+    async def claim_day(
+        self, user_id: int, field: str, day: date, also: Mapping[str, Any] | None = None
+    ) -> tuple[bool, date | None]:
+        """Set a once-a-day marker (`last_reminded`, …) to `day` unless it already is, and
+        the fields in `also` with it (in the same write).
 
         Returns whether this call claimed the day and the previous value, so a sender that then
         fails for sure can give the day back (`release_day`). Check and set are one turn.
         """
-        return await self._folders.run(user_id, lambda: self._claim(user_id, field, day))
+        changes = dict(also or {})
+        return await self._folders.run(user_id, lambda: self._claim(user_id, field, day, changes))
 
     async def release_day(
         self, user_id: int, field: str, day: date, previous: date | None
@@ -126,12 +131,14 @@ class Profiles:
         self.write(updated)
         return updated
 
-    def _claim(self, user_id: int, field: str, day: date) -> tuple[bool, date | None]:
+    def _claim(
+        self, user_id: int, field: str, day: date, changes: dict[str, Any]
+    ) -> tuple[bool, date | None]:
         profile = self.read(user_id)
         if profile is None or getattr(profile, field) == day:
             return False, None
         previous: date | None = getattr(profile, field)
-        self.write(profile.replace(**{field: day}))
+        self.write(profile.replace(**changes, **{field: day}))
         return True, previous
 
     def _remember(self, user_id: int, profile: Profile | None) -> None:

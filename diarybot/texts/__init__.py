@@ -68,7 +68,8 @@ WELCOME = (
     "they receive: a summary (figures and chart), or also every entry and note, or also the "
     "data files (CSV, FHIR); you can change or stop it in /sharing. What was sent stays with "
     "them.\n"
-    "• /export sends you all of it; /delete erases all of it.\n"
+    "• /export all sends you all of it (/export alone, the last 30 days); /delete erases "
+    "all of it.\n"
     "• Telegram bot chats are not end-to-end encrypted.\n\n"
     "I don't give medical advice. If your pain is severe or you think it's an emergency, "
     "contact your care team or your local emergency number (112 in Europe, 911 in the US)."
@@ -154,10 +155,6 @@ CANCELLED = "OK, cancelled."
 NOTHING_TO_CANCEL = "There was nothing to cancel."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 
-DELETE_CONFIRM = (
-    "This erases everything I store about you: all entries, notes and settings, and stops "
-    "reminders. It cannot be undone. Consider /export first.\n\nErase everything?"
-)
 DELETE_DONE = "Everything is erased. If you ever want to start again, send /start."
 DELETE_KEPT = "Nothing was erased."
 
@@ -167,13 +164,6 @@ SAFETY_HIGH_SCORE = (
     "care team. If you think it's an emergency, call your local emergency number "
     "(112 in Europe, 911 in the US) now."
 )
-SAFETY_EMERGENCY_TEXT = (
-    "It sounds like you may need help right away. I'm only a diary and can't give medical "
-    "advice. Please call your local emergency number (112 in Europe, 911 in the US) or "
-    "contact your care team now. If you are thinking about harming yourself, please reach a "
-    "crisis line or someone you trust."
-)
-
 BUTTON_DONE = "Done"
 BUTTON_SKIP = "Skip"
 BUTTON_SKIP_RATING = "Skip"

@@ -113,6 +113,10 @@ CHART_ALT = "Chart of daily pain scores over the period"
 ENTRIES_HEADING = "All entries"
 ENTRIES_EMPTY = "No entries in this period."
 COLUMNS = ("Date", "Time", "Score", "Techniques", "Medication", "Note")
+#: In the Date column of the rows a long note continues in.
+NOTE_CONTINUED = "(cont.)"
+#: Ends a note too long for the PDF; the CSV and FHIR files hold every word of it.
+NOTE_CUT = "[… the full note is in the CSV file]"
 YES = "yes"
 NO = "no"
 

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import unicodedata
 from datetime import timedelta
 
 import pytest
@@ -97,3 +98,55 @@ async def test_export_csv_neutralises_formulas_and_fhir_keeps_the_text(harness, 
     assert [r["note"] for r in parse_entries_csv(csv_data)] == [formula, "-2 since yesterday"]
     fhir_notes = sorted(e["resource"]["note"][0]["text"] for e in fhir["entry"])
     assert fhir_notes == sorted([formula, "-2 since yesterday"])
+
+
+def pdf_text(pdf):
+    """The PDF's text as pypdf extracts it, less control characters: pypdf decodes the CJK
+    font's embedded CMap byte by byte (a NUL before each character) and emits a code for a
+    Devanagari glyph that stands for no character; no patient's word holds one."""
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+
+
+def exported_pdf(harness, pat, since):
+    docs = documents(harness.api, pat.id, since)
+    return next(v for k, v in docs.items() if k.endswith(".pdf"))
+
+
+NOTES_IN_SCRIPTS = {
+    "Chinese": "吃了布洛芬",
+    "Japanese": "腰が痛い",
+    "Korean": "허리 통증",
+    "Hindi": "दर्द निवारक",
+    "Thai": "ปวดหลัง",
+    "Emoji": "💊🔥",
+}
+
+
+async def test_export_pdf_carries_notes_in_every_script(harness, pat):
+    for note in NOTES_IN_SCRIPTS.values():
+        await harness.say(pat, f"/log 5 {note}")
+    await harness.say(pat, "/name 王小明")
+    mark = harness.api.mark()
+    await harness.say(pat, "/export")
+    text = pdf_text(exported_pdf(harness, pat, mark))
+    missing = [script for script, note in NOTES_IN_SCRIPTS.items() if note not in text]
+    assert missing == []
+    assert "王小明" in text
+    assert "\ufffd" not in text
+
+
+async def test_export_survives_a_pasted_70_line_medication_list(harness, pat):
+    medications = "\n".join(f"{n}. Ibuprofen {n}0 mg x2" for n in range(70))
+    await harness.say(pat, f"/log 4 {medications}")
+    await harness.say(pat, "/log 6 " + "疼痛" * 750)
+    await harness.say(pat, "/log 3 after")
+    mark = harness.api.mark()
+    await harness.say(pat, "/export")
+    docs = documents(harness.api, pat.id, mark)
+    assert len(docs) == 3  # PDF, CSV and FHIR: the export did not fail
+    text = pdf_text(exported_pdf(harness, pat, mark))
+    for n in range(70):
+        assert f"{n}. Ibuprofen {n}0 mg x2" in text
+    assert "".join(c for c in text if c in "疼痛") == "疼痛" * 750
+    assert "after" in text

@@ -281,6 +281,8 @@ def test_malformed_token_in_a_dotenv_file_is_refused_the_same_way(tmp_path: Path
     )
     assert (done.returncode, len(done.stderr.splitlines()), done.stdout) == (2, 1, "")
     assert "too-short" not in done.stderr
+    # The file was read: without it, the token would be "not set".
+    assert "does not look like a bot token" in done.stderr
 
 
 def test_a_zone_folder_as_default_timezone_exits_2_with_one_line(tmp_path: Path) -> None:
@@ -330,13 +332,15 @@ async def test_token_rejected_by_telegram_exits_2_without_printing_it(
         TELEGRAM_BOT_TOKEN=revoked,
         TELEGRAM_API_BASE_URL=api.base_url,
         TELEGRAM_API_BASE_FILE_URL=api.base_file_url,
+        DIARYBOT_LOG_LEVEL="DEBUG",
     )
     proc, output = await run_diarybot(tmp_path, env)
     assert proc.returncode == 2, output
     assert revoked not in output and revoked.split(":")[1] not in output
-    # PTB logs the failure (through our redacting formatter); then one line says what to do.
+    # At DEBUG the traceback is logged (through our redacting formatter); then one line says
+    # what to do.
     assert output.splitlines()[-1] == f"diarybot: {REJECTED_BY_TELEGRAM}"
-    assert "<token>" in output
+    assert "Traceback" in output and "<token>" in output
 
 
 async def test_telegram_unreachable_at_start_exits_3_without_printing_the_token(
@@ -428,7 +432,7 @@ async def test_sigterm_while_writing_finishes_the_writes_and_loses_nothing(
     # One error may be logged: PTB's last getUpdates, which confirms what was fetched, can
     # find its connection pool stuck (httpcore leaks the connection of the poll that SIGTERM
     # cancelled mid-close). The updates then come again after a restart; that they are not
-    # stored twice then is tests/test_needs_lead_fix.py.
+    # stored twice then is tests/e2e/test_redelivery.py.
     logged = stderr.decode()
     errors = [line for line in logged.splitlines() if " - ERROR - " in line]
     assert all("one more time to mark all fetched updates" in line for line in errors), logged

@@ -11,7 +11,7 @@ from tests.support.fake_bot_api import FakeBotAPI
 PATIENT_ID = 731_905_288
 
 
-# -- updates Telegram delivers again (diarybot/app.py) -------------------------------------------
+# -- updates Telegram delivers again (diarybot/runtime/redelivery.py) ----------------------------
 
 
 async def test_updates_delivered_again_after_a_restart_in_an_outage_are_not_stored_twice(

@@ -16,6 +16,10 @@ from diarybot.storage.store import Store
 def main() -> None:
     data_dir, start, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     store = Store(data_dir, threads=0)
+    # Start-up (imports) can take a second on a loaded machine: the parent starts its kill timer
+    # only now, so the kill always lands among the writes.
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
     for n in range(start, start + count):
         add = store.diary.add(
             42,

@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 from diarybot.storage.diary import DIARY_FILE
 from tests.support.disk import DiskFiles
@@ -26,9 +27,18 @@ def _run_and_kill(data_dir: Path, start: int, kill_after: float) -> set[int]:
         text=True,
     )
     lines: list[str] = []
+    ready = threading.Event()
     assert proc.stdout is not None
-    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+
+    def read(stream: IO[str]) -> None:
+        for line in stream:
+            lines.append(line)
+            if line.startswith("ready"):
+                ready.set()
+
+    reader = threading.Thread(target=read, args=(proc.stdout,), daemon=True)
     reader.start()
+    assert ready.wait(timeout=60), "the writer did not start"
     time.sleep(kill_after)
     proc.send_signal(signal.SIGKILL)
     proc.wait()

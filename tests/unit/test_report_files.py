@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import random
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -393,13 +394,113 @@ def test_pdf_of_an_empty_period_says_so():
     assert len(reader.pages[0].images) == 0
 
 
-def test_pdf_replaces_characters_the_font_lacks_without_logging_the_note(caplog):
-    entry = make_entry("x", datetime(2026, 11, 5, 9, tzinfo=BERLIN), 4, note="痛み today")
+def test_pdf_replaces_characters_no_font_has_without_logging_the_note(caplog):
+    note = "\U000f0000\U000f0001 today"  # private use: no font has these
+    entry = make_entry("x", datetime(2026, 11, 5, 9, tzinfo=BERLIN), 4, note=note)
     with caplog.at_level(logging.WARNING):
         data = render([entry])
     text = "\n".join(page_texts(PdfReader(io.BytesIO(data))))
     assert "\ufffd\ufffd today" in text
     assert not [r for r in caplog.records if "missing" in r.getMessage()]
+
+
+#: A word a patient might write in each script the report must carry as text.
+SCRIPT_WORDS = {
+    "Chinese": "布洛芬缓释胶囊",
+    "Japanese": "ロキソニン錠を飲んだ",
+    "Korean": "허리 통증",
+    "Hindi": "दर्द निवारक",
+    "Thai": "พาราเซตามอล",
+    "Arabic": "باراسيتامول",
+    "Hebrew": "אקמול",
+    "Greek": "Παρακεταμόλη",
+    "Emoji": "💊🔥❤️👍🏽",
+}
+
+
+def readable_text(data):
+    """The PDF's text as pypdf extracts it, less control characters.
+
+    pypdf decodes the CID-keyed Noto CJK font (whose encoding fpdf2 embeds as a CMap, as the
+    PDF standard allows) byte by byte, putting a NUL before each character, and emits a control
+    code for a Devanagari glyph that stands for no character of its own; poppler's pdftotext
+    reads the same files cleanly. No patient's word holds a control character, so dropping
+    them keeps the check exact: every character of the word, in order, and no box.
+    """
+    text = "\n".join(page_texts(PdfReader(io.BytesIO(data))))
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+
+
+def note_entries(*notes):
+    return [
+        make_entry(f"n{index}", datetime(2026, 11, 5 + index, 9, tzinfo=BERLIN), 4, note=note)
+        for index, note in enumerate(notes)
+    ]
+
+
+def test_pdf_carries_notes_in_every_script_as_text_not_boxes(caplog):
+    with caplog.at_level(logging.WARNING):
+        data = render(note_entries(*SCRIPT_WORDS.values()))
+    text = readable_text(data)
+    missing = [script for script, word in SCRIPT_WORDS.items() if word not in text]
+    assert missing == []
+    assert "\ufffd" not in text
+    assert not [r for r in caplog.records if "missing" in r.getMessage().lower()]
+    assert len(data) < 150_000  # only the glyphs used are embedded
+
+
+def test_pdf_embeds_no_fallback_font_a_latin_report_does_not_need():
+    data = render(note_entries("Rücken ☀ after gardening", "Ибупрофен"))
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in PdfReader(io.BytesIO(data)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert not [name for name in fonts if "Noto" in name]
+
+
+def test_pdf_names_a_patient_in_any_script():
+    data = render(note_entries("ok"), name="王小明 · राम")
+    assert "Patient 王小明 · राम" in readable_text(data)
+
+
+MEDICATION_LIST = "\n".join(f"{n}. Ibuprofen {n}0 mg x2" for n in range(70))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [MEDICATION_LIST, "疼痛" * 750, "!" * 1999, "\n" * 1998 + "x", "😀" * 1000 + "ok"],
+    ids=["70 lines", "1500 Chinese", "2000 punctuation", "2000 newlines", "1000 emoji"],
+)
+def test_pdf_never_fails_on_a_long_note(note):
+    data = render([*month_of_entries(count=10), *note_entries(note, "कल बेहतर")])
+    assert readable_text(data).count("कल बेहतर") == 1  # the entry after it is listed too
+
+
+def test_pdf_breaks_a_70_line_note_across_rows_and_keeps_every_line():
+    data = render([*month_of_entries(count=40), *note_entries(MEDICATION_LIST)])
+    text = readable_text(data)
+    for n in range(70):
+        assert f"{n}. Ibuprofen {n}0 mg x2" in text
+    assert report_texts.NOTE_CONTINUED in text
+    assert report_texts.NOTE_CUT not in text
+
+
+def test_pdf_keeps_1500_chinese_characters():
+    note = ("今天背痛得厉害，吃了布洛芬以后好一点。" * 80)[:1500]
+    text = readable_text(render(note_entries(note)))
+    # Wrapped and continued on the next page, between page furniture, but every character.
+    assert "".join(c for c in text if c in set(note)) == note
+
+
+def test_pdf_cuts_a_note_past_its_line_limit_and_points_to_the_csv():
+    note = "\n".join(f"line {n}" for n in range(200))
+    text = readable_text(render(note_entries(note)))
+    lines = set(text.split("\n"))
+    limit = pdf_report_module.NOTE_MAX_LINES
+    assert f"line {limit - 2}" in lines
+    assert f"line {limit - 1}" not in lines
+    assert report_texts.NOTE_CUT in text
 
 
 def test_pdf_moves_a_chart_too_small_for_page_one_to_the_next_page(monkeypatch):

@@ -90,7 +90,7 @@ def disk_full_once(name: str) -> Iterator[list[str]]:
         storage.os.write = real  # type: ignore[assignment]
 
 
-class PatientFilesMachine(RuleBasedStateMachine):
+class StoreMachine(RuleBasedStateMachine):
     """Random operations on two patients' files, checked against `Model` at every step."""
 
     ids = Bundle("entry_ids")
@@ -291,10 +291,10 @@ class PatientFilesMachine(RuleBasedStateMachine):
         assert not [p for p in self.dir.rglob("*.tmp")]
 
 
-PatientFilesMachine.TestCase.settings = settings(
+StoreMachine.TestCase.settings = settings(
     max_examples=EXAMPLES,
     stateful_step_count=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-TestPatientFiles = PatientFilesMachine.TestCase
+TestStore = StoreMachine.TestCase
