@@ -31,6 +31,7 @@ from diarybot.bot import (
     onboarding,
     patient_sharing,
     peg_check,
+    plan_notes,
     routing,
     specialist,
 )
@@ -127,6 +128,7 @@ def _add_handlers(app: DiaryApp) -> None:
         "summary": specialist.summary_command,
         "digest": specialist.digest_command,
         "alerts": flare_messages.alerts_command,
+        "plan": plan_notes.plan_command,
         "breathe": guided_exercises.breathe_command,
         "relax": guided_exercises.relax_command,
         "practice": guided_exercises.practice_command,
@@ -153,6 +155,7 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.SPECIALIST_TZ: specialist.specialist_timezone_button,
         keyboards.SHARING_PICK: patient_sharing.sharing_pick_button,
         keyboards.SET_LEVEL: patient_sharing.set_level_button,
+        keyboards.PLAN_FOR: plan_notes.plan_for_button,
         keyboards.EX_PATTERN: guided_exercises.pattern_button,
         keyboards.EX_BEFORE: guided_exercises.before_button,
         keyboards.EX_AFTER: guided_exercises.after_button,

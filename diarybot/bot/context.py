@@ -44,6 +44,7 @@ class Awaiting(enum.Enum):
     NOTE = enum.auto()
     REPORT_NAME = enum.auto()
     REPORT_REFERENCE = enum.auto()
+    PLAN_NOTE = enum.auto()
 
 
 @dataclass
@@ -53,6 +54,8 @@ class UserState:
     awaiting: Awaiting = Awaiting.NOTHING
     #: With `Awaiting.NOTE`: the entry the note belongs to.
     entry_id: str | None = None
+    #: With `Awaiting.PLAN_NOTE`: the patient the specialist's plan note is for.
+    patient_id: int | None = None
 
     def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
         """Remember what the next text answers."""
@@ -61,7 +64,7 @@ class UserState:
     def clear(self) -> bool:
         """Forget it; whether there was something to forget."""
         had = self.awaiting is not Awaiting.NOTHING
-        self.awaiting, self.entry_id = Awaiting.NOTHING, None
+        self.awaiting, self.entry_id, self.patient_id = Awaiting.NOTHING, None, None
         return had
 
 

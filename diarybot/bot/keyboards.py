@@ -47,6 +47,7 @@ DATA_FILES = "fl"
 OWN_DIARY = "od"
 KEEP_NAME = "kn"
 SKIP_REFERENCE = "kr"
+PLAN_FOR = "pn"
 SKIP = "s"
 
 MEDICATION_CODE = "medication"
@@ -79,7 +80,7 @@ _PATTERNS = {
     PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
-        for prefix in (LINK_DECLINE, UNSHARE, SUMMARY, SHARING_PICK, DATA_FILES)
+        for prefix in (LINK_DECLINE, UNSHARE, SUMMARY, SHARING_PICK, DATA_FILES, PLAN_FOR)
     },
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}}):({_LEVELS})$")

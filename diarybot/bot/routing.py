@@ -6,7 +6,14 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, crisis, guided_exercises, onboarding, patient_sharing
+from diarybot.bot import (
+    checkin,
+    crisis,
+    guided_exercises,
+    onboarding,
+    patient_sharing,
+    plan_notes,
+)
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.runtime import jobs
@@ -22,6 +29,11 @@ async def route_text(update: Update, context: BotContext) -> None:
         return
     text = message.text
     state = context.state
+    if state.awaiting is Awaiting.PLAN_NOTE and len(text) <= MAX_TEXT:
+        # A specialist writing for a patient, not about themselves: a plan may well name a
+        # crisis line, and must be stored as written rather than answered as an emergency.
+        await plan_notes.plan_text(update, context, text)
+        return
     taking_note = state.awaiting is Awaiting.NOTE and state.entry_id is not None
     # Before anything else, whatever else is wrong with the message (too long, not what we
     # asked for): someone in trouble is answered first.

@@ -147,6 +147,9 @@ class Link:
     username: str = ""
     since: datetime = field(default_factory=lambda: datetime.now(UTC))
     level: ShareLevel = ShareLevel.SUMMARY
+    #: The specialist's short plan note for this patient (written by them, shown to the
+    #: patient in /plan); kept on the link so it goes when sharing stops.
+    plan: str = ""
 
     def replace(self, **changes: Any) -> Link:
         """A copy with some fields changed."""
@@ -165,6 +168,7 @@ class Link:
             "username": self.username,
             "since": self.since.isoformat(),
             "level": self.level.value,
+            "plan": self.plan,
         }
 
     @classmethod
@@ -176,6 +180,7 @@ class Link:
             username=str(doc.get("username", "")),
             since=datetime.fromisoformat(doc["since"]),
             level=_share_level(doc.get("level")),
+            plan=str(doc.get("plan", "")),
         )
 
 

@@ -66,13 +66,21 @@ class Sharing:
         self, patient_id: int, specialist_id: int, level: ShareLevel
     ) -> Link | None:
         """Change what a linked specialist receives; None when they are not linked."""
+        return await self._change_link(patient_id, specialist_id, level=level)
 
+    async def set_plan(self, patient_id: int, specialist_id: int, plan: str) -> Link | None:
+        """Store a linked specialist's plan note for the patient; None when not linked."""
+        return await self._change_link(patient_id, specialist_id, plan=plan)
+
+    async def _change_link(
+        self, patient_id: int, specialist_id: int, **changes: Any
+    ) -> Link | None:
         def change() -> Link | None:
             links = self._links(patient_id, LINKS_TABLE)
             current = next((lk for lk in links if lk.specialist_id == specialist_id), None)
             if current is None:
                 return None
-            updated = current.replace(level=level)
+            updated = current.replace(**changes)
             self._put(patient_id, updated, LINKS_TABLE)
             return updated
 

@@ -51,6 +51,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("summary", "Specialists: a patient's summary now"),
     ("digest", "Specialists: when weekly summaries arrive"),
     ("alerts", "Specialists: flare alerts on or off"),
+    ("plan", "Your specialist's plan (specialists: write one)"),
     ("delete", "Erase all your data"),
     ("help", "What I can do"),
     ("cancel", "Stop what we were doing"),

@@ -110,6 +110,21 @@ BUTTON_DATA_FILES = "Data files (CSV, FHIR)"
 FILES_NOT_SHARED = "{name} shares no data files with you."
 NOT_AVAILABLE = "That is not available: the patient does not share their diary with you."
 
+# -- the specialist's plan note ---------------------------------------------------------------
+PLAN_PICK = "Whose plan would you like to write? The patient sees it in /plan."
+PLAN_ASK = (
+    "Send the plan for {name} in a few lines (at most {limit} characters), for example "
+    "“breathing exercise each evening; ibuprofen no more than 3 a day”. It replaces the "
+    "previous one; /cancel keeps it."
+)
+PLAN_TOO_LONG = "Please keep the plan under {limit} characters."
+PLAN_SAVED = "Saved. {name} sees it in /plan and has been told."
+PLAN_NEW = "{who} wrote a plan for you:\n\n{plan}\n\n/plan shows it again."
+PLAN_NONE = "No plan from your specialist yet. A specialist you share with can write one."
+PLAN_LINE = "From {who}:\n{plan}"
+PLAN_HEADER = "Your plan (written by your specialist; I never add advice of my own):"
+PLAN_NOBODY = "Nobody shares their diary with you, and no specialist wrote you a plan."
+
 # -- the weekly digest ------------------------------------------------------------------------
 DIGEST_TITLE = "Weekly digest, {start} – {end}: {count} patients, most in need first."
 DIGEST_TITLE_PART = "Weekly digest, {start} – {end} (part {part} of {parts})."
@@ -129,6 +144,7 @@ SPECIALIST_COMMANDS: list[tuple[str, str]] = [
     ("summary", "A patient's report now"),
     ("digest", "When your weekly digest arrives"),
     ("alerts", "Flare alerts on or off"),
+    ("plan", "Write a patient's plan note"),
     ("timezone", "Your time zone"),
     ("delete", "Erase all your data"),
     ("help", "What I can do"),

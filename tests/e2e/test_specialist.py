@@ -329,3 +329,36 @@ async def test_a_failed_table_does_not_stop_the_pdf_and_only_the_table_is_retrie
     ]
     assert len(tables) == 1
     assert harness.files.get_specialist(doc.id).last_digest == monday
+
+
+# -- the specialist's plan note ----------------------------------------------------------------
+
+
+async def test_a_specialists_plan_reaches_the_patient_and_goes_with_the_link(harness, pat, doc):
+    await link(harness, pat, doc)
+    assert await harness.say(pat, "/plan") == [st.PLAN_NONE]
+    assert await harness.say(doc, "/plan") == [st.PLAN_PICK]
+    await harness.press(doc, "Pat Example")
+    # Wording the crisis check answers in a patient's own message: a plan is stored as written.
+    plan = "Breathing exercise each evening. If you feel you want to die, call 988."
+    assert await harness.say(doc, plan) == [st.PLAN_SAVED.format(name="Pat Example")]
+    assert harness.api.sent_texts(pat.id)[-1] == st.PLAN_NEW.format(
+        who="Dr Roe (@drroe)", plan=plan
+    )
+    [shown] = await harness.say(pat, "/plan")
+    assert shown == f"{st.PLAN_HEADER}\n\n" + st.PLAN_LINE.format(who="Dr Roe (@drroe)", plan=plan)
+    # Stopping sharing takes the plan with it.
+    await unshare_meanwhile(harness, pat)
+    assert await harness.say(pat, "/plan") == [st.PLAN_NONE]
+
+
+async def test_a_plan_cannot_be_written_for_someone_who_does_not_share(harness, pat, doc):
+    mallory = harness.user(6666, "Mallory")
+    await link(harness, pat, doc)
+    await harness.say(mallory, "/plan")
+    msg = harness.api.last_message(mallory.id)
+    harness.api.press_button(mallory, msg.message_id, f"pn:{pat.id}", require_button=False)
+    await harness.settle()
+    assert harness.api.sent_texts(mallory.id)[-1] == st.NOT_AVAILABLE
+    await harness.say(mallory, "take 20 pills")
+    assert [lk.plan for lk in harness.files.links(pat.id)] == [""]
