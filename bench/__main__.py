@@ -1,8 +1,9 @@
-"""`python -m bench [--quick] [--only NAME] [--json PATH]`: run the benchmarks, print a table.
+"""`python -m bench [--quick] [--only NAME] [--json PATH] [--against REV]`: run the benchmarks.
 
 Run from the repository root (the suites import `tests.support.fake_bot_api`). `--quick` uses
 small sizes and finishes in under a minute; the full run takes about 20 minutes (see
-BENCHMARKS.md).
+BENCHMARKS.md). `--against REV` also runs the bot as at commit REV in the update and start-up
+suites, in the same run, for a before/after.
 """
 
 from __future__ import annotations
@@ -33,8 +34,13 @@ def cli(argv: list[str] | None = None) -> int:
         "--only", action="append", metavar="NAME", help=f"run only these suites: {SUITES}"
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write results as JSON")
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="also run the bot as at commit REV in the updates and startup suites (same run)",
+    )
     args = parser.parse_args(argv)
-    return main(_suites(args.only), args.quick, args.json)
+    return main(_suites(args.only), args.quick, args.json, args.against)
 
 
 if __name__ == "__main__":

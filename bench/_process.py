@@ -64,12 +64,14 @@ async def spawned(
     *,
     env: Mapping[str, str] | None = None,
     ready_timeout: float = 300.0,
+    cwd: Path | None = None,
 ) -> AsyncIterator[BotProcess]:
-    """Start `command`, wait for its first getUpdates, and stop it with SIGTERM at the end."""
+    """Start `command` (in `cwd`, by default this repository), wait for its first getUpdates,
+    and stop it with SIGTERM at the end."""
     with log_path.open("wb") as log:
         spawned_at = time.monotonic()
         process = await asyncio.create_subprocess_exec(
-            *command, stdout=log, stderr=log, cwd=REPO_ROOT, env=env
+            *command, stdout=log, stderr=log, cwd=cwd or REPO_ROOT, env=env
         )
     try:
         try:

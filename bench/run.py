@@ -7,6 +7,7 @@ measure. A ratio is always value ÷ baseline, both measured in the same run.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -23,6 +24,7 @@ from typing import Any
 
 import psutil
 
+from bench import _against
 from bench._stats import progress, ratio
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +60,8 @@ class Row:
     baseline_name: str = ""
     ratio: str | None = None
     target: Target | None = None
+    # Shown only when the suite measured it (the `--against` comparisons).
+    optional: bool = False
 
 
 def at_most(limit: float, text: str, *, on_ratio: bool = False, sized: bool = False) -> Target:
@@ -70,11 +74,14 @@ def at_least(limit: float, text: str, *, on_ratio: bool = False) -> Target:
     return Target(text, lambda v: v >= limit, on_ratio)
 
 
+AGAINST = "`--against` commit"
+
 ROWS: tuple[Row, ...] = (
     # -- update handling
+    # Capacity with Telegram's limits off is not something a patient meets (BENCHMARKS.md,
+    # "Transport"): shown for context; the user-facing target is the limited row below.
     Row("updates", "`/log` throughput, burst of {burst:.0f} from {patients:.0f} patients",
-        "diarybot_throughput", "/s", "echo_throughput", "bare PTB echo bot",
-        "throughput_ratio", at_least(0.8, "ratio ≥ 0.8", on_ratio=True)),
+        "diarybot_throughput", "/s", "echo_throughput", "bare PTB echo bot"),
     Row("updates", "`/log` throughput: echo bot with 256 concurrent updates (explains the gap)",
         "echo256_throughput", "/s", "echo_throughput", "bare PTB echo bot"),
     Row("updates", "CPU per `/log` in the burst, bot process (all threads)",
@@ -88,7 +95,24 @@ ROWS: tuple[Row, ...] = (
         target=Target("< 50 ms", lambda v: v < 50)),
     Row("updates", "charts delivered meanwhile", "diarybot_charts_rendered", ""),
     Row("updates", "`/log` throughput with the production limiter (30 messages/s overall)",
-        "diarybot_limited_throughput", "/s"),
+        "diarybot_limited_throughput", "/s",
+        target=at_least(27, "≥ 27/s: keeps pace with Telegram's 30/s")),
+    # -- update handling, this commit against another (`--against REV`), same run
+    Row("updates", "`/log` throughput, burst: this commit vs the `--against` one",
+        "diarybot_throughput", "/s", "against_throughput", AGAINST, optional=True),
+    Row("updates", "`/log` throughput of the `--against` commit vs the bare PTB echo bot",
+        "against_throughput", "/s", "echo_throughput", "bare PTB echo bot", optional=True),
+    Row("updates", "CPU per `/log` in the burst: this commit vs the `--against` one",
+        "diarybot_cpu_ms_per_update", "ms", "against_cpu_ms_per_update", AGAINST,
+        optional=True),
+    Row("updates", "`/log` latency p50, {rate:.0f}/s paced: this commit vs the `--against` one",
+        "diarybot_p50_ms", "ms", "against_p50_ms", AGAINST, optional=True),
+    Row("updates", "`/log` latency p99, {rate:.0f}/s paced: this commit vs the `--against` one",
+        "diarybot_p99_ms", "ms", "against_p99_ms", AGAINST, optional=True),
+    Row("updates", "`/log` latency p99 while charts render: this commit vs the `--against` one",
+        "diarybot_charts_p99_ms", "ms", "against_charts_p99_ms", AGAINST, optional=True),
+    Row("updates", "charts delivered meanwhile: this commit vs the `--against` one",
+        "diarybot_charts_rendered", "", "against_charts_rendered", AGAINST, optional=True),
     # -- charts (bench/charts.py)
     Row("charts", "chart render, week (median)", "week_ms", "ms",
         "baseline_empty_figure_ms", "empty figure", "week_vs_baseline",
@@ -134,6 +158,8 @@ ROWS: tuple[Row, ...] = (
     # -- scheduling at start-up: why runtime/jobs.py finds jobs by id
     Row("jobs", "scheduling {patients:.0f} daily reminders, jobs by id",
         "by_id_s", "s", "by_name_s", "PTB's get_jobs_by_name, then run_custom"),
+    Row("startup", "start-up, {patients:.0f} patients: this commit vs the `--against` one",
+        "many_help_answered_s", "s", "against_many_help_answered_s", AGAINST, optional=True),
 )  # fmt: skip
 
 
@@ -275,6 +301,8 @@ def table(results: Mapping[str, SuiteResult], quick: bool) -> tuple[str, list[di
         if result is None:
             continue
         metrics = result.metrics
+        if row.optional and (row.value not in metrics or row.baseline not in metrics):
+            continue
         found = evaluate(row, metrics, quick) if result.error is None else _failed()
         label = _fill(row.label, metrics)
         base = quantity(found["baseline"], row.unit) if row.baseline else ""
@@ -303,7 +331,9 @@ def report(results: Mapping[str, SuiteResult], quick: bool, info: Mapping[str, A
         "",
         f"{info['cpus']} CPUs ({info['cpu_model']}), {info['memory_gb']} GB RAM, "
         f"Python {info['python']}, {info['platform']}; load average {load} at start; "
-        f"commit {info['commit']}; {info['started']}.",
+        f"commit {info['commit']}"
+        + (f", compared with commit {info['against']} (`--against`)" if "against" in info else "")
+        + f"; {info['started']}.",
         "",
         text,
         "",
@@ -316,10 +346,19 @@ def report(results: Mapping[str, SuiteResult], quick: bool, info: Mapping[str, A
     return "\n".join(lines)
 
 
-def main(suites: list[str], quick: bool, json_path: Path | None) -> int:
-    """Run the suites, print the report, optionally save JSON; 1 if a suite failed."""
+def main(
+    suites: list[str], quick: bool, json_path: Path | None, against: str | None = None
+) -> int:
+    """Run the suites, print the report, optionally save JSON; 1 if a suite failed.
+
+    `against` names another commit whose bot the update and start-up suites run too.
+    """
     info = machine()
-    results = {name: run_suite(name, quick) for name in suites}
+    with contextlib.ExitStack() as stack:
+        if against is not None:
+            info["against"] = _against.resolved(against)
+            stack.enter_context(_against.extracted(info["against"]))
+        results = {name: run_suite(name, quick) for name in suites}
     sys.stdout.write(report(results, quick, info) + "\n")
     if json_path is not None:
         _, rows = table(results, quick)

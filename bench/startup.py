@@ -4,8 +4,8 @@ The real command line runs in a subprocess with `TELEGRAM_API_BASE_URL` pointing
 Bot API served by this process. Before the bot starts, a `/help` is queued; the figure is the
 time from spawning the process to the fake receiving the answer (and, for reference, to the
 first getUpdates). With many patients on disk, start-up reads every profile and schedules every
-daily reminder before it polls. Baseline: the same with an empty data folder. Runs of the two
-alternate; figures are medians.
+daily reminder before it polls. Baseline: the same with an empty data folder. With `--against`,
+the bot of that commit starts with the same patients too. Runs take turns; figures are medians.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bench import _against
 from bench._process import spawned
 from bench._seed import done_today, fast_writes, fresh_copy, onboarded_profile, write_profiles
 from bench._stats import median, progress, ratio
@@ -70,13 +71,14 @@ def _environment(api: FakeBotAPI, data_dir: Path) -> dict[str, str]:
     return env
 
 
-async def _one_start(data_dir: Path, log: Path) -> tuple[float, float]:
-    """Seconds from spawn to the first getUpdates, and to the answer to `/help`."""
+async def _one_start(data_dir: Path, log: Path, tree: Path | None) -> tuple[float, float]:
+    """Seconds from spawn to the first getUpdates, and to the answer to `/help`; `tree` is
+    another commit's (`--against`), None for this one."""
     async with FakeBotAPI() as api:
         api.send_text(ASKER, "/help")
         command = [sys.executable, "-m", "diarybot"]
         env = _environment(api, data_dir)
-        async with spawned(command, api, log, env=env, ready_timeout=900) as bot:
+        async with spawned(command, api, log, env=env, ready_timeout=900, cwd=tree) as bot:
             answer = await api.wait_for("sendMessage", chat_id=ASKER.id, timeout=60)
         return bot.polling_at - bot.spawned_at, answer.at - bot.spawned_at
 
@@ -86,18 +88,26 @@ async def _measure(tmp: Path, plan: Plan) -> dict[str, float]:
     with fast_writes():
         write_profiles(tmp / "many", _profiles(plan.patients))
     (tmp / "empty").mkdir()
-    folders = {"empty": tmp / "empty", "many": tmp / "many"}
-    polls: dict[str, list[float]] = {"empty": [], "many": []}
-    answers: dict[str, list[float]] = {"empty": [], "many": []}
+    # Each start: the data folder it gets, and which commit's bot (None: this one).
+    starts: dict[str, tuple[Path, Path | None]] = {
+        "empty": (tmp / "empty", None),
+        "many": (tmp / "many", None),
+    }
+    if (other := _against.tree()) is not None:
+        starts["against_many"] = (tmp / "many", other)
+    names = list(starts)
+    polls: dict[str, list[float]] = {name: [] for name in names}
+    answers: dict[str, list[float]] = {name: [] for name in names}
     for run in range(plan.runs):
-        for name in ("empty", "many") if run % 2 == 0 else ("many", "empty"):
-            progress(f"startup: {name} data folder, run {run + 1} of {plan.runs}")
-            data_dir = fresh_copy(folders[name], tmp / f"{name}-{run}")
-            poll, answer = await _one_start(data_dir, tmp / f"{name}-{run}.log")
+        for name in names[run % len(names) :] + names[: run % len(names)]:
+            progress(f"startup: {name}, run {run + 1} of {plan.runs}")
+            folder, tree = starts[name]
+            data_dir = fresh_copy(folder, tmp / f"{name}-{run}")
+            poll, answer = await _one_start(data_dir, tmp / f"{name}-{run}.log", tree)
             polls[name].append(poll)
             answers[name].append(answer)
     metrics = {"patients": float(plan.patients), "runs": float(plan.runs)}
-    for name in folders:
+    for name in names:
         metrics[f"{name}_first_poll_s"] = median(polls[name])
         metrics[f"{name}_help_answered_s"] = median(answers[name])
     metrics["ratio"] = ratio(metrics["many_help_answered_s"], metrics["empty_help_answered_s"])

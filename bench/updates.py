@@ -9,7 +9,8 @@ Phases, per bot process: a warm-up (one `/log` per patient, so every file is ope
 `/log`s queued at once (throughput), a paced stream at a fixed rate (latency), and for diarybot
 the same paced stream while ten patients keep asking for 365-day charts (latency with charts
 rendering). Each bot process works on its own copy of the seeded data. The order of the bots
-rotates from run to run, and every figure is the median over the runs.
+rotates from run to run, and every figure is the median over the runs. With `--against REV`,
+diarybot as at commit REV goes through the same phases too, as one more bot in the rotation.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import psutil
 
+from bench import _against
 from bench._process import BotFailedError, CallScanner, bot_command, spawned
 from bench._seed import (
     done_today,
@@ -211,6 +213,7 @@ class Bot:
     name: str
     program: str
     options: tuple[str, ...] = ()
+    tree: Path | None = None  # another commit's tree (`--against`); None: this one
 
     @property
     def renders_charts(self) -> bool:
@@ -239,7 +242,7 @@ async def _session(bot: Bot, data_dir: Path, log: Path, plan: Plan) -> dict[str,
     chart_users = [FakeUser(id=CHART_IDS + i) for i in range(plan.chart_patients)]
     async with FakeBotAPI() as api:
         command = bot_command(bot.program, api, "--data-dir", str(data_dir), *bot.options)
-        async with spawned(command, api, log) as bot_process:
+        async with spawned(command, api, log, cwd=bot.tree) as bot_process:
             traffic = Traffic(api, _expectation(bot))
             for user in users:
                 traffic.send_log(user)
@@ -301,6 +304,9 @@ async def _measure(tmp: Path, plan: Plan) -> dict[str, float]:
     template = tmp / "seeded"
     _seed(template, plan)
     bots = [ECHO, DIARYBOT, ECHO_CONCURRENT] if plan.concurrent_echo else [ECHO, DIARYBOT]
+    other = _against.tree()
+    if other is not None:  # the same diarybot phases, as at the `--against` commit
+        bots.append(Bot("against", "diarybot", LIFTED, tree=other))
     runs: dict[str, list[dict[str, float]]] = {bot.name: [] for bot in bots}
     for rep in range(plan.repetitions):
         # Rotate the order, so no bot always runs first (or right after the heaviest).

@@ -196,11 +196,11 @@ def _serve(settings: Settings) -> tuple[int, bool]:
             if health is not None:
                 loop.run_until_complete(health.stop())
     except TelegramError as exc:
-        # Start-up failed (token refused, Telegram unreachable). The HTTP sessions were opened
-        # first and PTB only closes them for a bot that started: close them, or aiohttp
-        # complains at exit. PTB's messages can quote the token and an uncaught exception is
-        # printed without our redacting formatter, so one plain line says what happened; the
-        # traceback goes to DEBUG, through the redacting formatter.
+        # Start-up failed (token refused, Telegram unreachable). The HTTP clients were opened
+        # first and PTB only closes them for a bot that started: close them here. PTB's
+        # messages can quote the token and an uncaught exception is printed without our
+        # redacting formatter, so one plain line says what happened.
+        # The traceback goes to DEBUG, through the redacting formatter.
         log.debug("Start-up failed", exc_info=exc)
         loop.run_until_complete(application.bot.shutdown())
         if isinstance(exc, InvalidToken):

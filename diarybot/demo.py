@@ -96,7 +96,8 @@ def demo_digest(entries: list[Entry]) -> bytes:
         shifted = tuple(
             dataclasses.replace(e, score=max(0, min(10, e.score + shift)))
             for e in entries
-            if e.local_date <= end - timedelta(days=skipped) or e.local_date > end
+            if e.score is not None
+            and (e.local_date <= end - timedelta(days=skipped) or e.local_date > end)
         )
         weeks.append(PatientWeek(n + 1, name, "", SAMPLE_TZ.key, shifted))
     return digest_files(weeks, start, end, SAMPLE_TZ.key, GENERATED_AT).pdf

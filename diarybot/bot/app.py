@@ -26,6 +26,7 @@ from diarybot.bot import (
     export_command,
     flare_messages,
     guided_exercises,
+    history,
     keyboards,
     lifecycle,
     onboarding,
@@ -34,13 +35,13 @@ from diarybot.bot import (
     plan_notes,
     routing,
     specialist,
+    words,
 )
 from diarybot.bot.context import CONTEXT_TYPES, DiaryApp, Services
 from diarybot.domain.localtime import utc_now
 from diarybot.runtime.rate_limit import MAX_IN_FLIGHT, PatientRateLimiter
 from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
-from diarybot.runtime.transport import AiohttpRequest
 from diarybot.runtime.update_order import PerPatientUpdateProcessor
 from diarybot.settings import Settings
 from diarybot.storage.store import Store
@@ -72,12 +73,12 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .rate_limiter(rate_limiter or PatientRateLimiter())
         .concurrent_updates(PerPatientUpdateProcessor())
-        # HTTP on aiohttp (diarybot/transport.py: half the CPU per request of PTB's httpx).
-        # The limiter lets at most MAX_IN_FLIGHT requests out at once, so no more connections.
-        .request(AiohttpRequest(MAX_IN_FLIGHT))
+        # PTB's own HTTP (httpx), sized to the limiter: it lets at most MAX_IN_FLIGHT requests
+        # out at once, so more connections would only sit idle (BENCHMARKS.md, "Transport").
+        .connection_pool_size(MAX_IN_FLIGHT)
         # A cancelled long poll can keep its connection at shutdown; a second one lets the
         # final confirming getUpdates through instead of failing on a pool timeout.
-        .get_updates_request(AiohttpRequest(2))
+        .get_updates_connection_pool_size(2)
         .post_init(lifecycle.post_init)
         .post_shutdown(lifecycle.post_shutdown)
     )
@@ -114,7 +115,7 @@ def _add_handlers(app: DiaryApp) -> None:
         "resume": onboarding.resume,
         "checkin": checkin.checkin_command,
         "log": checkin.log_command,
-        "history": checkin.history_command,
+        "history": history.history_command,
         "undo": checkin.undo_command,
         "chart": chart_commands.chart_command,
         "weekly": chart_commands.weekly_command,
@@ -142,6 +143,9 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.SCORE: checkin.score_button,
         keyboards.TOGGLE: checkin.toggle_button,
         keyboards.TECHNIQUES_DONE: checkin.techniques_done,
+        keyboards.TECHNIQUES_NONE: checkin.techniques_done,
+        keyboards.LOG_YESTERDAY: checkin.yesterday_button,
+        keyboards.HISTORY_TECHNIQUES_NONE: history.correction_button,
         keyboards.NOTE_SKIP: checkin.note_skipped,
         keyboards.UNDO_YES: checkin.undo_button,
         keyboards.TIMEZONE: onboarding.timezone_button,
@@ -161,6 +165,17 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.EX_AFTER: guided_exercises.after_button,
         keyboards.EX_STOP: guided_exercises.stop_button,
         keyboards.PEG: peg_check.answer_button,
+        keyboards.OFFER: words.offer_button,
+        keyboards.HISTORY_PAGE: history.page_button,
+        keyboards.HISTORY_ENTRY: history.entry_button,
+        keyboards.HISTORY_SCORE: history.edit_button,
+        keyboards.HISTORY_TECHNIQUES: history.edit_button,
+        keyboards.HISTORY_NOTE: history.edit_button,
+        keyboards.HISTORY_REMOVE: history.edit_button,
+        keyboards.HISTORY_SET_SCORE: history.correction_button,
+        keyboards.HISTORY_TOGGLE: history.correction_button,
+        keyboards.HISTORY_MEDICATION: history.correction_button,
+        keyboards.HISTORY_REMOVE_YES: history.correction_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))

@@ -12,7 +12,7 @@ from telegram import Bot, InputFile, Update
 from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import profile_or_prompt, reply
-from diarybot.domain.entries import Entry
+from diarybot.domain.entries import Entry, scored
 from diarybot.domain.localtime import local_date, week_bounds, zone
 from diarybot.domain.parsing import parse_period
 from diarybot.domain.people import Profile
@@ -44,7 +44,7 @@ async def period_chart(
     if result != render_tasks.UNREADABLE:
         return result
     entries = await svc.store.diary.entries(profile.user_id, start, end)
-    return await render_chart(svc, entries, tz, start, end) if entries else None
+    return await render_chart(svc, entries, tz, start, end) if scored(entries) else None
 
 
 def caption(chart: RenderedChart, start: date, end: date) -> str:

@@ -6,7 +6,9 @@ update that entry. "Saved" is only said after the write returned, i.e. the file 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
 
@@ -15,12 +17,13 @@ from diarybot.bot import crisis, flare_messages, keyboards, reminders
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
-from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id
-from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.parsing import parse_score
+from diarybot.domain.backdating import LogProblem, LogRequest, missed_yesterday, parse_log
+from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id, scored
+from diarybot.domain.free_text import continuation_id, join_notes, split_note
+from diarybot.domain.localtime import instant_on, local_date, zone
 from diarybot.domain.people import Profile
+from diarybot.texts import words
 
-HISTORY_SIZE = 10
 # A score keyboard older than this is refused: the day it asked about is over.
 PROMPT_MAX_AGE = timedelta(hours=36)
 
@@ -45,7 +48,7 @@ def make_entry(
     )
 
 
-def _message_entry_id(update: Update) -> str:
+def message_entry_id(update: Update) -> str:
     """An entry made from a message takes its id from the update: if Telegram delivers the
     same update again, storing it again changes nothing (`add_entry` keeps the first)."""
     return f"{update.update_id % 16**10:010x}"
@@ -81,50 +84,115 @@ async def score_button(update: Update, context: BotContext) -> None:
     recent = None
     if entry is None:
         source = Source.REMINDER if message.text == texts.REMINDER else Source.CHECKIN
-        entry = make_entry(profile, score, now, source, entry_id=entry_id)
+        # "Rate my pain now" on words the patient wrote: they become this rating's note.
+        pieces = split_note(context.state.take_offer(entry_id) or "")
+        note = pieces[0] if pieces else ""
+        entry = make_entry(profile, score, now, source, entry_id=entry_id, note=note)
         recent = await svc.store.diary.record(user_id, entry, flare_messages.lookback_start(entry))
-    await _after_score(update, profile, entry, query_message=True)
+        await store_continuations(context, user_id, entry, pieces[1:], entry_id)
+    await _after_score(update, context, profile, entry, query_message=True)
     await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
-async def typed_score(update: Update, context: BotContext, text: str) -> None:
-    """A message that should be a score: store it, or explain what we expected."""
-    score = parse_score(text)
-    if score is None:
-        await reply(update, texts.TOO_LONG if len(text) > 200 else texts.SCORE_INVALID)
-        return
-    profile = await profile_or_prompt(update, context)
-    if profile is None:
-        return
+async def typed_score(
+    update: Update, context: BotContext, profile: Profile, score: int, note: str
+) -> None:
+    """A typed score, perhaps with words after it ("6 knee bad again"): one entry with a note."""
+    pieces = split_note(note)
     entry = make_entry(
-        profile, score, context.services.clock(), Source.TYPED, entry_id=_message_entry_id(update)
+        profile,
+        score,
+        context.services.clock(),
+        Source.TYPED,
+        entry_id=message_entry_id(update),
+        note=pieces[0] if pieces else "",
     )
-    await _save_typed(update, context, profile, entry)
+    await save_typed(update, context, profile, entry, pieces[1:])
 
 
-async def _save_typed(update: Update, context: BotContext, profile: Profile, entry: Entry) -> None:
+async def save_typed(
+    update: Update,
+    context: BotContext,
+    profile: Profile,
+    entry: Entry,
+    more_notes: Sequence[str] = (),
+) -> None:
     """Store a typed score, confirm it, then look for a flare (in that order)."""
     svc = context.services
     # Stored, and the last weeks read back for the flare check, in one trip to the file.
     recent = await svc.store.diary.record(
         profile.user_id, entry, flare_messages.lookback_start(entry)
     )
-    await _after_score(update, profile, entry, query_message=False)
+    await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
+    await _after_score(update, context, profile, entry, query_message=False)
+    if more_notes:
+        await reply(update, words.NOTE_CONTINUED.format(count=len(more_notes) + 1))
     await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
+async def store_continuations(
+    context: BotContext, user_id: int, entry: Entry, pieces: Sequence[str], key: str
+) -> None:
+    """Text too long for one note, kept as note-only entries right after `entry` (never cut).
+
+    `key` names the message the text came from: the same message stored twice (a redelivered
+    update) stores each piece once, and two messages never share an id.
+    """
+    for index, piece in enumerate(pieces, start=1):
+        continued = Entry(
+            id=continuation_id(key, index),
+            # A microsecond apart, so they sort after the entry and in order.
+            recorded_at=entry.recorded_at + timedelta(microseconds=index),
+            local_date=entry.local_date,
+            score=None,
+            note=piece,
+            source=Source.NOTE,
+        )
+        await context.services.store.diary.add(user_id, continued)
+
+
+async def append_note(
+    context: BotContext, user_id: int, entry: Entry, text: str, key: str
+) -> tuple[Entry | None, int]:
+    """Add `text` below an entry's note; what does not fit follows as note-only entries.
+
+    Returns the updated entry (None when it is gone) and how many notes the text took.
+    """
+    joined = join_notes(entry.note, text)
+    if len(joined) <= NOTE_MAX_CHARS:
+        pieces, first = [], joined
+    else:
+        # The old note stays exactly as it was; the new text goes on in notes of its own.
+        head, *pieces = split_note(text)
+        first = entry.note
+        if len(join_notes(entry.note, head)) <= NOTE_MAX_CHARS:
+            first = join_notes(entry.note, head)
+        else:
+            pieces.insert(0, head)
+    updated = await context.services.store.diary.update(user_id, entry.id, note=first)
+    if updated is None:
+        return None, 0
+    await store_continuations(context, user_id, updated, pieces, key)
+    return updated, len(pieces) + 1
+
+
 async def _after_score(
-    update: Update, profile: Profile, entry: Entry, *, query_message: bool
+    update: Update, context: BotContext, profile: Profile, entry: Entry, *, query_message: bool
 ) -> None:
     """Confirm the saved score and offer the techniques; add the safety pointer if needed."""
+    # While the keyboard is open, what the patient types is this entry's note.
+    context.state.expect(Awaiting.TECHNIQUES, entry.id)
     at = entry.recorded_at.astimezone(zone(profile.timezone))
     saved = texts.SCORE_SAVED.format(score=entry.score, time=f"{at:%H:%M}")
+    if entry.note:
+        saved = words.SCORE_WITH_NOTE.format(saved=saved, preview=texts.shorten(entry.note))
     text = texts.ASK_TECHNIQUES.format(saved=saved)
     markup = keyboards.techniques_keyboard(entry)
-    high = safety.is_high_score(entry.score)
+    high = entry.score is not None and safety.is_high_score(entry.score)
     if query_message and update.callback_query is not None:
         if not high:
             await edit(update.callback_query, text, markup)
+            await _offer_yesterday(update, context, profile)
             return
         # The pressed keyboard only says "saved"; the techniques question comes after the
         # safety pointer, as a new message below it.
@@ -132,6 +200,58 @@ async def _after_score(
     if high:
         await reply(update, texts.SAFETY_HIGH_SCORE)
     await reply(update, text, reply_markup=markup)
+    await _offer_yesterday(update, context, profile)
+
+
+async def _offer_yesterday(update: Update, context: BotContext, profile: Profile) -> None:
+    """The morning after an unanswered reminder: offer (once, optionally) to rate yesterday
+    evening, one tap on a 0–10 keyboard of its own; the check-in itself is unchanged."""
+    tz = zone(profile.timezone)
+    day = missed_yesterday(context.services.clock(), tz, profile.last_reminded)
+    if day is None:
+        return
+    recent = scored(await context.services.store.diary.entries(profile.user_id, day))
+    # Asked with the day's first score only, and never once yesterday has one.
+    if len(recent) != 1 or recent[0].local_date == day:
+        return
+    at = instant_on(day, profile.reminder_time, tz).astimezone(tz)
+    await reply(
+        update,
+        words.ASK_YESTERDAY.format(day=texts.short_date(day), time=f"{at:%H:%M}"),
+        reply_markup=keyboards.rating_keyboard(keyboards.LOG_YESTERDAY, new_id(), skippable=False),
+    )
+
+
+async def yesterday_button(update: Update, context: BotContext) -> None:
+    """A score for yesterday evening: stored at yesterday's reminder time (re-tap: re-score)."""
+    press = await pressed(update)
+    message = press.query.message if press else None
+    profile = await profile_or_prompt(update, context) if press else None
+    if press is None or profile is None or not isinstance(message, Message):
+        return
+    entry_id, score = press.callback.args[0], int(press.callback.args[1])
+    diary = context.services.store.diary
+    entry = await diary.update(profile.user_id, entry_id, score=score)
+    if entry is None:
+        tz = zone(profile.timezone)
+        # The evening before the day the question was asked, however late it is answered.
+        day = local_date(message.date, tz) - timedelta(days=1)
+        at = instant_on(day, profile.reminder_time, tz)
+        # Prompted by the reminder, answered late: stored as the reminder's answer.
+        entry = Entry(
+            id=entry_id, recorded_at=at, local_date=day, score=score, source=Source.REMINDER
+        )
+        await diary.add(profile.user_id, entry)
+    at_local = entry.recorded_at.astimezone(zone(profile.timezone))
+    await edit(
+        press.query,
+        words.BACKDATED_SAVED.format(
+            day=texts.short_date(entry.local_date),
+            time=f"{at_local:%H:%M}",
+            score=score,
+            note="",
+        ),
+    )
 
 
 async def toggle_button(update: Update, context: BotContext) -> None:
@@ -146,12 +266,20 @@ async def toggle_button(update: Update, context: BotContext) -> None:
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
+    techniques, medication = entry.techniques, entry.medication
     if code == keyboards.MEDICATION_CODE:
-        entry = await store.diary.update(user_id, entry_id, medication=not entry.medication)
+        medication = not medication
     else:
-        chosen = set(entry.techniques) ^ {Technique(code)}
-        ordered = tuple(t for t in Technique if t in chosen)
-        entry = await store.diary.update(user_id, entry_id, techniques=ordered)
+        chosen = set(techniques) ^ {Technique(code)}
+        techniques = tuple(t for t in Technique if t in chosen)
+    # A tick is an answer; unticking everything again is back to "not answered".
+    entry = await store.diary.update(
+        user_id,
+        entry_id,
+        techniques=techniques,
+        medication=medication,
+        techniques_answered=bool(techniques) or medication,
+    )
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
@@ -159,12 +287,19 @@ async def toggle_button(update: Update, context: BotContext) -> None:
 
 
 async def techniques_done(update: Update, context: BotContext) -> None:
-    """Done with techniques: show what was saved and offer a note."""
+    """Done (or "None of these") with techniques: show what was saved and offer a note."""
     press = await pressed(update)
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
-    entry = await context.services.store.diary.get(user_id, callback.args[0])
+    diary = context.services.store.diary
+    if callback.kind == keyboards.TECHNIQUES_NONE:
+        # The patient said so: no technique and no medication, answered.
+        entry = await diary.update(
+            user_id, callback.args[0], techniques=(), medication=False, techniques_answered=True
+        )
+    else:
+        entry = await diary.get(user_id, callback.args[0])
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
@@ -194,62 +329,104 @@ async def note_skipped(update: Update, context: BotContext) -> None:
 
 
 async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:
-    """The typed note for the entry we asked about."""
+    """The typed note for the entry we asked about (or whose techniques keyboard is open).
+
+    Added below a note the entry already has, never replacing it; however long, it is kept.
+    """
     user_id = patient_id(update)
     if user_id is None:
         return
-    if len(text) > NOTE_MAX_CHARS:
-        await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
-        return
-    entry = await context.services.store.diary.update(user_id, entry_id, note=text)
-    context.state.clear()
-    await reply(update, texts.ENTRY_GONE if entry is None else texts.NOTE_SAVED)
+    ticking = context.state.awaiting is Awaiting.TECHNIQUES
+    entry = await context.services.store.diary.get(user_id, entry_id)
+    count = 0
+    if entry is not None:
+        entry, count = await append_note(context, user_id, entry, text, message_entry_id(update))
+    if entry is None:
+        context.state.clear()
+        await reply(update, texts.ENTRY_GONE)
+    elif ticking:
+        # The keyboard is still open: the patient may go on ticking, then tap Done.
+        await reply(update, words.NOTE_SAVED_KEEP_TICKING)
+    else:
+        context.state.clear()
+        await reply(update, texts.NOTE_SAVED)
+    if count > 1:
+        await reply(update, words.NOTE_CONTINUED.format(count=count))
 
 
 async def log_command(update: Update, context: BotContext) -> None:
-    """/log 6 [note]: a quick entry at any time."""
+    """/log 6 [note] now, or at an earlier time (/log yesterday 7); /log alone asks."""
     if update.effective_message is None:
         return
-    parts = (update.effective_message.text or "").split(maxsplit=2)
-    score = parse_score(parts[1]) if len(parts) > 1 else None
-    note = parts[2].strip() if len(parts) > 2 else ""
-    # The crisis reply before anything else: a missing profile, a bad score, a long note.
-    rest = " ".join(parts[1:])
-    alarming = await crisis.answer_if_alarming(update, context, rest, as_note=score is not None)
+    parts = (update.effective_message.text or "").split(maxsplit=1)
+    args = parts[1] if len(parts) > 1 else ""
+    now = context.services.clock()
+    # The crisis reply before anything else: a missing profile, a bad score or date. Whether
+    # the words will be kept is judged in UTC here; the patient's zone only moves the edges.
+    kept = isinstance(parse_log(args, now, ZoneInfo("UTC"), time(20)), LogRequest)
+    alarming = await crisis.answer_if_alarming(update, context, args, as_note=kept)
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    if score is None:
-        if not alarming:
-            await reply(update, texts.LOG_USAGE)
+    if not args:
+        await checkin_command(update, context)
         return
-    if len(note) > NOTE_MAX_CHARS:
-        await reply(update, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
+    request = parse_log(args, now, zone(profile.timezone), profile.reminder_time)
+    if isinstance(request, LogProblem):
+        if not alarming:  # the crisis reply said enough
+            await _log_refused(update, request)
         return
     context.state.clear()
+    pieces = split_note(request.note)
     entry = make_entry(
         profile,
-        score,
-        context.services.clock(),
+        request.score,
+        request.at or now,
         Source.QUICK_LOG,
-        entry_id=_message_entry_id(update),
-        note=note,
+        entry_id=message_entry_id(update),
+        note=pieces[0] if pieces else "",
     )
-    await _save_typed(update, context, profile, entry)
+    if request.day is not None and request.day != entry.local_date:
+        entry = entry.replace(local_date=request.day)
+    if request.at is None or entry.local_date == local_date(now, zone(profile.timezone)):
+        await save_typed(update, context, profile, entry, pieces[1:])
+    else:
+        await _save_backdated(update, context, profile, entry, pieces[1:])
 
 
-async def history_command(update: Update, context: BotContext) -> None:
-    """/history: the last entries, newest first, in the patient's local time."""
-    profile = await profile_or_prompt(update, context)
-    if profile is None:
-        return
-    entries = (await context.services.store.diary.entries(profile.user_id))[-HISTORY_SIZE:]
-    if not entries:
-        await reply(update, texts.HISTORY_EMPTY)
-        return
-    tz = zone(profile.timezone)
-    lines = [texts.entry_line(e, e.recorded_at.astimezone(tz)) for e in reversed(entries)]
-    await reply(update, texts.HISTORY_HEADER.format(n=len(entries)) + "\n" + "\n".join(lines))
+async def _log_refused(update: Update, problem: LogProblem) -> None:
+    if problem is LogProblem.IN_FUTURE:
+        await reply(update, words.LOG_IN_FUTURE)
+    elif problem is LogProblem.TOO_OLD:
+        await reply(update, words.LOG_TOO_OLD)
+    else:
+        await reply(update, words.LOG_USAGE)
+
+
+async def _save_backdated(
+    update: Update,
+    context: BotContext,
+    profile: Profile,
+    entry: Entry,
+    more_notes: Sequence[str],
+) -> None:
+    """An entry for an earlier day: stored and confirmed with its day. No techniques keyboard
+    ("which did you use today?" would be wrong) and no flare notice about a past day."""
+    await context.services.store.diary.add(profile.user_id, entry)
+    await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
+    at = entry.recorded_at.astimezone(zone(profile.timezone))
+    note = words.BACKDATED_NOTE.format(preview=texts.shorten(entry.note)) if entry.note else ""
+    await reply(
+        update,
+        words.BACKDATED_SAVED.format(
+            day=texts.short_date(entry.local_date),
+            time=f"{at:%H:%M}",
+            score=entry.score,
+            note=note,
+        ),
+    )
+    if entry.score is not None and safety.is_high_score(entry.score):
+        await reply(update, texts.SAFETY_HIGH_SCORE)
 
 
 async def undo_command(update: Update, context: BotContext) -> None:
@@ -278,5 +455,8 @@ async def undo_button(update: Update, context: BotContext) -> None:
     if callback.kind == keyboards.UNDO_NO:
         await edit(query, texts.UNDO_KEPT)
         return
-    removed = await context.services.store.diary.delete(user_id, callback.args[0])
+    # Recorded in the audit trail like a removal from /history.
+    removed = await context.services.store.diary.remove(
+        user_id, callback.args[0], context.services.clock()
+    )
     await edit(query, texts.UNDO_DONE if removed else texts.ENTRY_GONE)

@@ -35,6 +35,10 @@ class Services:
     renderer: RenderPool = field(default_factory=RenderPool)
 
 
+# Texts offered back and not yet answered, per user: a patient may send a few in a row.
+MAX_OFFERS = 5
+
+
 class Awaiting(enum.Enum):
     """What a user's next plain text answers."""
 
@@ -42,6 +46,10 @@ class Awaiting(enum.Enum):
     TIMEZONE = enum.auto()
     REMINDER_TIME = enum.auto()
     NOTE = enum.auto()
+    #: The techniques keyboard is open: a typed text is its entry's note, a typed score a new one.
+    TECHNIQUES = enum.auto()
+    #: /history's Note button: the next text replaces that entry's note.
+    EDIT_NOTE = enum.auto()
     REPORT_NAME = enum.auto()
     REPORT_REFERENCE = enum.auto()
     PLAN_NOTE = enum.auto()
@@ -52,14 +60,27 @@ class UserState:
     """Per-user conversation state (PTB keeps one per user, in memory)."""
 
     awaiting: Awaiting = Awaiting.NOTHING
-    #: With `Awaiting.NOTE`: the entry the note belongs to.
+    #: With `Awaiting.NOTE` / `TECHNIQUES`: the entry the note belongs to.
     entry_id: str | None = None
+    #: Words offered back to the patient ("keep this as a note?"), by the id their buttons carry.
+    #: Kept here, not in callback data (64 bytes); a restart forgets them and the buttons say so.
+    offered: dict[str, str] = field(default_factory=dict)
     #: With `Awaiting.PLAN_NOTE`: the patient the specialist's plan note is for.
     patient_id: int | None = None
 
     def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
         """Remember what the next text answers."""
         self.awaiting, self.entry_id = what, entry_id
+
+    def offer(self, offer_id: str, text: str) -> None:
+        """Remember text offered back; only the last few offers stay answerable."""
+        self.offered[offer_id] = text
+        while len(self.offered) > MAX_OFFERS:
+            del self.offered[next(iter(self.offered))]
+
+    def take_offer(self, offer_id: str) -> str | None:
+        """The offered text (once): a second tap on the same buttons finds nothing."""
+        return self.offered.pop(offer_id, None)
 
     def clear(self) -> bool:
         """Forget it; whether there was something to forget."""

@@ -17,6 +17,7 @@ from diarybot import texts
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
 from diarybot.domain.people import ShareLevel
 from diarybot.texts import specialist as st
+from diarybot.texts import words
 from diarybot.texts.erasure import BUTTON_SEND_EVERYTHING
 
 SCORE = "sc"
@@ -48,6 +49,20 @@ OWN_DIARY = "od"
 KEEP_NAME = "kn"
 SKIP_REFERENCE = "kr"
 PLAN_FOR = "pn"
+OFFER = "fw"
+HISTORY_PAGE = "hp"
+HISTORY_ENTRY = "he"
+HISTORY_SCORE = "hs"
+HISTORY_SET_SCORE = "hv"
+HISTORY_TECHNIQUES = "ht"
+HISTORY_TOGGLE = "hg"
+HISTORY_MEDICATION = "hm"
+HISTORY_NOTE = "hn"
+HISTORY_REMOVE = "hr"
+HISTORY_REMOVE_YES = "hx"
+TECHNIQUES_NONE = "tn"
+LOG_YESTERDAY = "ly"
+HISTORY_TECHNIQUES_NONE = "hz"
 SKIP = "s"
 
 MEDICATION_CODE = "medication"
@@ -77,6 +92,26 @@ _PATTERNS = {
     EX_BEFORE: re.compile(rf"^{EX_BEFORE}:({_ID}):(\d{{1,2}}|{SKIP})$"),
     EX_AFTER: re.compile(rf"^{EX_AFTER}:({_ID}):(\d{{1,2}}|{SKIP})$"),
     EX_STOP: re.compile(rf"^{EX_STOP}:({_ID})$"),
+    # The text itself stays in the user's state: the button only says which offer and what to do.
+    OFFER: re.compile(rf"^{OFFER}:({_ID}):(add|note|rate)$"),
+    HISTORY_PAGE: re.compile(rf"^{HISTORY_PAGE}:(\d{{1,5}})$"),
+    LOG_YESTERDAY: re.compile(rf"^{LOG_YESTERDAY}:({_ID}):(\d{{1,2}})$"),
+    HISTORY_SET_SCORE: re.compile(rf"^{HISTORY_SET_SCORE}:({_ID}):(\d{{1,2}})$"),
+    HISTORY_TOGGLE: re.compile(rf"^{HISTORY_TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
+    **{
+        prefix: re.compile(rf"^{prefix}:({_ID})$")
+        for prefix in (
+            HISTORY_ENTRY,
+            HISTORY_SCORE,
+            HISTORY_TECHNIQUES,
+            HISTORY_MEDICATION,
+            HISTORY_NOTE,
+            HISTORY_REMOVE,
+            HISTORY_REMOVE_YES,
+            TECHNIQUES_NONE,
+            HISTORY_TECHNIQUES_NONE,
+        )
+    },
     PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
@@ -123,11 +158,11 @@ def parse_callback(data: object) -> Callback | None:
 
 
 def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
-    if kind in (SCORE, EX_BEFORE, EX_AFTER):
+    if kind in (SCORE, EX_BEFORE, EX_AFTER, HISTORY_SET_SCORE, LOG_YESTERDAY):
         return _valid_score(args[1])
     if kind == PEG:
         return _valid_score(args[2])
-    if kind == TOGGLE:
+    if kind in (TOGGLE, HISTORY_TOGGLE):
         return args[1] in TOGGLE_CODES
     return True
 
@@ -161,27 +196,38 @@ def score_keyboard(entry_id: str) -> InlineKeyboardMarkup:
     return rating_keyboard(SCORE, entry_id, skippable=False)
 
 
-def techniques_keyboard(entry: Entry) -> InlineKeyboardMarkup:
-    """Toggle buttons for each technique and medication, then Done."""
+def techniques_keyboard(entry: Entry, *, correcting: bool = False) -> InlineKeyboardMarkup:
+    """Toggle buttons for each technique and medication, then Done.
+
+    `correcting`: the same keyboard from /history, whose presses are recorded as corrections
+    and whose Done goes back to the entry.
+    """
+    toggle = HISTORY_TOGGLE if correcting else TOGGLE
+    done = HISTORY_ENTRY if correcting else TECHNIQUES_DONE
+    none = HISTORY_TECHNIQUES_NONE if correcting else TECHNIQUES_NONE
     rows = []
     for technique in Technique:
         mark = texts.CHECKED if technique in entry.techniques else texts.UNCHECKED
         rows.append(
             InlineKeyboardButton(
                 mark + texts.TECHNIQUE_NAMES[technique],
-                callback_data=f"{TOGGLE}:{entry.id}:{technique.value}",
+                callback_data=f"{toggle}:{entry.id}:{technique.value}",
             )
         )
     med_mark = texts.CHECKED if entry.medication else texts.UNCHECKED
     rows.append(
         InlineKeyboardButton(
             med_mark + texts.MEDICATION_NAME,
-            callback_data=f"{TOGGLE}:{entry.id}:{MEDICATION_CODE}",
+            callback_data=f"{toggle}:{entry.id}:{MEDICATION_CODE}",
         )
     )
     paired = [rows[i : i + 2] for i in range(0, len(rows), 2)]
+    # "None of these" is an answer; Done with nothing ticked is not (stored as not answered).
     paired.append(
-        [InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"{TECHNIQUES_DONE}:{entry.id}")]
+        [
+            InlineKeyboardButton(words.BUTTON_NONE_OF_THESE, callback_data=f"{none}:{entry.id}"),
+            InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"{done}:{entry.id}"),
+        ]
     )
     return InlineKeyboardMarkup(paired)
 
@@ -311,5 +357,67 @@ def confirm_keyboard(yes_text: str, yes_data: str, no_data: str) -> InlineKeyboa
                 InlineKeyboardButton(yes_text, callback_data=yes_data),
                 InlineKeyboardButton(texts.BUTTON_NO, callback_data=no_data),
             ]
+        ]
+    )
+
+
+def offer_keyboard(offer_id: str) -> InlineKeyboardMarkup:
+    """Where to keep words written outside a question: one choice per row (long labels)."""
+    choices = (
+        (words.BUTTON_ADD_TO_LATEST, "add"),
+        (words.BUTTON_NOTE_ONLY, "note"),
+        (words.BUTTON_RATE_NOW, "rate"),
+    )
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=f"{OFFER}:{offer_id}:{action}")]
+            for label, action in choices
+        ]
+    )
+
+
+def history_keyboard(
+    entries: list[tuple[str, str]], page: int, *, older: bool, newer: bool
+) -> InlineKeyboardMarkup:
+    """One button per entry shown (label, id), then Older / Newer where there are more."""
+    rows = [
+        [InlineKeyboardButton(label, callback_data=f"{HISTORY_ENTRY}:{entry_id}")]
+        for label, entry_id in entries
+        if _PATTERNS[HISTORY_ENTRY].match(f"{HISTORY_ENTRY}:{entry_id}")
+    ]
+    nav = []
+    if older:
+        nav.append(
+            InlineKeyboardButton(words.BUTTON_OLDER, callback_data=f"{HISTORY_PAGE}:{page + 1}")
+        )
+    if newer:
+        nav.append(
+            InlineKeyboardButton(words.BUTTON_NEWER, callback_data=f"{HISTORY_PAGE}:{page - 1}")
+        )
+    if nav:
+        rows.append(nav)
+    return InlineKeyboardMarkup(rows)
+
+
+def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
+    """What can be corrected on one entry, and the way back to the list."""
+    medication = words.MEDICATION_YES if entry.medication else words.MEDICATION_NO
+    eid = entry.id
+
+    def button(label: str, prefix: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=f"{prefix}:{eid}")
+
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(words.BUTTON_EDIT_SCORE, HISTORY_SCORE),
+                button(words.BUTTON_EDIT_NOTE, HISTORY_NOTE),
+            ],
+            [
+                button(words.BUTTON_EDIT_TECHNIQUES, HISTORY_TECHNIQUES),
+                button(words.BUTTON_EDIT_MEDICATION.format(state=medication), HISTORY_MEDICATION),
+            ],
+            [button(words.BUTTON_REMOVE, HISTORY_REMOVE)],
+            [InlineKeyboardButton(words.BUTTON_BACK, callback_data=f"{HISTORY_PAGE}:{page}")],
         ]
     )

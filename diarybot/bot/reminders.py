@@ -21,7 +21,7 @@ from diarybot import texts
 from diarybot.bot import keyboards, peg_check
 from diarybot.bot.chart_commands import send_weekly_if_due
 from diarybot.bot.context import BotContext, Services
-from diarybot.domain.entries import new_id
+from diarybot.domain.entries import new_id, scored
 from diarybot.domain.localtime import instant_on, local_date, next_daily, zone
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import reminder_due
@@ -144,7 +144,8 @@ async def send_reminder(context: BotContext) -> None:
     await _weekly_chart(context, svc, profile)
     now = svc.clock()
     today = local_date(now, zone(profile.timezone))
-    checked_in = bool(await svc.store.diary.entries(user_id, today, today))
+    # A note written without a score is not a check-in: the reminder still asks for one.
+    checked_in = bool(scored(await svc.store.diary.entries(user_id, today, today)))
     if not reminder_due(profile, now, checked_in):
         return
     claimed, previous = await svc.store.profiles.claim_day(

@@ -10,9 +10,11 @@ from diarybot.bot import (
     checkin,
     crisis,
     guided_exercises,
+    history,
     onboarding,
     patient_sharing,
     plan_notes,
+    words,
 )
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
@@ -34,13 +36,17 @@ async def route_text(update: Update, context: BotContext) -> None:
         # crisis line, and must be stored as written rather than answered as an emergency.
         await plan_notes.plan_text(update, context, text)
         return
-    taking_note = state.awaiting is Awaiting.NOTE and state.entry_id is not None
+    # A corrected note (/history) is stored whatever it says, like a note.
+    taking_note = state.awaiting in (Awaiting.NOTE, Awaiting.EDIT_NOTE)
     # Before anything else, whatever else is wrong with the message (too long, not what we
     # asked for): someone in trouble is answered first.
     alarming = await crisis.answer_if_alarming(update, context, text, as_note=taking_note)
     if taking_note and state.entry_id is not None:
-        # A note is stored whatever it says (or refused as too long, after the reply above).
-        await checkin.note_text(update, context, state.entry_id, text)
+        # A note is stored whatever it says, however long (kept in consecutive notes).
+        if state.awaiting is Awaiting.EDIT_NOTE:
+            await history.note_text(update, context, state.entry_id, text)
+        else:
+            await checkin.note_text(update, context, state.entry_id, text)
         return
     if alarming:
         return
@@ -56,7 +62,8 @@ async def route_text(update: Update, context: BotContext) -> None:
     elif state.awaiting is Awaiting.REPORT_REFERENCE:
         await patient_sharing.report_reference_text(update, context, text)
     else:
-        await checkin.typed_score(update, context, text)
+        # Anything else is the patient's own words: a score, or text kept as they choose.
+        await words.typed_text(update, context, text)
 
 
 async def not_text(update: Update, context: BotContext) -> None:

@@ -18,7 +18,9 @@ logger = logging.getLogger(__name__)
 
 MIN_SCORE = 0
 MAX_SCORE = 10
-NOTE_MAX_CHARS = 2000
+# One Telegram message (4 096 characters): any note a patient can send fits in one entry's note;
+# the bot splits longer pasted text into consecutive notes rather than refusing it.
+NOTE_MAX_CHARS = 4096
 
 
 class Technique(enum.StrEnum):
@@ -41,6 +43,8 @@ class Source(enum.StrEnum):
     CHECKIN = "checkin"
     QUICK_LOG = "log"
     TYPED = "typed"
+    #: Words the patient wrote outside a question and chose to keep on their own: no score.
+    NOTE = "note"
 
 
 def new_id() -> str:
@@ -50,24 +54,35 @@ def new_id() -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One pain rating. `local_date` is the patient's calendar day when it was recorded."""
+    """One pain rating, or a note-only entry (`score` None: the patient wrote, not rated).
+
+    `local_date` is the patient's calendar day when it was recorded. Everything that counts
+    scores (figures, flares, charts, reports) must skip entries without one: see `scored`.
+    """
 
     id: str
     recorded_at: datetime
     local_date: date
-    score: int
+    score: int | None
     techniques: tuple[Technique, ...] = ()
     medication: bool = False
     note: str = ""
     source: Source = Source.CHECKIN
+    #: Whether the patient answered the techniques question: ticked something, or said "None
+    #: of these". False: the keyboard was left (or tapped through), so an empty `techniques`
+    #: means "not answered", never "used none" (the report's with/without figures skip it).
+    techniques_answered: bool = False
 
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None:
             raise ValueError("recorded_at must be timezone-aware")
-        if not isinstance(self.score, int) or isinstance(self.score, bool):
-            raise TypeError("score must be an int")
-        if not MIN_SCORE <= self.score <= MAX_SCORE:
-            raise ValueError("score must be between 0 and 10")
+        if self.score is not None:
+            if not isinstance(self.score, int) or isinstance(self.score, bool):
+                raise TypeError("score must be an int")
+            if not MIN_SCORE <= self.score <= MAX_SCORE:
+                raise ValueError("score must be between 0 and 10")
+        elif not self.note:
+            raise ValueError("an entry without a score must have a note")
         if len(self.note) > NOTE_MAX_CHARS:
             raise ValueError("note is too long")
 
@@ -86,21 +101,34 @@ class Entry:
             "medication": self.medication,
             "note": self.note,
             "source": self.source.value,
+            "techniques_answered": self.techniques_answered,
         }
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Self:
         """Rebuild an entry from its stored form; raises on anything malformed."""
+        techniques = tuple(Technique(t) for t in doc.get("techniques", ()))
+        medication = bool(doc.get("medication", False))
         return cls(
             id=str(doc["id"]),
             recorded_at=datetime.fromisoformat(doc["recorded_at"]),
             local_date=date.fromisoformat(doc["local_date"]),
-            score=int(doc["score"]),
-            techniques=tuple(Technique(t) for t in doc.get("techniques", ())),
-            medication=bool(doc.get("medication", False)),
+            score=None if doc["score"] is None else int(doc["score"]),
+            techniques=techniques,
+            medication=medication,
             note=str(doc.get("note", "")),
             source=Source(doc.get("source", Source.CHECKIN.value)),
+            # Schema 1 had no such field: a tick is an answer; an empty list was either "none"
+            # or a keyboard left unanswered, and cannot be told apart, so it is "not answered".
+            techniques_answered=bool(
+                doc.get("techniques_answered", bool(techniques) or medication)
+            ),
         )
+
+
+def scored(entries: Iterable[Entry]) -> list[Entry]:
+    """Only the entries that carry a pain score: a note-only entry is never counted as one."""
+    return [e for e in entries if e.score is not None]
 
 
 def entries_between(docs: Iterable[Any], start: date | None, end: date | None) -> list[Entry]:

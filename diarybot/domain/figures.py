@@ -174,8 +174,13 @@ def period_figures(
     if end < start:
         raise ValueError(f"period end {end} is before its start {start}")
     earlier = None if previous is None else list(previous)  # read twice below
-    days = _by_day(_unique(entries, earlier or ()))
+    every = _unique(entries, earlier or ())
+    days = _by_day(every)
     in_period = {day: days[day] for day in sorted(days) if start <= day <= end}
+    # With/without a technique compares only entries whose techniques question was answered:
+    # a keyboard left unanswered says nothing about what the patient used.
+    answered = _by_day(e for e in every if e.techniques_answered)
+    answered_in_period = {day: answered[day] for day in in_period if day in answered}
     scores = [score for day in in_period.values() for score in day.scores]
     means = [day.mean for day in in_period.values()]
     days_in_period = (end - start).days + 1
@@ -195,7 +200,7 @@ def period_figures(
         medication_days=sum(1 for day in in_period.values() if day.medication),
         trend=_trend(in_period, start, end),
         change=None if earlier is None else _change(_mean(means), earlier, start, end),
-        techniques=_technique_figures(in_period),
+        techniques=_technique_figures(answered_in_period),
     )
 
 
@@ -213,6 +218,8 @@ def _by_day(entries: Iterable[Entry]) -> dict[date, _Day]:
     techniques: dict[date, set[Technique]] = {}
     medication: set[date] = set()
     for entry in entries:
+        if entry.score is None:  # a note-only entry is never a score
+            continue
         scores.setdefault(entry.local_date, []).append(entry.score)
         techniques.setdefault(entry.local_date, set()).update(entry.techniques)
         if entry.medication:

@@ -38,7 +38,8 @@ def flare_today(entries: Sequence[Entry], today: date) -> Flare | None:
     """A flare on `today` by either rule, or None."""
     by_day: dict[date, list[int]] = {}
     for entry in entries:
-        by_day.setdefault(entry.local_date, []).append(entry.score)
+        if entry.score is not None:  # a note-only entry is never a score
+            by_day.setdefault(entry.local_date, []).append(entry.score)
     if today not in by_day:
         return None
     worst = max(by_day[today])

@@ -41,6 +41,9 @@ COLUMNS = (
     "source",
 )
 TECHNIQUE_SEPARATOR = ";"
+# The techniques cell of an entry whose patient said "None of these"; an empty cell is a
+# techniques question left unanswered.
+TECHNIQUES_NONE = "none"
 YES = "yes"
 NO = "no"
 # First characters that make a spreadsheet read a cell as a formula: OWASP's CSV Injection list
@@ -88,8 +91,10 @@ def _row(entry: Entry, tz: ZoneInfo) -> list[str]:
         entry.id,
         entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
         entry.local_date.isoformat(),
-        str(entry.score),
-        TECHNIQUE_SEPARATOR.join(t.value for t in entry.techniques),
+        # Empty for a note-only entry: a spreadsheet's mean then skips it rather than count 0.
+        "" if entry.score is None else str(entry.score),
+        TECHNIQUE_SEPARATOR.join(t.value for t in entry.techniques)
+        or (TECHNIQUES_NONE if entry.techniques_answered else ""),
         YES if entry.medication else NO,
         entry.note,
         entry.source.value,
@@ -120,12 +125,16 @@ def _parse_row(row: list[str]) -> dict[str, Any]:
     if recorded_at.tzinfo is None:
         raise ValueError("recorded_at has no UTC offset")
     codes = values["techniques"]
+    answered = codes == TECHNIQUES_NONE or bool(codes) or values["medication"] == YES
+    if codes == TECHNIQUES_NONE:
+        codes = ""
     return {
         "entry_id": values["entry_id"],
         "recorded_at": recorded_at,
         "local_date": date.fromisoformat(values["local_date"]),
-        "score": int(values["score"]),
+        "score": int(values["score"]) if values["score"] else None,
         "techniques": tuple(Technique(c) for c in codes.split(TECHNIQUE_SEPARATOR) if c),
+        "techniques_answered": answered,
         "medication": values["medication"] == YES,
         "note": values["note"],
         "source": Source(values["source"]),

@@ -46,6 +46,11 @@ OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-catego
 # a receiver that wants it can re-categorise on import.
 CATEGORY_CODE = "survey"
 CATEGORY_DISPLAY = "Survey"
+# A note-only entry (the patient wrote but gave no score): the rating was not performed, so the
+# Observation carries the words and this reason instead of a value.
+DATA_ABSENT_SYSTEM = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+DATA_ABSENT_CODE = "not-performed"
+DATA_ABSENT_DISPLAY = "Not Performed"
 
 
 def fhir_bundle(
@@ -129,8 +134,14 @@ def _observation(
         "subject": dict(patient),
         "effectiveDateTime": entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
         "performer": [dict(patient)],
-        "valueInteger": entry.score,
     }
+    if entry.score is None:
+        # A note-only entry: no value, and a reason any reader that trends scores understands.
+        observation["dataAbsentReason"] = _concept(
+            DATA_ABSENT_SYSTEM, DATA_ABSENT_CODE, DATA_ABSENT_DISPLAY
+        )
+    else:
+        observation["valueInteger"] = entry.score
     if entry.note:
         observation["note"] = [{"text": entry.note}]
     components = [_flag(COPING_SYSTEM, t.value, TECHNIQUE_NAMES[t]) for t in entry.techniques]

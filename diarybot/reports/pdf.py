@@ -440,8 +440,11 @@ def _entry_row(row: Row, entry: Entry, tz: ZoneInfo, note: str, *, with_year: bo
     local = entry.recorded_at.astimezone(tz)
     row.cell(rt.day_label(entry.local_date, with_year=with_year))
     row.cell(f"{local:%H:%M}")
-    high = entry.score >= HIGH_PAIN_SCORE
-    row.cell(str(entry.score), style=FontFace(emphasis="BOLD") if high else None)
+    if entry.score is None:
+        row.cell(rt.NO_SCORE)
+    else:
+        high = entry.score >= HIGH_PAIN_SCORE
+        row.cell(str(entry.score), style=FontFace(emphasis="BOLD") if high else None)
     row.cell(rt.entry_techniques(entry))
     row.cell(rt.yes_no(entry.medication))
     row.cell(note)

@@ -16,7 +16,6 @@ TOKEN_IN_TEXT = re.compile(r"\d{3,15}:[A-Za-z0-9_-]{30,60}")
 CAPPED_LOGGERS = {
     "httpx": logging.WARNING,
     "httpcore": logging.WARNING,
-    "aiohttp": logging.WARNING,
     "apscheduler": logging.WARNING,
     "telegram": logging.INFO,
     "hpack": logging.WARNING,

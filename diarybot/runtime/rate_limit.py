@@ -37,9 +37,11 @@ PER_CHAT_PER_SECOND = 1
 # such short bursts, so a chat may take this many at once and then one per second.
 PER_CHAT_BURST = 3
 MAX_RETRIES = 5
-# Requests in flight at once. httpcore re-scans every queued request against every connection
-# on each change, so 256 concurrent sends cost more CPU than they save (benchmark: /log
-# throughput 1.9x with a cap of 8); the cap only queues sends, updates stay concurrent.
+# Requests in flight at once; PTB's HTTP connection pool is sized to match (bot/app.py). Under
+# PTB's HTTPXRequest, httpcore walks every queued request and every connection each time a
+# request starts or ends, so hundreds of sends queued there cost CPU for nothing; Telegram takes
+# ~30 messages a second, which 8 at a time sustain at any round trip under ~250 ms. The cap
+# queues sends here; updates are still handled concurrently.
 MAX_IN_FLIGHT = 8
 # Added to every `retry_after`, as PTB does, so the retry does not arrive a hair too early.
 RETRY_MARGIN = 0.1

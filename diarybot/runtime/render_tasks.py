@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
-from diarybot.domain.entries import Entry, entries_between
+from diarybot.domain.entries import Entry, entries_between, scored
 from diarybot.domain.figures import period_figures
 from diarybot.domain.people import Profile
 from diarybot.domain.practice import PegResponse
@@ -72,6 +72,7 @@ def chart_entries(entries: Iterable[Entry]) -> list[charts.ChartEntry]:
             medication=e.medication,
         )
         for e in entries
+        if e.score is not None  # a note-only entry is never drawn as a score
     ]
 
 
@@ -107,7 +108,7 @@ def chart_from_diary(
     except (OSError, StorageError):
         return UNREADABLE
     entries = entries_between(tables.get(ENTRIES_TABLE, {}).values(), start, end)
-    return chart(entries, tz_name, start, end) if entries else None
+    return chart(entries, tz_name, start, end) if scored(entries) else None
 
 
 def report_files(

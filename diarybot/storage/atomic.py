@@ -26,7 +26,10 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 META_TABLE = "meta"
 #: The version of the documents every data file holds; a file with a newer one is refused.
-SCHEMA_VERSION = 1
+#: 2: an entry may have no score (a note-only entry), and records whether its techniques were
+#: answered; version 1 documents read as version 2 unchanged (the new fields have defaults),
+#: so a file is migrated by stamping it on its first write.
+SCHEMA_VERSION = 2
 
 
 class StorageError(Exception):
@@ -141,6 +144,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Serialize and replace the file; on any failure the old file and no cache remain."""
         try:
+            stamp_schema(data)
             payload = orjson.dumps(data)
             atomic_write_bytes(self.path, payload)
         except BaseException:
@@ -165,6 +169,15 @@ def parse_file(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
     if version > SCHEMA_VERSION:
         raise UnsupportedSchemaError(f"{path.name} has schema {version}")
     return data
+
+
+def stamp_schema(data: dict[str, dict[str, Any]]) -> None:
+    """Stamp an older file with this version as it is written: its documents, read through the
+    domain's `from_doc` defaults, are what this version writes (a migration on write)."""
+    for doc in (data.get(META_TABLE) or {}).values():
+        version = doc.get("schema_version") if isinstance(doc, dict) else None
+        if isinstance(version, int) and version < SCHEMA_VERSION:
+            doc["schema_version"] = SCHEMA_VERSION
 
 
 def _schema_version(data: dict[str, dict[str, Any]]) -> int | None:

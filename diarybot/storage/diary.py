@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
+from diarybot.domain.corrections import Correction, changes_between, removal
 from diarybot.domain.entries import Entry, entries_between
 from diarybot.domain.practice import ExerciseSession, PegResponse
 from diarybot.storage.folders import PatientFolders
@@ -19,6 +20,8 @@ DIARY_FILE = "diary.json"
 ENTRIES_TABLE = "entries"
 SESSIONS_TABLE = "sessions"
 PEG_TABLE = "peg"
+#: The audit trail of corrections made from /history (and /undo): what changed, and when.
+CORRECTIONS_TABLE = "corrections"
 
 T = TypeVar("T")
 
@@ -81,6 +84,52 @@ class Diary:
 
         return await self._folders.run(user_id, lambda: self._existing(user_id, write, False))
 
+    async def correct(
+        self, user_id: int, entry_id: str, at: datetime, **changes: Any
+    ) -> Entry | None:
+        """Change fields of one entry as a correction: the entry takes the new values and the
+        audit trail records each old one, in the same write. None when the entry is gone."""
+
+        def write(db: TinyDB) -> Entry | None:
+            table = db.table(ENTRIES_TABLE)
+            doc = _find(table, entry_id)
+            if doc is None:
+                return None
+            before = Entry.from_doc(dict(doc))
+            after = before.replace(**changes)
+            trail = [c.to_doc() for c in changes_between(before, after, at)]
+            if trail:
+                # TinyDB writes the file once per call: both tables change in one write.
+                tables = db.storage.read() or {}
+                tables.setdefault(ENTRIES_TABLE, {})[str(doc.doc_id)] = after.to_doc()
+                _append_trail(tables, trail)
+                db.storage.write(tables)
+                table.clear_cache()
+            return after
+
+        return await self._folders.run(user_id, lambda: self._existing(user_id, write, None))
+
+    async def remove(self, user_id: int, entry_id: str, at: datetime) -> bool:
+        """Remove one entry and record what it held in the audit trail; False when gone."""
+
+        def write(db: TinyDB) -> bool:
+            doc = _find(db.table(ENTRIES_TABLE), entry_id)
+            if doc is None:
+                return False
+            tables = db.storage.read() or {}
+            del tables[ENTRIES_TABLE][str(doc.doc_id)]
+            _append_trail(tables, [removal(Entry.from_doc(dict(doc)), at).to_doc()])
+            db.storage.write(tables)
+            db.table(ENTRIES_TABLE).clear_cache()
+            return True
+
+        return await self._folders.run(user_id, lambda: self._existing(user_id, write, False))
+
+    async def corrections(self, user_id: int) -> list[Correction]:
+        """The audit trail, oldest first."""
+        docs = await self._records(user_id, CORRECTIONS_TABLE)
+        return [Correction.from_doc(d) for d in docs]
+
     async def entries(
         self, user_id: int, start: date | None = None, end: date | None = None
     ) -> list[Entry]:
@@ -138,6 +187,14 @@ class Diary:
             return [dict(d) for d in db.table(table).all()]
 
         return await self._folders.run(user_id, lambda: self._existing(user_id, read, []))
+
+
+def _append_trail(tables: dict[str, dict[str, Any]], docs: list[dict[str, Any]]) -> None:
+    """Add audit records to the file's tables (written by the caller with the entry change)."""
+    trail = tables.setdefault(CORRECTIONS_TABLE, {})
+    next_id = max((int(k) for k in trail), default=0) + 1
+    for offset, doc in enumerate(docs):
+        trail[str(next_id + offset)] = doc
 
 
 def _doc_id(entry_id: str) -> int:

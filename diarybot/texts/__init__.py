@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.people import Profile
+from diarybot.texts import words
 
 BOT_NAME = "diarybot"
 
@@ -27,8 +28,8 @@ MEDICATION_NAME = "Pain medication"
 
 COMMANDS: list[tuple[str, str]] = [
     ("checkin", "Rate your pain now"),
-    ("log", "Quick entry: /log 6 optional note"),
-    ("history", "Your last entries"),
+    ("log", "Quick entry: /log 6 note, or earlier: /log yesterday 7"),
+    ("history", "Your entries: page back, correct or remove"),
     ("chart", "Your pain trend chart"),
     ("undo", "Remove your last entry"),
     ("weekly", "Weekly chart on or off"),
@@ -114,7 +115,6 @@ ASK_NOTE = (
     "Would you like to add a note (what you did, what made it better or worse)? "
     "Type it, or tap Skip."
 )
-NOTE_TOO_LONG = "That note is longer than {limit} characters; please shorten it and send it again."
 NOTE_SAVED = "Note saved. Thank you for checking in."
 CHECKIN_DONE = "Thank you for checking in."
 CHECKIN_SUMMARY = "Saved: {score}/10 · {techniques}"
@@ -130,9 +130,7 @@ FILE_RECOVERED = (
 )
 ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a moment."
 
-LOG_USAGE = "Usage: /log 6 optional note — a score from 0 (no pain) to 10 (worst imaginable)."
 HISTORY_EMPTY = "No entries yet. Send /checkin to add your first one."
-HISTORY_HEADER = "Your last {n} entries:"
 UNDO_NOTHING = "There is nothing to undo."
 UNDO_CONFIRM = "Remove this entry?\n{entry}"
 UNDO_DONE = "Removed."
@@ -190,12 +188,15 @@ def technique_list(entry: Entry) -> str:
     names = [TECHNIQUE_NAMES[t] for t in entry.techniques]
     if entry.medication:
         names.append(MEDICATION_NAME)
-    return ", ".join(names) if names else NO_TECHNIQUES
+    if not names:
+        return NO_TECHNIQUES if entry.techniques_answered else words.TECHNIQUES_NOT_ANSWERED
+    return ", ".join(names)
 
 
 def entry_line(entry: Entry, when: datetime) -> str:
     """One entry for /history and /undo: local day and time, score, what was done, note."""
-    line = f"{when:%a %d %b %H:%M} — {entry.score}/10 · {technique_list(entry)}"
+    score = "note" if entry.score is None else f"{entry.score}/10"
+    line = f"{when:%a %d %b %H:%M} — {score} · {technique_list(entry)}"
     if entry.note:
         note = entry.note if len(entry.note) <= 80 else entry.note[:79] + "…"
         line += f"\n    “{note}”"

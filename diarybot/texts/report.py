@@ -27,7 +27,7 @@ from diarybot.domain.figures import (
     TechniqueFigures,
     Trend,
 )
-from diarybot.texts import BOT_NAME, MEDICATION_NAME, TECHNIQUE_NAMES
+from diarybot.texts import BOT_NAME, MEDICATION_NAME, TECHNIQUE_NAMES, words
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -113,6 +113,8 @@ CHART_ALT = "Chart of daily pain scores over the period"
 ENTRIES_HEADING = "All entries"
 ENTRIES_EMPTY = "No entries in this period."
 COLUMNS = ("Date", "Time", "Score", "Techniques", "Medication", "Note")
+# The score cell of a note-only entry (the patient wrote without rating): never a number.
+NO_SCORE = "note"
 #: In the Date column of the rows a long note continues in.
 NOTE_CONTINUED = "(cont.)"
 #: Ends a note too long for the PDF; the CSV and FHIR files hold every word of it.
@@ -257,6 +259,8 @@ def technique_observation(figures: TechniqueFigures) -> str:
 
 def entry_techniques(entry: Entry) -> str:
     """The techniques of one entry for the entries table (medication has its own column)."""
+    if not entry.techniques and entry.techniques_answered:
+        return words.TECHNIQUES_NONE_CELL  # said so; an empty cell means "not answered"
     return ", ".join(TECHNIQUE_NAMES[t] for t in entry.techniques)
 
 

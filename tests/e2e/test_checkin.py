@@ -6,6 +6,7 @@ import pytest
 
 from diarybot import texts
 from diarybot.domain.entries import Source, Technique
+from diarybot.texts import words
 from diarybot.texts.safety import NOTHING_SENT
 
 
@@ -89,8 +90,9 @@ async def test_typed_score(harness, pat, typed):
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        *[(t, texts.SCORE_INVALID) for t in ["11", "-1", "seven", "😀", "7.5", "NaN"]],
-        ("x" * 5000, texts.TOO_LONG),  # a pasted text is not a score with a typo
+        # Numbers that are not 0–10 scores; words are kept instead (tests/e2e/test_own_words).
+        *[(t, texts.SCORE_INVALID) for t in ["11", "-1", "7.5", "12/10"]],
+        ("x" * 5001, texts.TOO_LONG),  # longer than Telegram sends: not read at all
     ],
 )
 async def test_bad_scores_get_a_clear_reply_and_store_nothing(harness, pat, typed, expected):
@@ -110,9 +112,9 @@ async def test_log_command(harness, pat):
     assert [e.score for e in harness.files.entries(pat.id)] == [6, 2]
 
 
-@pytest.mark.parametrize("command", ["/log", "/log 11", "/log seven", "/log -1 ouch"])
+@pytest.mark.parametrize("command", ["/log 11", "/log eleven", "/log -1 ouch", "/log x 6"])
 async def test_log_command_rejects_bad_scores(harness, pat, command):
-    assert await harness.say(pat, command) == [texts.LOG_USAGE]
+    assert await harness.say(pat, command) == [words.LOG_USAGE]
     assert harness.files.entries(pat.id) == []
 
 
@@ -128,7 +130,7 @@ async def test_history_and_undo(harness, pat):
     await harness.say(pat, "/log 3 morning")
     await harness.say(pat, "/log 5 evening")
     [history] = await harness.say(pat, "/history")
-    assert history.startswith("Your last 2 entries:")
+    assert history.startswith("Your entries 1–2 of 2")
     assert history.index("5/10") < history.index("3/10")  # newest first
     assert "“evening”" in history and "“morning”" in history  # every entry, with its note
 

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobEvent
 from hypothesis import given, settings
@@ -28,7 +29,7 @@ from diarybot.domain.entries import Technique
 from diarybot.domain.localtime import instant_on, local_date, zone
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import reminder_due
-from diarybot.runtime.transport import Timeouts
+from diarybot.runtime.rate_limit import MAX_IN_FLIGHT
 from tests.conftest import Clock, Harness, running_bot
 from tests.support.disk import DiskFiles
 from tests.support.fake_bot_api import FakeBotAPI
@@ -110,9 +111,9 @@ def count_updates(app: Any) -> Counter[int]:
 
 def short_timeouts(app: Any, seconds: float) -> None:
     """Make the bot give up on slow answers sooner (PTB's default is 5 s) to keep CI fast."""
-    limits = Timeouts(read=seconds, write=seconds, connect=seconds, pool=seconds)
     for request in app.bot._request:  # (getUpdates request, everything else)
-        request.timeouts = limits
+        # PTB's HTTPXRequest takes its default timeouts from its client's, read per call.
+        request._client.timeout = httpx.Timeout(seconds)
 
 
 @pytest.fixture
@@ -150,9 +151,11 @@ async def test_reminder_burst_keeps_to_flood_limits_and_sends_each_reminder_once
     attempts = [c.at for c in api.calls if c.chat_id is not None]
     assert busiest_second(attempts) <= 30
     # After the 429 nothing at all was sent until its retry_after had passed, except what was
-    # already on its way when the answer came back.
+    # already on its way when the answer came back: at most the limiter's requests in flight
+    # (counted, not timed: on a loaded machine those can arrive a few hundred ms late). Without
+    # the pause, the 30/s pace would send ~24 in that window.
     [told] = [c.at for c in api.calls if c.status == 429]
-    assert not [round(at - told, 3) for at in attempts if told + 0.2 < at < told + 1.0]
+    assert len([at for at in attempts if told < at < told + 1.0]) <= MAX_IN_FLIGHT
 
 
 # -- 403, 400 --------------------------------------------------------------------------------

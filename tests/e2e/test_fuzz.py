@@ -29,8 +29,10 @@ from diarybot.bot import keyboards
 from diarybot.bot.context import Awaiting
 from diarybot.domain import safety
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, NOTE_MAX_CHARS
+from diarybot.domain.free_text import continuation_id
 from diarybot.domain.parsing import normalize_timezone
 from diarybot.storage.diary import DIARY_FILE
+from diarybot.texts import words
 from diarybot.texts.safety import NOTHING_SENT
 from tests.conftest import Harness
 from tests.support.fake_bot_api import FakeUser
@@ -145,7 +147,10 @@ def check_after(harness: Harness, errors: ErrorLog, user: FakeUser, mark: int) -
     assert harness.api.unanswered_callback_queries() == []
     assert [r.getMessage() for r in errors.records] == []
     for doc in raw_entries(harness, user.id):
-        assert type(doc["score"]) is int and MIN_SCORE <= doc["score"] <= MAX_SCORE, doc
+        if doc["score"] is None:  # a note-only entry: the patient's words, no score
+            assert doc["source"] == "note" and doc["note"], doc
+        else:
+            assert type(doc["score"]) is int and MIN_SCORE <= doc["score"] <= MAX_SCORE, doc
         assert isinstance(doc["note"], str) and len(doc["note"]) <= NOTE_MAX_CHARS
 
 
@@ -186,10 +191,22 @@ async def test_any_text_as_a_score_gets_a_clear_answer(
     before = len(raw_entries(harness, pat.id))
     mark = await send(harness, pat, text)
     check_after(harness, errors, pat, mark)
-    # Exactly one entry with that score when the text was a score, none otherwise.
     expected = score_in(text)
-    added = [e["score"] for e in raw_entries(harness, pat.id)[before:]]
-    assert added == ([] if expected is None else [expected]), text
+    added = raw_entries(harness, pat.id)[before:]
+    replies = harness.replies_since(mark, pat.id)
+    if expected is not None:  # a plain score: exactly one entry with it, no note
+        assert [(e["score"], e["note"]) for e in added] == [(expected, "")], text
+    elif added:  # a score with words after it: the words are its note, kept whole
+        assert type(added[0]["score"]) is int, text
+        kept = "".join(e["note"] for e in added)
+        assert "".join(kept.split()) in "".join(text.split()), text
+    else:  # words to keep, a mistyped number, or someone in trouble: never silence
+        assert replies, text
+        assert (
+            replies[0].startswith(words.OFFER.split("{", 1)[0])
+            or NOTHING_SENT in replies[0]
+            or replies[0] in (texts.SCORE_INVALID, texts.TOO_LONG)
+        ), text
 
 
 COMMANDS = sorted({name for name, _ in texts.COMMANDS} | {"start"})
@@ -222,27 +239,35 @@ async def test_every_command_with_any_argument_gets_a_clear_answer(
 
 @fuzz_settings
 @given(text=any_text.filter(lambda text: not text.startswith("/")))  # "/..." is a command
-async def test_any_note_is_stored_exactly_or_refused(
+async def test_any_note_is_stored_exactly(
     harness: Harness, pat: FakeUser, errors: ErrorLog, text: str
 ) -> None:
     # The state a finished check-in leaves ("awaiting the note for entry X"), set directly:
     # going through /checkin, a score and Done for every example would triple the run time.
     # tests/e2e/test_checkin.py covers the way there.
-    entry_id = raw_entries(harness, pat.id)[-1]["id"]
+    entry_id = raw_entries(harness, pat.id)[0]["id"]  # the fixture's scored entry
+    # A note is added below an existing one: start each example from an entry without one.
+    await harness.store.diary.update(pat.id, entry_id, note="")
     harness.app.user_data[pat.id].expect(Awaiting.NOTE, entry_id)
-    mark = await send(harness, pat, text)
+    mark = harness.api.mark()
+    update_id = harness.api.send_text(pat, text)
+    await harness.settle()
     check_after(harness, errors, pat, mark)
-    note = next(e["note"] for e in raw_entries(harness, pat.id) if e["id"] == entry_id)
+    mark_id = f"{update_id % 16**10:010x}"  # continuations are named after the message
+    stored = raw_entries(harness, pat.id)
+    at = next(i for i, e in enumerate(stored) if e["id"] == entry_id)
     replies = harness.replies_since(mark, pat.id)
     # Words that sound like a crisis are answered first, whatever else happens to the note.
     alarming = safety.sounds_like_emergency(text)
     assert (NOTHING_SENT in replies[0]) is alarming
     replies = replies[1:] if alarming else replies
-    if texts.NOTE_SAVED in replies:
-        assert note == text  # exactly: nothing trimmed, escaped or re-encoded
-    else:
-        assert replies[0] in (texts.TOO_LONG, texts.NOTE_TOO_LONG.format(limit=NOTE_MAX_CHARS))
-        assert note != text
+    assert texts.NOTE_SAVED in replies  # never refused, however long or strange
+    if len(text) <= NOTE_MAX_CHARS:
+        assert stored[at]["note"] == text  # exactly: nothing trimmed, escaped or re-encoded
+    else:  # kept in consecutive notes; only the whitespace where it was cut is gone
+        ids = {entry_id} | {continuation_id(mark_id, n) for n in range(1, 4)}
+        kept = "".join(e["note"] for e in stored if e["id"] in ids)
+        assert "".join(kept.split()) == "".join(text.split())
 
 
 @fuzz_settings

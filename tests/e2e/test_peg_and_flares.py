@@ -29,6 +29,7 @@ def entry(day: date, score: int, techniques=()) -> Entry:
         local_date=day,
         score=score,
         techniques=tuple(techniques),
+        techniques_answered=True,
     )
 
 

@@ -38,6 +38,7 @@ import itertools
 import json
 import math
 import re
+import ssl
 import struct
 import time
 from collections import deque
@@ -296,17 +297,22 @@ class FakeBotAPI:
     """A Telegram Bot API stand-in served on 127.0.0.1 from the current event loop.
 
     Use it as ``async with FakeBotAPI() as api:`` and point PTB at it with
-    ``base_url=api.base_url`` and ``base_file_url=api.base_file_url``.
+    ``base_url=api.base_url`` and ``base_file_url=api.base_file_url``. With ``tls`` (a server
+    SSL context holding a certificate) it serves HTTPS instead of HTTP.
     """
 
     def __init__(
-        self, token: str = DEFAULT_TOKEN, bot_username: str = "diarybot_test_bot"
+        self,
+        token: str = DEFAULT_TOKEN,
+        bot_username: str = "diarybot_test_bot",
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         bot_id, _, secret = token.partition(":")
         if not bot_id.isdigit() or not secret:
             raise ValueError(f"not a bot token: {token!r}")
         self.token = token
         self.bot_username = bot_username
+        self._tls = tls
         self.bot_user: JSONDict = {
             "id": int(bot_id),
             "is_bot": True,
@@ -389,7 +395,7 @@ class FakeBotAPI:
         # Long polls are woken in stop(); the short timeout only bounds a misbehaving handler.
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
+        site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=self._tls)
         await site.start()
         self._runner = runner
         self._port = runner.addresses[0][1]
@@ -428,7 +434,7 @@ class FakeBotAPI:
     def _root(self) -> str:
         if self._port is None:
             raise RuntimeError("FakeBotAPI is not started")
-        return f"http://127.0.0.1:{self._port}"
+        return f"{'https' if self._tls else 'http'}://127.0.0.1:{self._port}"
 
     # -- simulated users ---------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ START = date(2026, 11, 2)  # a Monday
 END = date(2026, 11, 29)  # 28 days
 
 
-def entry(day, score, *, hour=20, techniques=(), medication=False, uid=None):
+def entry(day, score, *, hour=20, techniques=(), medication=False, uid=None, answered=True):
+    """An entry whose techniques question was answered unless `answered=False`."""
     recorded = datetime.combine(day, time(hour), tzinfo=BERLIN).astimezone(UTC)
     return Entry(
         id=uid or f"{day.isoformat()}-{hour}-{score}",
@@ -25,6 +26,7 @@ def entry(day, score, *, hour=20, techniques=(), medication=False, uid=None):
         score=score,
         techniques=tuple(techniques),
         medication=medication,
+        techniques_answered=answered,
     )
 
 
@@ -340,3 +342,16 @@ def test_figures_are_consistent_and_independent_of_entry_order(entries, data):
     shuffled = data.draw(st.permutations(entries))
     previous_shuffled = data.draw(st.permutations(previous))
     assert period_figures(shuffled, START, END, previous=previous_shuffled) == figures
+
+
+def test_technique_comparison_uses_only_entries_whose_techniques_were_answered():
+    used = [entry(day(n), 3, techniques=[Technique.TENS]) for n in range(3)]
+    said_none = [entry(day(n), 6) for n in range(3, 6)]
+    # Low-pain days where the keyboard was left: they say nothing about TENS.
+    unanswered = [entry(day(n), 1, answered=False) for n in range(6, 12)]
+    [tens] = period_figures([*used, *said_none, *unanswered], START, END).techniques
+    assert (tens.days_used, tens.days_without) == (3, 3)
+    assert (tens.mean_with, tens.mean_without) == (3, 6)
+    assert tens.comparison_shown
+    # Everything else still counts every scored entry.
+    assert period_figures([*used, *said_none, *unanswered], START, END).days_logged == 12

@@ -280,6 +280,7 @@ def month_of_entries(count=60, seed=3):
                 techniques=(Technique.BREATHING,) if n % 3 == 0 else (),
                 medication=n % 4 == 0,
                 note=note,
+                techniques_answered=True,  # the patient answered (ticked, or None of these)
             )
         )
     return result

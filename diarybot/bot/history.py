@@ -1,0 +1,194 @@
+"""/history: every entry, page by page, and corrections to any of them.
+
+Each change goes through `diary.correct` / `diary.remove`, which record the old value and the
+time of the change in the diary's audit trail in the same write; reports read the entries as
+they are now. Every button carries only an entry id (validated), and the entry is looked up in
+the presser's own diary, so a forged press reaches nothing of anyone else's.
+"""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, Update
+
+from diarybot import texts
+from diarybot.bot import checkin, keyboards
+from diarybot.bot.context import Awaiting, BotContext
+from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
+from diarybot.domain.entries import Entry, Technique
+from diarybot.domain.free_text import split_note
+from diarybot.domain.localtime import zone
+from diarybot.texts import words
+
+PAGE_SIZE = 5
+# The entry view quotes the note whole up to this length (a message holds 4 096 characters).
+VIEW_NOTE_CHARS = 3500
+
+
+def describe(entry: Entry, tz_name: str) -> str:
+    """One entry as the patient reads it in /history's entry view: the note quoted whole."""
+    first_line = texts.entry_line(entry, entry.recorded_at.astimezone(zone(tz_name)))
+    first_line = first_line.split("\n", 1)[0]
+    if not entry.note:
+        return first_line
+    return f"{first_line}\n“{texts.shorten(entry.note, VIEW_NOTE_CHARS)}”"
+
+
+async def history_command(update: Update, context: BotContext) -> None:
+    """/history: the newest entries, with buttons to page back and to correct one."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    page = await _page(context, profile.user_id, profile.timezone, 0)
+    if page is None:
+        await reply(update, texts.HISTORY_EMPTY)
+        return
+    await reply(update, page[0], reply_markup=page[1])
+
+
+async def _page(
+    context: BotContext, user_id: int, tz_name: str, page: int
+) -> tuple[str, keyboards.InlineKeyboardMarkup] | None:
+    entries = await context.services.store.diary.entries(user_id)
+    if not entries:
+        return None
+    newest_first = entries[::-1]
+    last_page = (len(newest_first) - 1) // PAGE_SIZE
+    page = min(page, last_page)
+    shown = newest_first[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    tz = zone(tz_name)
+    lines = [
+        f"{n}. " + texts.entry_line(e, e.recorded_at.astimezone(tz))
+        for n, e in enumerate(shown, start=page * PAGE_SIZE + 1)
+    ]
+    header = words.HISTORY_PAGE.format(
+        first=page * PAGE_SIZE + 1, last=page * PAGE_SIZE + len(shown), total=len(entries)
+    )
+    labels = [
+        (f"{n}. " + texts.entry_line(e, e.recorded_at.astimezone(tz)).split("\n", 1)[0], e.id)
+        for n, e in enumerate(shown, start=page * PAGE_SIZE + 1)
+    ]
+    markup = keyboards.history_keyboard(labels, page, older=page < last_page, newer=page > 0)
+    return header + "\n\n" + "\n".join(lines), markup
+
+
+async def page_button(update: Update, context: BotContext) -> None:
+    """Older / Newer / Back to the list."""
+    press = await pressed(update)
+    profile = await profile_or_prompt(update, context) if press else None
+    if press is None or profile is None:
+        return
+    page = await _page(context, profile.user_id, profile.timezone, int(press.callback.args[0]))
+    if page is None:
+        await edit(press.query, texts.HISTORY_EMPTY)
+        return
+    await edit(press.query, page[0], page[1])
+
+
+async def entry_button(update: Update, context: BotContext) -> None:
+    """One entry and what can be corrected on it."""
+    press = await pressed(update)
+    profile = await profile_or_prompt(update, context) if press else None
+    if press is None or profile is None:
+        return
+    entry = await context.services.store.diary.get(profile.user_id, press.callback.args[0])
+    await _show(press.query, entry, profile.timezone)
+
+
+async def _show(query: CallbackQuery, entry: Entry | None, tz_name: str) -> None:
+    if entry is None:
+        await edit(query, texts.ENTRY_GONE)
+        return
+    await edit(
+        query,
+        words.ENTRY_VIEW.format(line=describe(entry, tz_name)),
+        keyboards.entry_keyboard(entry),
+    )
+
+
+async def edit_button(update: Update, context: BotContext) -> None:
+    """Score, Techniques, Note, Remove: ask for the new value (or the confirmation)."""
+    press = await pressed(update)
+    profile = await profile_or_prompt(update, context) if press else None
+    if press is None or profile is None:
+        return
+    kind, entry_id = press.callback.kind, press.callback.args[0]
+    entry = await context.services.store.diary.get(profile.user_id, entry_id)
+    if entry is None:
+        await edit(press.query, texts.ENTRY_GONE)
+        return
+    line = describe(entry, profile.timezone)
+    if kind == keyboards.HISTORY_SCORE:
+        markup = keyboards.rating_keyboard(keyboards.HISTORY_SET_SCORE, entry.id, skippable=False)
+        await edit(press.query, words.ASK_NEW_SCORE.format(line=line), markup)
+    elif kind == keyboards.HISTORY_TECHNIQUES:
+        markup = keyboards.techniques_keyboard(entry, correcting=True)
+        await edit(press.query, words.ASK_NEW_TECHNIQUES.format(line=line), markup)
+    elif kind == keyboards.HISTORY_NOTE:
+        context.state.expect(Awaiting.EDIT_NOTE, entry.id)
+        await edit(press.query, words.ASK_NEW_NOTE.format(line=line))
+    else:
+        yes = f"{keyboards.HISTORY_REMOVE_YES}:{entry.id}"
+        no = f"{keyboards.HISTORY_ENTRY}:{entry.id}"
+        markup = keyboards.confirm_keyboard(texts.BUTTON_YES_REMOVE, yes, no)
+        await edit(press.query, words.REMOVE_CONFIRM.format(line=line), markup)
+
+
+async def correction_button(update: Update, context: BotContext) -> None:
+    """A new score, a technique or medication ticked, or the removal confirmed."""
+    press = await pressed(update)
+    profile = await profile_or_prompt(update, context) if press else None
+    if press is None or profile is None:
+        return
+    diary, now = context.services.store.diary, context.services.clock()
+    kind, entry_id = press.callback.kind, press.callback.args[0]
+    if kind == keyboards.HISTORY_REMOVE_YES:
+        removed = await diary.remove(profile.user_id, entry_id, now)
+        await edit(press.query, words.REMOVED if removed else texts.ENTRY_GONE)
+        return
+    entry = await diary.get(profile.user_id, entry_id)
+    if entry is None:
+        await edit(press.query, texts.ENTRY_GONE)
+        return
+    if kind == keyboards.HISTORY_SET_SCORE:
+        changes: dict[str, object] = {"score": int(press.callback.args[1])}
+    elif kind == keyboards.HISTORY_MEDICATION:
+        changes = {"medication": not entry.medication, "techniques_answered": True}
+    elif kind == keyboards.HISTORY_TECHNIQUES_NONE:
+        changes = {"techniques": (), "medication": False, "techniques_answered": True}
+    else:
+        changes = _toggled(entry, press.callback.args[1])
+    entry = await diary.correct(profile.user_id, entry_id, now, **changes)
+    if kind != keyboards.HISTORY_TOGGLE:
+        await _show(press.query, entry, profile.timezone)
+    elif entry is None:
+        await edit(press.query, texts.ENTRY_GONE)
+    else:
+        await edit_markup(press.query, keyboards.techniques_keyboard(entry, correcting=True))
+
+
+def _toggled(entry: Entry, code: str) -> dict[str, object]:
+    # Correcting the techniques from /history is an answer, even down to nothing ticked.
+    if code == keyboards.MEDICATION_CODE:
+        return {"medication": not entry.medication, "techniques_answered": True}
+    chosen = set(entry.techniques) ^ {Technique(code)}
+    return {"techniques": tuple(t for t in Technique if t in chosen), "techniques_answered": True}
+
+
+async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:
+    """The corrected note: it replaces the old one (kept in the audit trail). The crisis check
+    ran on it before (routing)."""
+    user_id = patient_id(update)
+    if user_id is None:
+        return
+    context.state.clear()
+    head, *more = split_note(text) or [text]
+    entry = await context.services.store.diary.correct(
+        user_id, entry_id, context.services.clock(), note=head
+    )
+    if entry is None:
+        await reply(update, texts.ENTRY_GONE)
+    else:
+        await checkin.store_continuations(
+            context, user_id, entry, more, checkin.message_entry_id(update)
+        )
+        await reply(update, words.NOTE_CHANGED)

@@ -1,0 +1,147 @@
+"""The patient's own words outside a question: a score with a note, or text to keep.
+
+Nothing a patient writes is refused: a leading score ("6 knee bad again", "seven") is an entry
+with a note; anything else is offered back with buttons (add it to today's last entry, keep it
+as a note on its own, or rate the pain now). The offered text stays in the user's state; the
+buttons carry only an id.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from telegram import CallbackQuery, Message, Update
+
+from diarybot import texts
+from diarybot.bot import checkin, keyboards
+from diarybot.bot.context import Awaiting, BotContext
+from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
+from diarybot.domain.entries import Entry, Source
+from diarybot.domain.free_text import is_bad_number, read_score_and_note, split_note
+from diarybot.domain.localtime import local_date, zone
+from diarybot.domain.people import Profile
+from diarybot.texts import words
+
+# Text typed this long after a score is no longer that check-in's note: the keyboard is stale.
+TECHNIQUES_NOTE_WINDOW = timedelta(hours=3)
+
+
+async def typed_text(update: Update, context: BotContext, text: str) -> None:
+    """Free text that answers no question: a score (with a note), a slip, or words to keep."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    scored = read_score_and_note(text)
+    if scored is not None:
+        await checkin.typed_score(update, context, profile, scored.score, scored.note)
+    elif is_bad_number(text):
+        await reply(update, texts.SCORE_INVALID)
+    elif await _note_for_open_checkin(update, context, profile):
+        await checkin.note_text(update, context, context.state.entry_id or "", text)
+    else:
+        offer_id = checkin.message_entry_id(update)
+        context.state.offer(offer_id, text)
+        await reply(
+            update,
+            words.OFFER.format(preview=texts.shorten(text, 80)),
+            reply_markup=keyboards.offer_keyboard(offer_id),
+        )
+
+
+async def _note_for_open_checkin(update: Update, context: BotContext, profile: Profile) -> bool:
+    """Whether the techniques keyboard of a recent entry is open, so text is its note."""
+    state = context.state
+    if state.awaiting is not Awaiting.TECHNIQUES or state.entry_id is None:
+        return False
+    entry = await context.services.store.diary.get(profile.user_id, state.entry_id)
+    fresh = entry is not None and context.services.clock() - entry.recorded_at < (
+        TECHNIQUES_NOTE_WINDOW
+    )
+    if not fresh:
+        state.clear()
+    return fresh
+
+
+async def offer_button(update: Update, context: BotContext) -> None:
+    """The patient's choice for words we offered back."""
+    press = await pressed(update)
+    message = press.query.message if press else None
+    if press is None or not isinstance(message, Message):
+        return
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    offer_id, action = press.callback.args
+    if action == "rate":
+        if offer_id not in context.state.offered:
+            await edit(press.query, words.OFFER_EXPIRED)
+            return
+        # The text stays offered: the score tapped on this keyboard takes it as its note.
+        await edit(press.query, texts.ASK_SCORE, keyboards.score_keyboard(offer_id))
+        return
+    text = context.state.take_offer(offer_id)
+    if text is None:
+        await edit(press.query, words.OFFER_EXPIRED)
+        return
+    # The words were written when the patient sent them, which is when we offered them back.
+    written = min(message.date, context.services.clock())
+    if action == "add":
+        await _add_to_latest(
+            press.query, context, profile, offer_id=offer_id, text=text, written=written
+        )
+    else:
+        await _save_note_only(
+            press.query, context, profile, offer_id=offer_id, text=text, written=written
+        )
+
+
+async def _add_to_latest(
+    query: CallbackQuery,
+    context: BotContext,
+    profile: Profile,
+    *,
+    offer_id: str,
+    text: str,
+    written: datetime,
+) -> None:
+    today = local_date(written, zone(profile.timezone))
+    todays = await context.services.store.diary.entries(profile.user_id, today, today)
+    if not todays:
+        await _save_note_only(
+            query, context, profile, offer_id=offer_id, text=text, written=written, no_entry=True
+        )
+        return
+    latest = todays[-1]
+    updated, _count = await checkin.append_note(context, profile.user_id, latest, text, offer_id)
+    if updated is None:
+        await edit(query, texts.ENTRY_GONE)
+        return
+    at = updated.recorded_at.astimezone(zone(profile.timezone))
+    score = words.NO_SCORE_LABEL if updated.score is None else f"{updated.score}/10"
+    await edit(query, words.ADDED_TO_LATEST.format(time=f"{at:%H:%M}", score=score))
+
+
+async def _save_note_only(
+    query: CallbackQuery,
+    context: BotContext,
+    profile: Profile,
+    *,
+    offer_id: str,
+    text: str,
+    written: datetime,
+    no_entry: bool = False,
+) -> None:
+    head, *more = split_note(text)
+    entry = Entry(
+        id=offer_id,
+        recorded_at=written,
+        local_date=local_date(written, zone(profile.timezone)),
+        score=None,
+        note=head,
+        source=Source.NOTE,
+    )
+    await context.services.store.diary.add(profile.user_id, entry)
+    await checkin.store_continuations(context, profile.user_id, entry, more, offer_id)
+    at = written.astimezone(zone(profile.timezone))
+    template = words.NO_ENTRY_TODAY if no_entry else words.NOTE_ONLY_SAVED
+    await edit(query, template.format(time=f"{at:%H:%M}"))
