@@ -6,17 +6,20 @@ the images and the sample report under docs/ were made.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from charts import render_trend
 from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
+from diarybot.domain.digest import PatientWeek, digest_period
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.figures import period_figures
 from diarybot.domain.localtime import local_date
 from diarybot.reports.csv_file import entries_csv
 from diarybot.reports.fhir import fhir_json
 from diarybot.reports.pdf import pdf_report
+from diarybot.runtime.digest_tasks import digest_files
 from diarybot.runtime.render_tasks import chart_entries
 
 DEMO_NAME = "Alex Example (synthetic)"
@@ -65,12 +68,39 @@ def render_demo(out_dir: Path) -> list[Path]:
         "sample-report.fhir.json": fhir_json(
             period, "Patient/demo", DEMO_NAME, SAMPLE_TZ, GENERATED_AT
         ),
+        "sample-digest.pdf": demo_digest(entries),
     }
     for name, data in files.items():
         path = out_dir / name
         path.write_bytes(data)
         paths.append(path)
     return paths
+
+
+#: Synthetic patients of a sample digest: name, points added to every score, days skipped.
+DIGEST_PATIENTS = (
+    ("Alex Example (synthetic)", 0, 0),
+    ("Bea Sample (synthetic)", 2, 0),
+    ("Cy Demo (synthetic)", -2, 2),
+    ("Dee Test (synthetic)", 3, 0),
+    ("Eli Fake (synthetic)", -1, 5),
+)
+
+
+def demo_digest(entries: list[Entry]) -> bytes:
+    """A specialist's weekly digest of five synthetic patients (the month's last week)."""
+    _, month_end = _month()
+    start, end = digest_period(month_end + timedelta(days=1))
+    weeks = []
+    for n, (name, shift, skipped) in enumerate(DIGEST_PATIENTS):
+        shifted = tuple(
+            dataclasses.replace(e, score=max(0, min(10, e.score + shift)))
+            for e in entries
+            if e.score is not None
+            and (e.local_date <= end - timedelta(days=skipped) or e.local_date > end)
+        )
+        weeks.append(PatientWeek(n + 1, name, "", SAMPLE_TZ.key, shifted))
+    return digest_files(weeks, start, end, SAMPLE_TZ.key, GENERATED_AT).pdf
 
 
 def _month() -> tuple[date, date]:

@@ -32,6 +32,7 @@ from diarybot.bot import (
     onboarding,
     patient_sharing,
     peg_check,
+    plan_notes,
     routing,
     specialist,
     user_states,
@@ -130,6 +131,7 @@ def _add_handlers(app: DiaryApp) -> None:
         "summary": specialist.summary_command,
         "digest": specialist.digest_command,
         "alerts": flare_messages.alerts_command,
+        "plan": plan_notes.plan_command,
         "breathe": guided_exercises.breathe_command,
         "relax": guided_exercises.relax_command,
         "practice": guided_exercises.practice_command,
@@ -154,6 +156,12 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.LINK_DECLINE: patient_sharing.link_answer_button,
         keyboards.UNSHARE: patient_sharing.unshare_button,
         keyboards.SUMMARY: specialist.summary_button,
+        keyboards.DATA_FILES: specialist.data_files_button,
+        keyboards.PATIENTS_PAGE: specialist.patients_page_button,
+        keyboards.SPECIALIST_TZ: specialist.specialist_timezone_button,
+        keyboards.SHARING_PICK: patient_sharing.sharing_pick_button,
+        keyboards.SET_LEVEL: patient_sharing.set_level_button,
+        keyboards.PLAN_FOR: plan_notes.plan_for_button,
         keyboards.EX_PATTERN: guided_exercises.pattern_button,
         keyboards.EX_BEFORE: guided_exercises.before_button,
         keyboards.EX_AFTER: guided_exercises.after_button,
@@ -174,6 +182,13 @@ def _add_handlers(app: DiaryApp) -> None:
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
     app.add_handler(CallbackQueryHandler(checkin.undo_button, pattern=rf"^{keyboards.UNDO_NO}$"))
+    single: dict[str, Callable[..., Any]] = {
+        keyboards.OWN_DIARY: onboarding.own_diary_button,
+        keyboards.KEEP_NAME: patient_sharing.keep_name_button,
+        keyboards.SKIP_REFERENCE: patient_sharing.skip_reference_button,
+    }
+    for data, callback in single.items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{data}$"))
     app.add_handler(
         CallbackQueryHandler(
             erasure.delete_button, pattern=rf"^({keyboards.DELETE_YES}|{keyboards.DELETE_NO})$"

@@ -54,6 +54,9 @@ class Awaiting(enum.Enum):
     TECHNIQUES = enum.auto()
     #: /history's Note button: the next text replaces that entry's note.
     EDIT_NOTE = enum.auto()
+    REPORT_NAME = enum.auto()
+    REPORT_REFERENCE = enum.auto()
+    PLAN_NOTE = enum.auto()
 
 
 @dataclass
@@ -68,6 +71,8 @@ class UserState:
     #: Words offered back to the patient ("keep this as a note?"), by the id their buttons carry.
     #: Kept here, not in callback data (64 bytes); a restart forgets them and the buttons say so.
     offered: dict[str, str] = field(default_factory=dict)
+    #: With `Awaiting.PLAN_NOTE`: the patient the specialist's plan note is for.
+    patient_id: int | None = None
 
     def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
         """Remember what the next text answers."""
@@ -88,7 +93,7 @@ class UserState:
     def clear(self) -> bool:
         """Forget it; whether there was something to forget."""
         had = self.awaiting is not Awaiting.NOTHING
-        self.awaiting, self.entry_id = Awaiting.NOTHING, None
+        self.awaiting, self.entry_id, self.patient_id = Awaiting.NOTHING, None, None
         return had
 
 
@@ -100,6 +105,8 @@ class BotData:
 
     def __init__(self) -> None:
         self.link_attempts = AttemptLimiter()
+        #: Specialists whose weekly digest is being drawn or sent right now (one at a time).
+        self.digests_running: set[int] = set()
 
 
 class BotContext(CallbackContext[ExtBot[Any], UserState, dict[Any, Any], BotData]):

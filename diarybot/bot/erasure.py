@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import keyboards, specialist
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.domain.localtime import zone
@@ -69,7 +69,13 @@ async def delete_button(update: Update, context: BotContext) -> None:
         for job in context.job_queue.jobs():
             if job.name and job.name.rsplit(":", 1)[-1] == str(user_id):
                 job.schedule_removal()
-    await context.services.store.erase(user_id)
+    store = context.services.store
+    profile = await store.profiles.get(user_id)
+    links = await store.sharing.links(user_id)
+    await store.erase(user_id)
+    if profile is not None:  # erasing stops sharing too: each specialist hears it once
+        for link in links:
+            await specialist.tell_stopped(context, link.specialist_id, profile)
     context.state.clear()
     context.application.drop_user_data(user_id)
     await edit(query, texts.DELETE_DONE)

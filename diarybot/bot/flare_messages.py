@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import patient_id, reply
+from diarybot.bot.specialist_delivery import still_shared
 from diarybot.domain.entries import Entry
 from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
 from diarybot.domain.people import Profile, Specialist
@@ -70,7 +71,8 @@ async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: F
         specialist = await svc.store.specialists.get(link.specialist_id)
         if specialist is None or not specialist.flare_alerts:
             continue
-        if not await svc.store.sharing.is_linked(profile.user_id, specialist.user_id):
+        # Read again right before the send: the patient may have stopped sharing meanwhile.
+        if await still_shared(svc, profile.user_id, specialist.user_id) is None:
             continue
         text = texts.FLARE_ALERT.format(
             name=profile.display_name or "A patient", reason=reason(flare)

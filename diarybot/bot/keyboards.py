@@ -15,6 +15,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
+from diarybot.domain.people import ShareLevel
+from diarybot.texts import specialist as st
 from diarybot.texts import words
 from diarybot.texts.erasure import BUTTON_SEND_EVERYTHING
 
@@ -38,6 +40,15 @@ EX_BEFORE = "xb"
 EX_AFTER = "xa"
 EX_STOP = "xs"
 PEG = "pg"
+SHARING_PICK = "sp"
+SET_LEVEL = "sl"
+SPECIALIST_TZ = "sz"
+PATIENTS_PAGE = "pp"
+DATA_FILES = "fl"
+OWN_DIARY = "od"
+KEEP_NAME = "kn"
+SKIP_REFERENCE = "kr"
+PLAN_FOR = "pn"
 OFFER = "fw"
 HISTORY_PAGE = "hp"
 HISTORY_ENTRY = "he"
@@ -68,6 +79,7 @@ COMMON_TIMEZONES = (
 COMMON_TIMES = ("08:00", "12:00", "18:00", "20:00", "21:00")
 
 _ID = r"[0-9a-f]{10}"
+_LEVELS = "|".join(level.value for level in ShareLevel)
 _PATTERNS = {
     SCORE: re.compile(rf"^{SCORE}:({_ID}):(\d{{1,2}})$"),
     TOGGLE: re.compile(rf"^{TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
@@ -103,8 +115,14 @@ _PATTERNS = {
     PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
-        for prefix in (LINK_ALLOW, LINK_DECLINE, UNSHARE, SUMMARY)
+        for prefix in (LINK_DECLINE, UNSHARE, SUMMARY, SHARING_PICK, DATA_FILES, PLAN_FOR)
     },
+    **{
+        prefix: re.compile(rf"^{prefix}:(\d{{1,15}}):({_LEVELS})$")
+        for prefix in (LINK_ALLOW, SET_LEVEL)
+    },
+    SPECIALIST_TZ: re.compile(rf"^{SPECIALIST_TZ}:([A-Za-z0-9_+\-/]{{1,40}})$"),
+    PATIENTS_PAGE: re.compile(rf"^{PATIENTS_PAGE}:(\d{{1,4}})$"),
 }
 TOGGLE_CODES = frozenset([t.value for t in Technique] + [MEDICATION_CODE])
 
@@ -121,7 +139,15 @@ def parse_callback(data: object) -> Callback | None:
     """Validate callback data; None for anything we did not produce."""
     if not isinstance(data, str) or len(data) > 64:
         return None
-    if data in (UNDO_NO, DELETE_YES, DELETE_NO, DELETE_EXPORT):
+    if data in (
+        UNDO_NO,
+        DELETE_YES,
+        DELETE_NO,
+        DELETE_EXPORT,
+        OWN_DIARY,
+        KEEP_NAME,
+        SKIP_REFERENCE,
+    ):
         return Callback(data)
     kind = data.split(":", 1)[0]
     pattern = _PATTERNS.get(kind)
@@ -229,19 +255,78 @@ def reminder_time_keyboard() -> InlineKeyboardMarkup:
 
 
 def link_keyboard(specialist_id: int) -> InlineKeyboardMarkup:
-    """The patient's answer to a specialist's link request."""
-    return InlineKeyboardMarkup(
+    """The patient's answer to a specialist's link request: what to share, or no."""
+    rows = level_rows(LINK_ALLOW, specialist_id)
+    rows.append(
         [
-            [
-                InlineKeyboardButton(
-                    texts.BUTTON_ALLOW, callback_data=f"{LINK_ALLOW}:{specialist_id}"
-                ),
-                InlineKeyboardButton(
-                    texts.BUTTON_DECLINE, callback_data=f"{LINK_DECLINE}:{specialist_id}"
-                ),
-            ]
+            InlineKeyboardButton(
+                texts.BUTTON_DECLINE, callback_data=f"{LINK_DECLINE}:{specialist_id}"
+            )
         ]
     )
+    return InlineKeyboardMarkup(rows)
+
+
+def level_rows(prefix: str, specialist_id: int) -> list[list[InlineKeyboardButton]]:
+    """One button per sharing level, least first."""
+    return [
+        [InlineKeyboardButton(label, callback_data=f"{prefix}:{specialist_id}:{level.value}")]
+        for level, label in st.LEVEL_BUTTONS.items()
+    ]
+
+
+def level_keyboard(specialist_id: int, name: str) -> InlineKeyboardMarkup:
+    """/sharing, one specialist: change what they receive, or stop."""
+    rows = level_rows(SET_LEVEL, specialist_id)
+    rows.append(
+        [
+            InlineKeyboardButton(
+                st.BUTTON_STOP.format(name=name), callback_data=f"{UNSHARE}:{specialist_id}"
+            )
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def specialist_timezone_keyboard(
+    names: tuple[str, ...] | list[str] = COMMON_TIMEZONES,
+) -> InlineKeyboardMarkup:
+    """Time zone choices for a specialist (their digest's clock, not a diary's)."""
+    buttons = [InlineKeyboardButton(n, callback_data=f"{SPECIALIST_TZ}:{n}") for n in names]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def buttons_keyboard(buttons: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One (label, callback data) button per row."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data)] for label, data in buttons]
+    )
+
+
+def single_button(label: str, data: str) -> InlineKeyboardMarkup:
+    """One button on its own."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
+
+
+def paged_people_keyboard(
+    prefix: str, people: list[tuple[int, str]], page: int, pages: int
+) -> InlineKeyboardMarkup:
+    """One button per person on this page, then Previous/Next when there are other pages."""
+    rows = [
+        [InlineKeyboardButton(label, callback_data=f"{prefix}:{pid}")] for pid, label in people
+    ]
+    turn = []
+    if page > 0:
+        turn.append(
+            InlineKeyboardButton(st.BUTTON_PREVIOUS, callback_data=f"{PATIENTS_PAGE}:{page - 1}")
+        )
+    if page < pages - 1:
+        turn.append(
+            InlineKeyboardButton(st.BUTTON_NEXT, callback_data=f"{PATIENTS_PAGE}:{page + 1}")
+        )
+    if turn:
+        rows.append(turn)
+    return InlineKeyboardMarkup(rows)
 
 
 def people_keyboard(prefix: str, people: list[tuple[int, str]]) -> InlineKeyboardMarkup:

@@ -7,17 +7,47 @@ from datetime import time
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import keyboards, reminders
+from diarybot.bot import keyboards, reminders, specialist
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, suggest_timezones
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import rebase_reminded_day
+from diarybot.texts import specialist as st
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Welcome, privacy notice, then ask for the time zone."""
+    """Welcome, privacy notice, then the time zone; a specialist's link or welcome instead.
+
+    `/start <code>` is what a specialist sends by opening the link a patient forwarded: it
+    starts the link flow, never the patient onboarding.
+    """
+    user_id = patient_id(update)
+    if user_id is None:
+        return
+    svc = context.services
+    if context.args:
+        if await svc.store.profiles.get(user_id) is None:
+            await specialist.specialist_welcome(update)
+        await specialist.request_link(update, context, "".join(context.args))
+        return
+    profile = await svc.store.profiles.get(user_id)
+    if profile is None and await svc.store.specialists.get(user_id) is not None:
+        await specialist.specialist_welcome(update)
+        return
+    await start_diary(update, context)
+
+
+async def own_diary_button(update: Update, context: BotContext) -> None:
+    """A specialist who wants a pain diary of their own starts the patient onboarding."""
+    if await pressed(update) is None:
+        return
+    await start_diary(update, context)
+
+
+async def start_diary(update: Update, context: BotContext) -> None:
+    """The patient onboarding: welcome, privacy notice, then ask for the time zone."""
     user_id = patient_id(update)
     if user_id is None:
         return
@@ -39,7 +69,22 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def timezone_command(update: Update, context: BotContext) -> None:
-    """/timezone NAME sets it; without a name, offers choices."""
+    """/timezone NAME sets it; without a name, offers choices (a specialist's own, for one
+    who keeps no diary)."""
+    user_id = patient_id(update)
+    svc = context.services
+    if (
+        user_id is not None
+        and await svc.store.profiles.get(user_id) is None
+        and await svc.store.specialists.get(user_id) is not None
+    ):
+        if not context.args:
+            await reply(
+                update, texts.TIMEZONE_USAGE, reply_markup=keyboards.specialist_timezone_keyboard()
+            )
+            return
+        await specialist.set_specialist_timezone(update, context, " ".join(context.args))
+        return
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
@@ -176,9 +221,15 @@ async def resume(update: Update, context: BotContext) -> None:
     )
 
 
-async def help_command(update: Update, _context: BotContext) -> None:
-    """/help lists every command."""
-    await reply(update, texts.help_text())
+async def help_command(update: Update, context: BotContext) -> None:
+    """/help lists the commands of the role(s) this person has."""
+    user_id = patient_id(update)
+    if user_id is None:
+        return
+    store = context.services.store
+    is_patient = await store.profiles.get(user_id) is not None
+    is_specialist = await store.specialists.get(user_id) is not None
+    await reply(update, st.help_for(patient=is_patient, specialist=is_specialist))
 
 
 async def answer_expired(update: Update, _context: BotContext) -> None:

@@ -7,26 +7,109 @@ from telegram import Update
 from diarybot import texts
 from diarybot.bot import keyboards
 from diarybot.bot import specialist as specialist_side
-from diarybot.bot.context import BotContext
+from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
-from diarybot.domain.people import Specialist
+from diarybot.domain.people import Profile, ShareLevel, Specialist
 from diarybot.domain.share_codes import format_code
+from diarybot.reports.content import display_name
+from diarybot.texts import specialist as st
 
 NAME_MAX = 60
+REFERENCE_MAX = 40
 
 
 async def share_command(update: Update, context: BotContext) -> None:
-    """/share: a one-time code for the patient to hand to their specialist."""
+    """/share: the first time, the name and reference for reports; then a message to forward."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
+    if not profile.report_details_asked:
+        context.state.expect(Awaiting.REPORT_NAME)
+        name = display_name(profile)
+        await reply(
+            update,
+            st.ASK_REPORT_NAME.format(name=name),
+            reply_markup=keyboards.single_button(
+                st.BUTTON_KEEP_NAME.format(name=name[:40]), keyboards.KEEP_NAME
+            ),
+        )
+        return
+    await _send_code(update, context, profile)
+
+
+async def _send_code(update: Update, context: BotContext, profile: Profile) -> None:
     svc = context.services
     code = format_code(await svc.store.sharing.create_code(profile.user_id, svc.clock()))
-    await reply(update, texts.SHARE_CODE.format(code=code))
+    bot = context.bot.username
+    await reply(
+        update,
+        st.SHARE_MESSAGE.format(link=f"https://t.me/{bot}?start={code}", code=code, bot=bot),
+    )
+
+
+async def report_name_text(update: Update, context: BotContext, typed: str) -> None:
+    """The answer to "which name should reports carry?", typed."""
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    name = " ".join(typed.split())
+    if not name or len(name) > NAME_MAX or not name.isprintable():
+        await reply(update, texts.NAME_USAGE)
+        return
+    await context.services.store.profiles.update(profile.user_id, display_name=name)
+    await _ask_reference(update, context)
+
+
+async def keep_name_button(update: Update, context: BotContext) -> None:
+    """The patient keeps the name they have."""
+    if await pressed(update) is None:
+        return
+    await _ask_reference(update, context)
+
+
+async def _ask_reference(update: Update, context: BotContext) -> None:
+    context.state.expect(Awaiting.REPORT_REFERENCE)
+    await reply(
+        update,
+        st.ASK_REPORT_REFERENCE,
+        reply_markup=keyboards.single_button(st.BUTTON_SKIP_REFERENCE, keyboards.SKIP_REFERENCE),
+    )
+
+
+async def report_reference_text(update: Update, context: BotContext, typed: str) -> None:
+    """The date of birth or reference, typed."""
+    reference = " ".join(typed.split())
+    if len(reference) > REFERENCE_MAX or not reference.isprintable():
+        await reply(update, st.REFERENCE_TOO_LONG.format(limit=REFERENCE_MAX))
+        return
+    await _details_done(update, context, reference)
+
+
+async def skip_reference_button(update: Update, context: BotContext) -> None:
+    """No reference on the reports."""
+    if await pressed(update) is None:
+        return
+    await _details_done(update, context, "")
+
+
+async def _details_done(update: Update, context: BotContext, reference: str) -> None:
+    profile = await profile_or_prompt(update, context)
+    if profile is None:
+        return
+    context.state.clear()
+    profile = (
+        await context.services.store.profiles.update(
+            profile.user_id, report_reference=reference, report_details_asked=True
+        )
+        or profile
+    )
+    part = st.REPORT_REFERENCE_PART.format(reference=reference) if reference else ""
+    await reply(update, st.REPORT_DETAILS_SET.format(name=display_name(profile), reference=part))
+    await _send_code(update, context, profile)
 
 
 async def sharing_command(update: Update, context: BotContext) -> None:
-    """/sharing and /unshare: whom the patient shares with, each with a button to stop."""
+    """/sharing and /unshare: whom the patient shares with and what, each with a button."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
@@ -36,17 +119,53 @@ async def sharing_command(update: Update, context: BotContext) -> None:
     if not links and not pending:
         await reply(update, texts.SHARING_NONE)
         return
-    lines = [f"• {link.name}" for link in links]
-    lines += [f"• {link.name}{texts.SHARING_PENDING}" for link in pending]
-    buttons = [
-        (link.specialist_id, texts.BUTTON_STOP_SHARING.format(name=link.name))
-        for link in [*links, *pending]
+    lines = [
+        st.SHARING_LINE.format(who=link.who, level=st.LEVEL_NAMES[link.level]) for link in links
     ]
-    await reply(
-        update,
-        texts.SHARING_LIST.format(lines="\n".join(lines)),
-        reply_markup=keyboards.people_keyboard(keyboards.UNSHARE, buttons),
+    lines += [f"• {link.who}{texts.SHARING_PENDING}" for link in pending]
+    markup = keyboards.buttons_keyboard(
+        [
+            (st.BUTTON_CHANGE.format(name=lk.name), f"{keyboards.SHARING_PICK}:{lk.specialist_id}")
+            for lk in links
+        ]
+        + [
+            (
+                texts.BUTTON_STOP_SHARING.format(name=lk.name),
+                f"{keyboards.UNSHARE}:{lk.specialist_id}",
+            )
+            for lk in pending
+        ]
     )
+    await reply(update, st.SHARING_LIST.format(lines="\n".join(lines)), reply_markup=markup)
+
+
+async def sharing_pick_button(update: Update, context: BotContext) -> None:
+    """One specialist picked in /sharing: what they receive, to change it or stop."""
+    press = await pressed(update)
+    if press is None:
+        return
+    link = await context.services.store.sharing.link(press.user_id, int(press.callback.args[0]))
+    if link is None:
+        await edit(press.query, texts.LINK_REQUEST_GONE)
+        return
+    await edit(
+        press.query,
+        st.SHARING_CHOOSE.format(who=link.who, level=st.LEVEL_NAMES[link.level]),
+        keyboards.level_keyboard(link.specialist_id, link.name[:40]),
+    )
+
+
+async def set_level_button(update: Update, context: BotContext) -> None:
+    """A new sharing level for one specialist, effective for everything sent from now on."""
+    press = await pressed(update)
+    if press is None:
+        return
+    specialist_id, level = int(press.callback.args[0]), ShareLevel(press.callback.args[1])
+    link = await context.services.store.sharing.set_level(press.user_id, specialist_id, level)
+    if link is None:
+        await edit(press.query, texts.LINK_REQUEST_GONE)
+        return
+    await edit(press.query, st.LEVEL_CHANGED.format(who=link.who, level=st.LEVEL_NAMES[level]))
 
 
 async def unshare_button(update: Update, context: BotContext) -> None:
@@ -57,18 +176,20 @@ async def unshare_button(update: Update, context: BotContext) -> None:
     query, callback, user_id = press.query, press.callback, press.user_id
     specialist_id = int(callback.args[0])
     sharing = context.services.store.sharing
-    links = await sharing.links(user_id)
-    name = next((link.name for link in links if link.specialist_id == specialist_id), None)
-    await sharing.unlink(user_id, specialist_id)
+    link = await sharing.link(user_id, specialist_id)
+    removed = await sharing.unlink(user_id, specialist_id)
     await sharing.decline(user_id, specialist_id)
-    if name is None:
+    if link is None:
         await edit(query, texts.LINK_REQUEST_GONE)
         return
-    await edit(query, texts.UNSHARED.format(name=name))
+    await edit(query, texts.UNSHARED.format(name=link.name))
+    profile = await context.services.store.profiles.get(user_id)
+    if removed and profile is not None:  # a second tap removes nothing and tells nobody
+        await specialist_side.tell_stopped(context, specialist_id, profile)
 
 
 async def link_answer_button(update: Update, context: BotContext) -> None:
-    """The patient allows or declines a specialist's request."""
+    """The patient allows (choosing what is shared) or declines a specialist's request."""
     press = await pressed(update)
     profile = await profile_or_prompt(update, context) if press else None
     if press is None or profile is None:
@@ -85,15 +206,18 @@ async def link_answer_button(update: Update, context: BotContext) -> None:
         await edit(query, texts.LINK_DECLINED.format(name=request.name))
         await context.bot.send_message(specialist_id, texts.LINK_DECLINED_SPECIALIST)
         return
+    level = ShareLevel(callback.args[1])
     defaults = Specialist(
         user_id=specialist_id, chat_id=specialist_id, timezone=svc.settings.default_timezone
     )
-    link = await svc.store.sharing.confirm(profile.user_id, specialist_id, defaults, svc.clock())
+    link = await svc.store.sharing.confirm(
+        profile.user_id, specialist_id, defaults, svc.clock(), level
+    )
     if link is None:
         await edit(query, texts.LINK_REQUEST_GONE)
         return
-    await edit(query, texts.LINK_ALLOWED.format(name=link.name))
-    await specialist_side.welcome_linked(context, specialist_id, profile)
+    await edit(query, st.LINK_ALLOWED.format(who=link.who, level=st.LEVEL_NAMES[level]))
+    await specialist_side.welcome_linked(context, specialist_id, profile, link)
 
 
 async def name_command(update: Update, context: BotContext) -> None:

@@ -84,12 +84,19 @@ async def _prepare(
 
 
 async def build_report(
-    svc: Services, profile: Profile, start: date, end: date, *, with_files: bool = True
+    svc: Services,
+    profile: Profile,
+    start: date,
+    end: date,
+    *,
+    with_files: bool = True,
+    with_entries: bool = True,
 ) -> ReportFiles | None:
     """All report files for a period, or None when the period has no entries.
 
     `with_files`: the CSV and FHIR files are sent with the PDF (so the PDF can point to them
-    for the entries it leaves out).
+    for the entries it leaves out). Without `with_entries` the PDF is the summary only: no
+    entry table, no notes.
     """
     length = (end - start).days + 1
     history_from = start - timedelta(days=length) - FLARE_LOOKBACK
@@ -112,6 +119,7 @@ async def build_report(
         extras=extras,
         pdf_limit=MAX_PDF_ENTRIES,
         files_alongside=with_files,
+        with_entries=with_entries,
     )
 
 

@@ -6,7 +6,16 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, crisis, guided_exercises, history, onboarding, words
+from diarybot.bot import (
+    checkin,
+    crisis,
+    guided_exercises,
+    history,
+    onboarding,
+    patient_sharing,
+    plan_notes,
+    words,
+)
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.domain.free_text import read_score_and_note
@@ -23,6 +32,11 @@ async def route_text(update: Update, context: BotContext) -> None:
         return
     text = message.text
     state = context.state
+    if state.awaiting is Awaiting.PLAN_NOTE and len(text) <= MAX_TEXT:
+        # A specialist writing for a patient, not about themselves: a plan may well name a
+        # crisis line, and must be stored as written rather than answered as an emergency.
+        await plan_notes.plan_text(update, context, text)
+        return
     # A corrected note (/history) is stored whatever it says, like a note.
     taking_note = state.awaiting in (Awaiting.NOTE, Awaiting.EDIT_NOTE)
     # Words that will be kept after the crisis reply, like /log's: a score with a note, or the
@@ -51,6 +65,10 @@ async def route_text(update: Update, context: BotContext) -> None:
         await onboarding.apply_timezone_text(update, context, text)
     elif state.awaiting is Awaiting.REMINDER_TIME:
         await onboarding.apply_time_text(update, context, text)
+    elif state.awaiting is Awaiting.REPORT_NAME:
+        await patient_sharing.report_name_text(update, context, text)
+    elif state.awaiting is Awaiting.REPORT_REFERENCE:
+        await patient_sharing.report_reference_text(update, context, text)
     else:
         # Anything else is the patient's own words: a score, or text kept as they choose.
         await words.typed_text(update, context, text)

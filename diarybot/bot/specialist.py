@@ -1,4 +1,4 @@
-"""The specialist's side: /link with a patient's code, /patients, /summary, weekly summaries.
+"""The specialist's side: linking with a patient's code, /patients, /summary, /digest settings.
 
 Every path to a patient's data goes through `sharing.is_linked`, checked against the patient's
 own file at the moment of access; the specialist's index only decides whom to list.
@@ -7,11 +7,12 @@ own file at the moment of access; the specialist's index only decides whom to li
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+import math
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from telegram import Update
-from telegram.error import Forbidden
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import JobQueue
 
 from diarybot import texts
@@ -19,34 +20,43 @@ from diarybot.bot import keyboards
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.bot.replies import edit, patient_id, pressed, reply
-from diarybot.bot.report_delivery import (
-    build_report,
-    in_background,
-    period_caption,
-    send_report,
-)
+from diarybot.bot.report_delivery import build_report, in_background
+from diarybot.bot.specialist_delivery import consented_report, send_document, still_shared
+from diarybot.bot.weekly_digest import digest_due, send_digest
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, parse_weekday
+from diarybot.domain.parsing import (
+    normalize_timezone,
+    parse_time_of_day,
+    parse_weekday,
+    suggest_timezones,
+)
 from diarybot.domain.people import Link, Profile, Specialist
-from diarybot.domain.schedule import weekday_due
 from diarybot.domain.share_codes import normalize_code
+from diarybot.reports.content import display_name
 from diarybot.runtime import jobs
 from diarybot.texts import fairness
+from diarybot.texts import specialist as st
 
 logger = logging.getLogger(__name__)
 
 SUMMARY_DAYS = 30
-DIGEST_DAYS = 7
+#: Buttons on one page of /patients (Telegram allows 100 per keyboard; 10 fit a phone screen).
+PATIENTS_PER_PAGE = 10
 
 
 async def link_command(update: Update, context: BotContext) -> None:
     """/link CODE: ask the patient behind a sharing code to confirm the link."""
+    if not context.args:
+        await reply(update, texts.LINK_USAGE)
+        return
+    await request_link(update, context, "".join(context.args))
+
+
+async def request_link(update: Update, context: BotContext, typed: str) -> None:
+    """A specialist sent a patient's code (/link or the forwarded deep link): ask the patient."""
     user_id = patient_id(update)
     user = update.effective_user
     if user_id is None or user is None:
-        return
-    if not context.args:
-        await reply(update, texts.LINK_USAGE)
         return
     svc = context.services
     now = svc.clock()
@@ -54,7 +64,7 @@ async def link_command(update: Update, context: BotContext) -> None:
     if attempts.blocked(user_id, now):
         await reply(update, texts.LINK_RATE_LIMITED)
         return
-    code = normalize_code("".join(context.args))
+    code = normalize_code(typed)
     owner = await svc.store.sharing.redeem_code(code, now) if code else None
     if owner is None:
         attempts.failed(user_id, now)
@@ -65,29 +75,85 @@ async def link_command(update: Update, context: BotContext) -> None:
         return
     request = Link(user_id, user.full_name, user.username or "", since=now)
     await svc.store.sharing.request(owner, request)
-    username = f" (@{user.username})" if user.username else ""
     await context.bot.send_message(
         owner,
-        texts.LINK_CONFIRM.format(name=user.full_name, username=username, user_id=user_id),
+        st.LINK_CONFIRM.format(who=request.who),
         reply_markup=keyboards.link_keyboard(user_id),
     )
     await reply(update, texts.LINK_REQUESTED)
 
 
-async def welcome_linked(context: BotContext, specialist_id: int, patient: Profile) -> None:
-    """Tell the specialist the patient confirmed, and schedule their weekly summaries."""
+async def specialist_welcome(update: Update) -> None:
+    """What a specialist receives, how consent works, and their commands."""
+    await reply(
+        update,
+        st.SPECIALIST_WELCOME.format(commands=st.command_lines(st.SPECIALIST_COMMANDS)),
+        reply_markup=keyboards.single_button(st.BUTTON_OWN_DIARY, keyboards.OWN_DIARY),
+    )
+
+
+async def welcome_linked(
+    context: BotContext, specialist_id: int, patient: Profile, link: Link
+) -> None:
+    """Tell the specialist the patient confirmed (the first time: /digest, /alerts, time
+    zone), and schedule their weekly digest."""
     svc = context.services
     specialist = await svc.store.specialists.get(specialist_id)
     if specialist is None:
         return
     if context.job_queue is not None:
         schedule_digest(context.job_queue, specialist)
+    words = {"patient": display_name(patient), "level": st.LEVEL_NAMES[link.level]}
+    if specialist.welcomed:
+        await context.bot.send_message(specialist_id, st.LINK_CONFIRMED.format(**words))
+        return
+    await svc.store.specialists.update(specialist_id, welcomed=True)
     await context.bot.send_message(
         specialist_id,
-        texts.LINK_CONFIRMED_SPECIALIST.format(
-            patient=patient.display_name or "A patient", **_digest_words(specialist)
-        ),
+        st.LINK_CONFIRMED_FIRST.format(**words, **_digest_words(specialist)),
+        reply_markup=keyboards.specialist_timezone_keyboard(),
     )
+
+
+async def tell_stopped(context: BotContext, specialist_id: int, patient: Profile) -> None:
+    """The patient stopped sharing: the specialist hears it once (best effort)."""
+    try:
+        await context.bot.send_message(
+            specialist_id, st.PATIENT_STOPPED.format(patient=display_name(patient))
+        )
+    except TelegramError as exc:
+        logger.info("Could not tell a specialist that sharing stopped: %s", type(exc).__name__)
+
+
+async def set_specialist_timezone(update: Update, context: BotContext, typed: str) -> None:
+    """A specialist's /timezone NAME (their digest's clock): set it, or suggest close matches."""
+    user_id = patient_id(update)
+    if user_id is None:
+        return
+    name = normalize_timezone(typed)
+    if name is None:
+        suggestions = suggest_timezones(typed)
+        message = texts.TIMEZONE_UNKNOWN.format(text=texts.shorten(typed))
+        message += texts.TIMEZONE_SUGGEST if suggestions else texts.TIMEZONE_HOWTO
+        markup = keyboards.specialist_timezone_keyboard(suggestions or keyboards.COMMON_TIMEZONES)
+        await reply(update, message, reply_markup=markup)
+        return
+    svc = context.services
+    default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    updated = await svc.store.specialists.update(user_id, default, timezone=name)
+    if updated is None:
+        return
+    if context.job_queue is not None:
+        schedule_digest(context.job_queue, updated)
+    await reply(update, st.SPECIALIST_TIMEZONE_SET.format(**_digest_words(updated)))
+
+
+async def specialist_timezone_button(update: Update, context: BotContext) -> None:
+    """A time zone picked from the specialist's keyboard."""
+    press = await pressed(update)
+    if press is None:
+        return
+    await set_specialist_timezone(update, context, press.callback.args[0])
 
 
 def _digest_words(specialist: Specialist) -> dict[str, str]:
@@ -99,89 +165,164 @@ def _digest_words(specialist: Specialist) -> dict[str, str]:
 
 
 async def patients_command(update: Update, context: BotContext) -> None:
-    """/patients: who shares their diary with this specialist."""
+    """/patients: who shares their diary with this specialist, a page of buttons at a time."""
     user_id = patient_id(update)
     if user_id is None:
         return
-    patients = await context.services.store.sharing.linked_patients(user_id)
-    if not patients:
-        await reply(update, texts.PATIENTS_NONE)
-        return
-    lines = "\n".join(f"• {p.display_name or 'Patient'}" for p in patients)
-    await reply(
-        update,
-        texts.PATIENTS_LIST.format(lines=lines),
-        reply_markup=keyboards.people_keyboard(keyboards.SUMMARY, _people(patients)),
-    )
+    text, markup = await _patients_page(context.services, user_id, 0)
+    await reply(update, text, reply_markup=markup)
 
 
-async def summary_command(update: Update, context: BotContext) -> None:
-    """/summary: pick a patient; their last 30 days arrive as chart, PDF, CSV and FHIR."""
-    user_id = patient_id(update)
-    if user_id is None:
-        return
-    patients = await context.services.store.sharing.linked_patients(user_id)
-    if not patients:
-        await reply(update, texts.PATIENTS_NONE)
-        return
-    await reply(
-        update,
-        texts.SUMMARY_PICK,
-        reply_markup=keyboards.people_keyboard(keyboards.SUMMARY, _people(patients)),
-    )
-
-
-def _people(patients: list[Profile]) -> list[tuple[int, str]]:
-    return [(p.user_id, p.display_name or "Patient") for p in patients]
-
-
-async def summary_button(update: Update, context: BotContext) -> None:
-    """A patient picked for a summary: checked against the patient's consent, then sent."""
+async def patients_page_button(update: Update, context: BotContext) -> None:
+    """Previous / Next on /patients."""
     press = await pressed(update)
     if press is None:
         return
-    query, callback, user_id = press.query, press.callback, press.user_id
-    svc = context.services
-    target = int(callback.args[0])
-    profile = await svc.store.profiles.get(target)
-    if profile is None or not await svc.store.sharing.is_linked(target, user_id):
-        await edit(query, texts.NOT_AVAILABLE)
+    page = int(press.callback.args[0])
+    text, markup = await _patients_page(context.services, press.user_id, page)
+    await edit(press.query, text, markup)
+
+
+async def _patients_page(
+    svc: Services, user_id: int, page: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    patients = sorted(
+        await svc.store.sharing.linked_patients(user_id), key=lambda p: display_name(p).lower()
+    )
+    if not patients:
+        had = await svc.store.specialists.get(user_id) is not None
+        return (st.PATIENTS_NONE_NOW if had else st.PATIENTS_NONE), None
+    pages = math.ceil(len(patients) / PATIENTS_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    shown = patients[page * PATIENTS_PER_PAGE : (page + 1) * PATIENTS_PER_PAGE]
+    head = (
+        st.PATIENTS_PAGE.format(count=len(patients), page=page + 1, pages=pages)
+        if pages > 1
+        else st.PATIENTS_HEADER.format(count=len(patients))
+    )
+    markup = keyboards.paged_people_keyboard(keyboards.SUMMARY, _people(shown), page, pages)
+    lines = "\n".join(f"• {display_name(p)}" for p in shown)
+    return f"{head}\n{lines}\n\n{st.PATIENTS_TAP}", markup
+
+
+async def summary_command(update: Update, context: BotContext) -> None:
+    """/summary: pick a patient; their last 30 days up to today arrive as one PDF."""
+    user_id = patient_id(update)
+    if user_id is None:
         return
-    too_long = fairness.SUMMARY_TOO_LONG.format(name=profile.display_name or "Patient")
+    text, markup = await _patients_page(context.services, user_id, 0)
+    if markup is not None:
+        text = st.SUMMARY_PICK.format(days=SUMMARY_DAYS)
+    await reply(update, text, reply_markup=markup)
+
+
+def _people(patients: list[Profile]) -> list[tuple[int, str]]:
+    return [(p.user_id, display_name(p)) for p in patients]
+
+
+async def summary_button(update: Update, context: BotContext) -> None:
+    """A patient picked for a report: checked against the patient's consent, then sent."""
+    press = await pressed(update)
+    if press is None:
+        return
+    svc = context.services
+    target = int(press.callback.args[0])
+    profile = await svc.store.profiles.get(target)
+    if profile is None or await still_shared(svc, target, press.user_id) is None:
+        await context.bot.send_message(press.user_id, st.NOT_AVAILABLE)
+        return
+    # One render in flight per specialist, within the render time limit (issue #12 item 2).
+    too_long = fairness.SUMMARY_TOO_LONG.format(name=display_name(profile))
     await in_background(
         update,
         context,
-        user_id,
-        lambda: _send_summary(context, svc, user_id, profile, SUMMARY_DAYS, raw=True),
+        press.user_id,
+        lambda: send_summary(context, press.user_id, profile),
         too_long=too_long,
     )
 
 
-async def _send_summary(
-    context: BotContext,
-    svc: Services,
-    chat_id: int,
-    profile: Profile,
-    days: int,
-    *,
-    raw: bool,
-) -> None:
-    # Whole local days up to yesterday, so a summary does not show half of today.
-    end = local_date(svc.clock(), zone(profile.timezone)) - timedelta(days=1)
-    start = end - timedelta(days=days - 1)
-    files = await build_report(svc, profile, start, end, with_files=raw)
+def summary_period(svc: Services, profile: Profile, days: int) -> tuple[date, date]:
+    """The last `days` local days of the patient, today included (as their own /export)."""
+    end = local_date(svc.clock(), zone(profile.timezone))
+    return end - timedelta(days=days - 1), end
+
+
+async def send_summary(context: BotContext, specialist_id: int, profile: Profile) -> None:
+    """The patient's report as one PDF (chart and figures on page 1), as consent allows."""
+    svc = context.services
+    start, end = summary_period(svc, profile, SUMMARY_DAYS)
+    result = await consented_report(svc, profile, specialist_id, start, end)
+    if result is None:
+        await context.bot.send_message(specialist_id, st.NOT_AVAILABLE)
+        return
+    link, files = result
+    name = display_name(profile)
+    words = {
+        "name": name,
+        "start": texts.short_date(start),
+        "end": texts.short_date(end),
+        "days": SUMMARY_DAYS,
+    }
     if files is None:
+        last = await _last_logged(svc, profile.user_id)
+        text = st.SUMMARY_EMPTY.format(**words)
+        text += st.LAST_LOGGED.format(day=texts.short_date(last)) if last else st.NEVER_LOGGED
+        await context.bot.send_message(specialist_id, text)
+        return
+    markup = (
+        keyboards.single_button(st.BUTTON_DATA_FILES, f"{keyboards.DATA_FILES}:{profile.user_id}")
+        if link.level.with_files
+        else None
+    )
+    await send_document(
+        context.bot,
+        svc,
+        patient_id=profile.user_id,
+        specialist_id=specialist_id,
+        data=files.pdf,
+        filename=f"{files.stem()}.pdf",
+        caption=st.SUMMARY_CAPTION.format(**words),
+        markup=markup,
+    )
+
+
+async def _last_logged(svc: Services, user_id: int) -> date | None:
+    entries = await svc.store.diary.entries(user_id)
+    return max((e.local_date for e in entries), default=None)
+
+
+async def data_files_button(update: Update, context: BotContext) -> None:
+    """The specialist asks for the CSV and FHIR files: only when the patient shares them."""
+    press = await pressed(update)
+    if press is None:
+        return
+    svc = context.services
+    target = int(press.callback.args[0])
+    profile = await svc.store.profiles.get(target)
+    link = await still_shared(svc, target, press.user_id) if profile else None
+    if profile is None or link is None:
+        await context.bot.send_message(press.user_id, st.NOT_AVAILABLE)
+        return
+    if not link.level.with_files:
         await context.bot.send_message(
-            chat_id,
-            texts.SUMMARY_EMPTY.format(
-                name=profile.display_name or "Patient",
-                start=texts.short_date(start),
-                end=texts.short_date(end),
-            ),
+            press.user_id, st.FILES_NOT_SHARED.format(name=display_name(profile))
         )
         return
-    caption = period_caption(texts.SUMMARY_CAPTION, profile, files)
-    await send_report(context.bot, chat_id, files, caption=caption, raw=raw)
+    start, end = summary_period(svc, profile, SUMMARY_DAYS)
+    files = await build_report(svc, profile, start, end)
+    for data, suffix in ((files.csv, "csv"), (files.fhir, "fhir.json")) if files else ():
+        fresh = await still_shared(svc, target, press.user_id)
+        if fresh is None or not fresh.level.with_files:
+            return
+        await send_document(
+            context.bot,
+            svc,
+            patient_id=target,
+            specialist_id=press.user_id,
+            data=data,
+            filename=f"{files.stem()}.{suffix}" if files else suffix,
+        )
 
 
 async def digest_command(update: Update, context: BotContext) -> None:
@@ -249,39 +390,6 @@ def schedule_digest(job_queue: JobQueue[Any], specialist: Specialist) -> None:
         user_id=specialist.user_id,
         misfire_grace=MISFIRE_GRACE,
     )
-
-
-def digest_due(specialist: Specialist, now: datetime) -> bool:
-    """On the chosen weekday, after the chosen time, once that day."""
-    return specialist.digest_on and weekday_due(
-        specialist.digest_weekday,
-        specialist.digest_time,
-        specialist.timezone,
-        specialist.last_digest,
-        now,
-    )
-
-
-async def send_digest(context: BotContext) -> None:
-    """Job callback: each currently linked patient's week as a PDF and chart, once a week."""
-    job = context.job
-    if job is None or job.user_id is None:
-        return
-    svc = context.services
-    specialist_id = job.user_id
-    specialist = await svc.store.specialists.get(specialist_id)
-    now = svc.clock()
-    if specialist is None or not digest_due(specialist, now):
-        return
-    today = local_date(now, zone(specialist.timezone))
-    if not await svc.store.specialists.claim_digest(specialist_id, today):
-        return
-    for profile in await svc.store.sharing.linked_patients(specialist_id):
-        try:
-            await _send_summary(context, svc, specialist.chat_id, profile, DIGEST_DAYS, raw=False)
-        except Forbidden:
-            logger.info("A specialist blocked the bot; weekly summaries stop")
-            return
 
 
 def rebuild_digests(

@@ -4,6 +4,7 @@ settings (pure, typed; storage turns these into plain dicts and back)."""
 from __future__ import annotations
 
 import dataclasses
+import enum
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Self
@@ -34,6 +35,10 @@ class Profile:
     peg_weekday: int = 6  # 0 = Monday; Sunday by default, with the weekly chart
     last_peg_asked: date | None = None
     last_flare_notice: date | None = None
+    #: Date of birth or a clinic reference the patient wants on their reports (optional).
+    report_reference: str = ""
+    #: Asked at their first /share for the name and reference on reports (asked once).
+    report_details_asked: bool = False
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -64,6 +69,8 @@ class Profile:
             "peg_weekday": self.peg_weekday,
             "last_peg_asked": _iso_or_none(self.last_peg_asked),
             "last_flare_notice": _iso_or_none(self.last_flare_notice),
+            "report_reference": self.report_reference,
+            "report_details_asked": self.report_details_asked,
         }
 
     @classmethod
@@ -91,6 +98,8 @@ class Profile:
             peg_weekday=int(doc.get("peg_weekday", 6)) % 7,
             last_peg_asked=_date_or_none(doc.get("last_peg_asked")),
             last_flare_notice=_date_or_none(doc.get("last_flare_notice")),
+            report_reference=str(doc.get("report_reference", "")),
+            report_details_asked=bool(doc.get("report_details_asked", False)),
         )
 
 
@@ -102,6 +111,33 @@ def _date_or_none(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+class ShareLevel(enum.StrEnum):
+    """What one specialist receives, as the patient chose it (each level includes the one before).
+
+    Stored by value in the patient's file: the values never change.
+    """
+
+    SUMMARY = "summary"  # figures and chart only: no entry table, no notes, no data files
+    ENTRIES = "entries"  # the summary plus every entry and note
+    FILES = "files"  # all that plus the data files (CSV, FHIR), when the specialist asks
+
+    @property
+    def with_entries(self) -> bool:
+        """Whether reports to this specialist list the entries and notes."""
+        return self is not ShareLevel.SUMMARY
+
+    @property
+    def with_files(self) -> bool:
+        """Whether this specialist may receive the CSV and FHIR files."""
+        return self is ShareLevel.FILES
+
+
+#: Links confirmed before the patient chose a level agreed to "diary summaries: a weekly PDF
+#: report with a chart" and the privacy notice spoke of "a summary": neither mentioned notes,
+#: entries or files, so the narrowest reading is the only one we know they agreed to.
+LEGACY_SHARE_LEVEL = ShareLevel.SUMMARY
+
+
 @dataclass(frozen=True)
 class Link:
     """A specialist the patient agreed to share summaries with (stored in the patient's file)."""
@@ -110,6 +146,19 @@ class Link:
     name: str
     username: str = ""
     since: datetime = field(default_factory=lambda: datetime.now(UTC))
+    level: ShareLevel = ShareLevel.SUMMARY
+    #: The specialist's short plan note for this patient (written by them, shown to the
+    #: patient in /plan); kept on the link so it goes when sharing stops.
+    plan: str = ""
+
+    def replace(self, **changes: Any) -> Link:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def who(self) -> str:
+        """The specialist as a person would name them: their name and @username."""
+        return f"{self.name} (@{self.username})" if self.username else self.name
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON-ready form."""
@@ -118,6 +167,8 @@ class Link:
             "name": self.name,
             "username": self.username,
             "since": self.since.isoformat(),
+            "level": self.level.value,
+            "plan": self.plan,
         }
 
     @classmethod
@@ -128,7 +179,16 @@ class Link:
             name=str(doc.get("name", "")),
             username=str(doc.get("username", "")),
             since=datetime.fromisoformat(doc["since"]),
+            level=_share_level(doc.get("level")),
+            plan=str(doc.get("plan", "")),
         )
+
+
+def _share_level(value: object) -> ShareLevel:
+    try:
+        return ShareLevel(str(value)) if value is not None else LEGACY_SHARE_LEVEL
+    except ValueError:
+        return ShareLevel.SUMMARY  # an unknown value shares the least
 
 
 @dataclass(frozen=True)
@@ -149,6 +209,12 @@ class Specialist:
     last_digest: date | None = None
     patients: tuple[int, ...] = ()
     flare_alerts: bool = False
+    #: Told about /digest, /alerts and asked for a time zone (once, at the first link).
+    welcomed: bool = False
+    #: The day whose digest is partly delivered, and the parts delivered that day: a retry
+    #: sends only what is missing (a part is recorded only after Telegram accepted it).
+    digest_day: date | None = None
+    digest_parts: tuple[str, ...] = ()
 
     def replace(self, **changes: Any) -> Specialist:
         """A copy with some fields changed."""
@@ -167,6 +233,9 @@ class Specialist:
             "last_digest": _iso_or_none(self.last_digest),
             "patients": list(self.patients),
             "flare_alerts": self.flare_alerts,
+            "welcomed": self.welcomed,
+            "digest_day": _iso_or_none(self.digest_day),
+            "digest_parts": list(self.digest_parts),
         }
 
     @classmethod
@@ -183,4 +252,8 @@ class Specialist:
             last_digest=_date_or_none(doc.get("last_digest")),
             patients=tuple(int(p) for p in doc.get("patients", ())),
             flare_alerts=bool(doc.get("flare_alerts", False)),
+            # Specialists stored before this field were told about /digest at their first link.
+            welcomed=bool(doc.get("welcomed", True)),
+            digest_day=_date_or_none(doc.get("digest_day")),
+            digest_parts=tuple(str(p) for p in doc.get("digest_parts", ())),
         )

@@ -101,11 +101,13 @@ def pdf_report(
     tz: ZoneInfo,
     generated_at: datetime,
     sections: Sequence[tuple[str, Sequence[str]]] = (),
+    with_entries: bool = True,
 ) -> bytes:
     """The specialist report for `period_start`..`period_end` as PDF bytes.
 
     `sections` are extra (heading, lines) blocks for page 1, after the coping techniques: the
-    guided exercises and the weekly PEG, when the patient has any.
+    guided exercises and the weekly PEG, when the patient has any. Without `with_entries`
+    (the patient shares the summary only) the entry table, and so every note, is left out.
 
     `entries` may be the whole diary; only those whose local date lies in the period are
     listed. `figures` should be `period_figures(...)` for the same period, and `chart_png` the
@@ -140,6 +142,8 @@ def pdf_report(
             tz=tz,
             sections=sections,
         )
+        if not with_entries:  # the patient shares the summary only: no entries, no notes
+            return bytes(pdf.output())
         _entries_table(pdf, in_period, tz, with_year=period_start.year != period_end.year)
         return bytes(pdf.output())
 

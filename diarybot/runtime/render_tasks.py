@@ -124,6 +124,7 @@ def report_files(
     extras: Extras,
     pdf_limit: int | None = None,
     files_alongside: bool = True,
+    with_entries: bool = True,
 ) -> ReportFiles:
     """Every file of one report, the chart included when asked (runs in a render worker).
 
@@ -153,6 +154,7 @@ def report_files(
         tz=tz,
         generated_at=now,
         sections=sections,
+        with_entries=with_entries,
     )
     ref = patient_reference(profile)
     return ReportFiles(

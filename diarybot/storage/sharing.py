@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
-from diarybot.domain.people import Link, Profile, Specialist
+from diarybot.domain.people import Link, Profile, ShareLevel, Specialist
 from diarybot.domain.share_codes import CODE_LIFETIME, hash_code, new_code
 from diarybot.storage.folders import PatientFolders
 from diarybot.storage.profiles import PROFILE_FILE, Profiles
@@ -55,7 +55,36 @@ class Sharing:
 
     async def is_linked(self, patient_id: int, specialist_id: int) -> bool:
         """The one authorization check: does the patient's own file list this specialist?"""
-        return any(link.specialist_id == specialist_id for link in await self.links(patient_id))
+        return await self.link(patient_id, specialist_id) is not None
+
+    async def link(self, patient_id: int, specialist_id: int) -> Link | None:
+        """This specialist's link in the patient's own file (with what it shares), or None."""
+        links = await self.links(patient_id)
+        return next((lk for lk in links if lk.specialist_id == specialist_id), None)
+
+    async def set_level(
+        self, patient_id: int, specialist_id: int, level: ShareLevel
+    ) -> Link | None:
+        """Change what a linked specialist receives; None when they are not linked."""
+        return await self._change_link(patient_id, specialist_id, level=level)
+
+    async def set_plan(self, patient_id: int, specialist_id: int, plan: str) -> Link | None:
+        """Store a linked specialist's plan note for the patient; None when not linked."""
+        return await self._change_link(patient_id, specialist_id, plan=plan)
+
+    async def _change_link(
+        self, patient_id: int, specialist_id: int, **changes: Any
+    ) -> Link | None:
+        def change() -> Link | None:
+            links = self._links(patient_id, LINKS_TABLE)
+            current = next((lk for lk in links if lk.specialist_id == specialist_id), None)
+            if current is None:
+                return None
+            updated = current.replace(**changes)
+            self._put(patient_id, updated, LINKS_TABLE)
+            return updated
+
+        return await self._run(patient_id, change)
 
     async def linked_patients(self, specialist_id: int) -> list[Profile]:
         """The patients who share with this specialist now (the index checked against consent)."""
@@ -82,16 +111,22 @@ class Sharing:
         await self._run(patient_id, lambda: self._put(patient_id, specialist, PENDING_TABLE))
 
     async def confirm(
-        self, patient_id: int, specialist_id: int, defaults: Specialist, now: datetime
+        self,
+        patient_id: int,
+        specialist_id: int,
+        defaults: Specialist,
+        now: datetime,
+        level: ShareLevel = ShareLevel.SUMMARY,
     ) -> Link | None:
-        """The patient says yes: their pending request becomes a link (None if none pending)."""
+        """The patient says yes, choosing what is shared: their pending request becomes a link
+        (None if none pending)."""
 
         def turn_into_link() -> Link | None:
             pending = self._links(patient_id, PENDING_TABLE)
             request = next((p for p in pending if p.specialist_id == specialist_id), None)
             if request is None:
                 return None
-            link = Link(specialist_id, request.name, request.username, since=now)
+            link = Link(specialist_id, request.name, request.username, since=now, level=level)
             self._put(patient_id, link, LINKS_TABLE)
             self._drop(patient_id, specialist_id, PENDING_TABLE)
             return link

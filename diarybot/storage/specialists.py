@@ -73,6 +73,29 @@ class Specialists:
 
         return await self._folders.run(user_id, claim)
 
+    async def digest_parts_done(self, user_id: int, day: date, part: str) -> bool:
+        """Record one part of `day`'s digest as delivered (after Telegram accepted it).
+
+        Returns False if that part was already recorded: a second run must not send it again.
+        When every part is in, the day is the `last_digest`.
+        """
+
+        def record() -> bool:
+            specialist = self._read(user_id)
+            if specialist is None:
+                return False
+            parts = specialist.digest_parts if specialist.digest_day == day else ()
+            if part in parts:
+                return False
+            self._write(specialist.replace(digest_day=day, digest_parts=(*parts, part)))
+            return True
+
+        return await self._folders.run(user_id, record)
+
+    async def digest_finished(self, user_id: int, day: date) -> None:
+        """Every part of `day`'s digest is delivered: it is not due again that day."""
+        await self.update(user_id, last_digest=day)
+
     async def all(self) -> list[Specialist]:
         """Everyone with specialist settings (start-up scheduling of weekly digests)."""
 

@@ -52,6 +52,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("summary", "Specialists: a patient's summary now"),
     ("digest", "Specialists: when weekly summaries arrive"),
     ("alerts", "Specialists: flare alerts on or off"),
+    ("plan", "Your specialist's plan (specialists: write one)"),
     ("delete", "Erase all your data"),
     ("help", "What I can do"),
     ("cancel", "Stop what we were doing"),
@@ -65,7 +66,10 @@ WELCOME = (
     "Your privacy:\n"
     "• What I store: your scores, techniques, notes, time zone and reminder time.\n"
     "• Where: in a file of your own on the server that runs this bot.\n"
-    "• Who can see it: only you, unless you choose to share a summary with your specialist.\n"
+    "• Who can see it: only you, unless you share with a specialist (/share). You choose what "
+    "they receive: a summary (figures and chart), or also every entry and note, or also the "
+    "data files (CSV, FHIR); you can change or stop it in /sharing. What was sent stays with "
+    "them.\n"
     "• /export all sends you all of it (/export alone, the last 30 days); /delete erases "
     "all of it.\n"
     "• Telegram bot chats are not end-to-end encrypted.\n\n"
@@ -169,18 +173,6 @@ CHECKED = "✅ "
 UNCHECKED = "⬜ "
 
 
-def help_text() -> str:
-    """The /help reply: every command with one line each."""
-    lines = [f"/{name} — {description}" for name, description in COMMANDS]
-    return (
-        "I keep your pain diary. Each day I remind you to rate your pain from 0 to 10, note the "
-        "coping techniques you used, and add a note if you like. You can also just type a "
-        "number at any time.\n\n"
-        + "\n".join(lines)
-        + "\n\nI don't give medical advice; in an emergency call your local emergency number."
-    )
-
-
 def shorten(typed: str, limit: int = 40) -> str:
     """What a patient typed, quoted back at most `limit` characters long."""
     return typed if len(typed) <= limit else typed[: limit - 1] + "…"
@@ -258,25 +250,11 @@ EXPORT_INTRO = (
 PREPARING = "Preparing your files…"
 
 # -- sharing: the patient's side ---------------------------------------------------------------
-SHARE_CODE = (
-    "Your sharing code: {code}\n\n"
-    "Give it to your specialist. They open this bot and send /link {code}. It works once, "
-    "within 24 hours, and I will ask you to confirm before anything is shared. You can stop "
-    "sharing at any time with /sharing."
-)
-LINK_CONFIRM = (
-    "{name}{username} (Telegram id {user_id}) used your sharing code and asks to receive your "
-    "diary summaries: a weekly PDF report with a chart, and reports on request.\n\n"
-    "Share your diary with them?"
-)
-LINK_ALLOWED = "Done: {name} now receives your summaries. /sharing shows whom you share with."
 LINK_DECLINED = "Declined: nothing was shared with {name}."
 LINK_REQUEST_GONE = "This request is no longer open."
 SHARING_NONE = "You don't share your diary with anyone. /share creates a code for your specialist."
-SHARING_LIST = "You share your diary with:\n{lines}\n\nTap a name to stop sharing with them."
 SHARING_PENDING = " (waiting for your confirmation)"
 UNSHARED = "Stopped: {name} no longer receives anything from your diary."
-BUTTON_ALLOW = "Yes, share"
 BUTTON_DECLINE = "No"
 BUTTON_STOP_SHARING = "Stop sharing with {name}"
 NAME_SET = "Your reports will show your name as “{name}”."
@@ -288,19 +266,7 @@ LINK_INVALID = "That code is not valid. Check it with your patient, or ask them 
 LINK_RATE_LIMITED = "Too many codes that did not work. Please try again in an hour."
 LINK_OWN_CODE = "That is your own sharing code: give it to your specialist instead."
 LINK_REQUESTED = "Thank you. I've asked your patient to confirm; I'll tell you when they have."
-LINK_CONFIRMED_SPECIALIST = (
-    "{patient} now shares their pain diary with you. Their weekly summary arrives every "
-    "{weekday} at {time} ({tz}); /summary sends one now, /patients lists your patients."
-)
 LINK_DECLINED_SPECIALIST = "Your request to see a patient's diary was declined."
-PATIENTS_NONE = (
-    "No patients share their diary with you yet. A patient sends /share to get a code for you."
-)
-PATIENTS_LIST = "Patients sharing their diary with you:\n{lines}"
-SUMMARY_PICK = "Whose summary would you like (last 30 days)?"
-NOT_AVAILABLE = "That is not available."
-SUMMARY_EMPTY = "{name}: no entries between {start} and {end}."
-SUMMARY_CAPTION = "{name} · pain diary {start} – {end}"
 DIGEST_USAGE = (
     "Your weekly summaries arrive {state}.\nChange with /digest monday 08:00 (optionally a time "
     "zone: /digest friday 17:30 Europe/Berlin), or /digest off."

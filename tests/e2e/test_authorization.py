@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from diarybot import texts
 from diarybot.bot import specialist
 from diarybot.domain.localtime import instant_on
+from diarybot.texts import specialist as st
 from tests.conftest import Clock, Harness, running_bot
 from tests.e2e.test_sharing import link, share_code
 from tests.support.fake_bot_api import FakeBotAPI
@@ -81,14 +82,14 @@ async def test_a_patient_whose_file_says_unshared_is_never_shown_or_sent_to_the_
         mark = api.mark()
         [listing] = await harness.say(doc, "/patients")
         assert "Lee Control" in listing  # the control: the listing works
-        assert await harness.say(doc, "/summary") == [texts.SUMMARY_PICK]
+        assert await harness.say(doc, "/summary") == [st.SUMMARY_PICK.format(days=30)]
         offered = [label for row in api.keyboard(doc.id) for label, _ in row]
         assert offered == ["Lee Control"]
         # A forged press for Pat (the button was once offered) is refused.
         picker = api.last_message(doc.id)
         api.press_button(doc, picker.message_id, f"sm:{pat.id}", require_button=False)
         await harness.settle()
-        assert api.sent_texts(doc.id)[-1] == texts.NOT_AVAILABLE
+        assert api.sent_texts(doc.id)[-1] == st.NOT_AVAILABLE
 
         clock.set(instant_on(friday, time(17, 30), BERLIN) + timedelta(seconds=1))
         digest_mark = api.mark()

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from diarybot import texts
 from diarybot.bot import reminders
+from diarybot.texts import specialist as st
 
 
 async def test_start_shows_privacy_notice_then_timezone_then_time(harness):
@@ -93,8 +94,8 @@ async def test_commands_before_start_ask_to_start(harness):
     assert harness.files.get_profile(pat.id) is None
 
 
-async def test_help_lists_every_command(harness):
+async def test_help_lists_every_patient_command(harness):
     pat = harness.user()
     replies = await harness.say(pat, "/help")
     for name, _ in texts.COMMANDS:
-        assert f"/{name}" in replies[0]
+        assert (f"/{name} " in replies[0]) is (name not in st.SPECIALIST_ONLY), name

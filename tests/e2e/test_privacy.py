@@ -30,9 +30,11 @@ from diarybot.domain.entries import Technique
 from diarybot.domain.people import Profile
 from diarybot.runtime import logs
 from diarybot.storage.diary import DIARY_FILE
+from diarybot.texts import specialist as st
 from tests.conftest import Clock, Harness, running_bot
 from tests.support.disk import DiskFiles
 from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI, FakeUser
+from tests.support.sharing import link
 
 REPO = Path(__file__).resolve().parents[2]
 WEDNESDAY = date(2026, 11, 4)
@@ -70,10 +72,7 @@ async def test_delete_erases_files_jobs_and_memory_and_leaves_no_trace(
     await harness.say(pat, NOTES[0])
     await harness.say(pat, f"/log 5 {NOTES[1]}")
     # Shared with a specialist (whose own file indexes the patient), and a spare share code.
-    [code_text] = await harness.say(pat, "/share")
-    code = re.search(r"[A-Z0-9]{5}-[A-Z0-9]{5}", code_text).group(0)
-    await harness.say(doc, f"/link {code}")
-    await harness.press(pat, texts.BUTTON_ALLOW)
+    await link(harness, pat, doc)
     await harness.say(pat, "/share")
     await harness.say(pat, "/undo")  # a question left open, with its buttons
     undo = harness.api.last_message(pat.id)
@@ -109,7 +108,7 @@ async def test_delete_erases_files_jobs_and_memory_and_leaves_no_trace(
     # A press makes PTB start a blank state again; nothing of the patient's may be in it.
     assert harness.app.user_data.get(PATIENT_ID) in (None, UserState())
     # The specialist keeps their own account, without the patient.
-    assert await harness.say(doc, "/patients") == [texts.PATIENTS_NONE]
+    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE_NOW]
     # Coming back is a fresh start, not a restore.
     assert await harness.say(pat, "/history") == [texts.NEED_START]
 
@@ -213,10 +212,7 @@ async def test_every_file_and_folder_is_private_even_with_a_lax_umask(
             pat, doc = harness.user(1001, "Pat"), harness.user(5005, "Dr Roe")
             await harness.onboard(pat)
             await harness.say(pat, f"/log 4 {NOTES[0]}")
-            [code_text] = await harness.say(pat, "/share")
-            code = re.search(r"[A-Z0-9]{5}-[A-Z0-9]{5}", code_text).group(0)
-            await harness.say(doc, f"/link {code}")
-            await harness.press(pat, texts.BUTTON_ALLOW)
+            await link(harness, pat, doc)
             await harness.say(pat, "/share")
             await harness.say(pat, "/export")
             # A torn diary, set aside by the bot: the set-aside copy stays private too.

@@ -8,12 +8,12 @@ each test here fails when its piece is taken out, so keeping the piece stays jus
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 from diarybot import texts
 from diarybot.domain.entries import Technique
 from diarybot.runtime.rate_limit import PatientRateLimiter
+from diarybot.texts import specialist as st
 from tests.conftest import Clock, Harness, running_bot
 from tests.e2e.test_sharing import link
 from tests.support.fake_bot_api import Call, FakeBotAPI
@@ -117,13 +117,13 @@ async def test_a_summary_reaches_the_specialist_at_about_one_message_a_second(
         await harness.say(pat, "/name Pat Example")
         await harness.say(pat, "/log 6 knee after stairs")
         await link(harness, pat, doc)
-        clock.offset = timedelta(days=1)  # the summary covers whole days up to yesterday
         await harness.say(doc, "/summary")
         mark = api.mark()
         await harness.press(doc, "Pat Example")
+        # The report arrives as one PDF; the data files when the specialist asks for them.
+        await harness.press(doc, st.BUTTON_DATA_FILES)
         summary = [c for c in api.calls if c.index >= mark and c.method in SENDS]
         assert [c.method for c in summary if c.chat_id == doc.id] == [
-            "sendPhoto",
             "sendDocument",
             "sendDocument",
             "sendDocument",
@@ -133,6 +133,6 @@ async def test_a_summary_reaches_the_specialist_at_about_one_message_a_second(
     sends = [c for c in api.calls_for("sendMessage", doc.id) if c.ok]
     sends += [c for c in api.calls if c.method in SENDS[1:] and c.chat_id == doc.id and c.ok]
     sends.sort(key=lambda c: c.at)
-    assert len(sends) >= 7  # requested, confirmed, pick, photo and three documents
+    assert len(sends) >= 6  # requested, confirmed, pick and three documents
     assert too_close(sends, burst=3, per_second=1) == []
     assert all(c.ok for c in api.calls if c.chat_id == doc.id)  # and Telegram never said 429

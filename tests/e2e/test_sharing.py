@@ -4,18 +4,25 @@ A specialist must never obtain anything about a patient not linked to them, what
 callback data or code they send.
 """
 
-import re
+import io
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 
 from diarybot import texts
 from diarybot.bot import specialist
 from diarybot.domain import share_codes
 from diarybot.domain.localtime import instant_on
+from diarybot.domain.people import ShareLevel
+from diarybot.texts import specialist as st
+from tests.support.sharing import share_code
 
-CODE = re.compile(r"[A-Z0-9]{5}-[A-Z0-9]{5}")
+
+def pdf_text(call) -> str:
+    reader = PdfReader(io.BytesIO(call.files["document"].data))
+    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 @pytest.fixture
@@ -32,16 +39,11 @@ def doc(harness):
     return harness.user(5005, "Dr Roe")
 
 
-async def share_code(harness, pat) -> str:
-    [text] = await harness.say(pat, "/share")
-    return CODE.search(text).group(0)
-
-
-async def link(harness, pat, doc):
+async def link(harness, pat, doc, level=ShareLevel.FILES):
     code = await share_code(harness, pat)
     assert await harness.say(doc, f"/link {code}") == [texts.LINK_REQUESTED]
-    replies = await harness.press(pat, texts.BUTTON_ALLOW)
-    assert replies[0] == texts.LINK_ALLOWED.format(name="Dr Roe")
+    replies = await harness.press(pat, st.LEVEL_BUTTONS[level])
+    assert replies[0] == st.LINK_ALLOWED.format(who="Dr Roe", level=st.LEVEL_NAMES[level])
 
 
 def sent_to(api, chat_id, since=0):
@@ -59,15 +61,19 @@ async def test_link_needs_the_patients_confirmation(harness, pat, doc):
     code = await share_code(harness, pat)
     assert await harness.say(doc, f"/link {code.lower()}") == [texts.LINK_REQUESTED]
     question = harness.api.last_message(pat.id).text
-    assert "Dr Roe" in question and "5005" in question
+    # Named as a person would name them, never by an internal id.
+    assert "Dr Roe" in question and "5005" not in question
     # Nothing is shared before the patient answers.
-    assert await harness.say(doc, "/patients") == [texts.PATIENTS_NONE]
-    await harness.press(pat, texts.BUTTON_ALLOW)
+    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE]
+    await harness.press(pat, st.LEVEL_BUTTONS[ShareLevel.SUMMARY])
     confirmation = harness.api.last_message(doc.id).text
     assert confirmation.startswith("Pat Example now shares their pain diary with you")
     [listing] = await harness.say(doc, "/patients")
     assert "Pat Example" in listing
-    assert "Dr Roe" in (await harness.say(pat, "/sharing"))[0]
+    [sharing] = await harness.say(pat, "/sharing")
+    assert (
+        st.SHARING_LINE.format(who="Dr Roe", level=st.LEVEL_NAMES[ShareLevel.SUMMARY]) in sharing
+    )
 
 
 async def test_declined_request_shares_nothing(harness, pat, doc):
@@ -76,7 +82,7 @@ async def test_declined_request_shares_nothing(harness, pat, doc):
     replies = await harness.press(pat, texts.BUTTON_DECLINE)
     assert replies[0] == texts.LINK_DECLINED.format(name="Dr Roe")
     assert harness.api.last_message(doc.id).text == texts.LINK_DECLINED_SPECIALIST
-    assert await harness.say(doc, "/patients") == [texts.PATIENTS_NONE]
+    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE]
 
 
 async def test_code_works_once_and_expires(harness, pat, doc, clock):
@@ -89,17 +95,70 @@ async def test_code_works_once_and_expires(harness, pat, doc, clock):
     assert await harness.say(other, f"/link {stale}") == [texts.LINK_INVALID]
 
 
-async def test_summary_sends_chart_pdf_csv_and_fhir(harness, pat, doc, clock):
-    await link(harness, pat, doc)
-    clock.offset = timedelta(days=1)  # summaries cover whole days up to yesterday
-    replies = await harness.say(doc, "/summary")
-    assert replies == [texts.SUMMARY_PICK]
+async def test_summary_is_one_pdf_up_to_today_and_files_only_on_request(harness, pat, doc):
+    await link(harness, pat, doc, ShareLevel.FILES)
+    # The entry was logged today: the summary covers today, and says which period it covers.
+    assert await harness.say(doc, "/summary") == [st.SUMMARY_PICK.format(days=30)]
     mark = harness.api.mark()
     await harness.press(doc, "Pat Example")
-    names = [c.files["document"].filename for c in harness.api.calls_for("sendDocument", doc.id)]
-    assert [n.rsplit(".", 1)[-1] for n in names] == ["pdf", "csv", "json"]
-    [photo] = [c for c in harness.api.calls_for("sendPhoto", doc.id) if c.index >= mark]
-    assert photo.params["caption"].startswith("Pat Example · pain diary")
+    [report] = [c for c in harness.api.calls_for("sendDocument", doc.id) if c.index >= mark]
+    assert report.files["document"].filename.endswith(".pdf")
+    assert "last 30 days, up to today" in report.params["caption"]
+    assert harness.api.calls_for("sendPhoto", doc.id) == []  # the chart is in the PDF
+    assert "knee after stairs" in pdf_text(report)
+    await harness.press(doc, st.BUTTON_DATA_FILES, message_id=report.result["message_id"])
+    names = [
+        c.files["document"].filename
+        for c in harness.api.calls_for("sendDocument", doc.id)
+        if c.index > report.index
+    ]
+    assert [n.rsplit(".", 1)[-1] for n in names] == ["csv", "json"]
+
+
+async def test_summary_only_consent_sends_no_entries_notes_or_files(harness, pat, doc):
+    await link(harness, pat, doc, ShareLevel.SUMMARY)
+    await harness.say(doc, "/summary")
+    mark = harness.api.mark()
+    await harness.press(doc, "Pat Example")
+    [report] = [c for c in harness.api.calls_for("sendDocument", doc.id) if c.index >= mark]
+    text = pdf_text(report)
+    assert "Average pain" in text  # the control: the summary is there
+    assert "knee after stairs" not in text and "All entries" not in text
+    assert "reply_markup" not in report.params or "fl:" not in str(report.params)
+    # A forged request for the files is refused.
+    harness.api.press_button(
+        doc, report.result["message_id"], f"fl:{pat.id}", require_button=False
+    )
+    await harness.settle()
+    assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
+    assert harness.api.sent_texts(doc.id)[-1] == st.FILES_NOT_SHARED.format(name="Pat Example")
+
+
+async def test_patient_changes_what_is_shared_in_sharing(harness, pat, doc):
+    await link(harness, pat, doc, ShareLevel.ENTRIES)
+    await harness.say(pat, "/sharing")
+    await harness.press(pat, st.BUTTON_CHANGE.format(name="Dr Roe"))
+    replies = await harness.press(pat, st.LEVEL_BUTTONS[ShareLevel.SUMMARY])
+    assert replies == [
+        st.LEVEL_CHANGED.format(who="Dr Roe", level=st.LEVEL_NAMES[ShareLevel.SUMMARY])
+    ]
+    [stored] = harness.files.links(pat.id)
+    assert stored.level is ShareLevel.SUMMARY
+    await harness.say(doc, "/summary")
+    mark = harness.api.mark()
+    await harness.press(doc, "Pat Example")
+    [report] = [c for c in harness.api.calls_for("sendDocument", doc.id) if c.index >= mark]
+    assert "knee after stairs" not in pdf_text(report)
+
+
+async def test_summary_without_entries_says_when_they_last_logged(harness, pat, doc, clock):
+    await link(harness, pat, doc)
+    clock.offset = timedelta(days=45)
+    await harness.say(doc, "/summary")
+    [text] = await harness.press(doc, "Pat Example")
+    logged = harness.files.entries(pat.id)[0].local_date
+    assert text.endswith(st.LAST_LOGGED.format(day=texts.short_date(logged)))
+    assert harness.api.calls_for("sendDocument", doc.id) == []
 
 
 async def test_unlinked_specialist_gets_nothing_whatever_they_send(harness, pat, doc):
@@ -110,7 +169,16 @@ async def test_unlinked_specialist_gets_nothing_whatever_they_send(harness, pat,
     mark = harness.api.mark()
     # Forged buttons: a summary of Pat, a link approval, an unshare, on Mallory's own message.
     msg = harness.api.last_message(mallory.id)
-    for data in (f"sm:{pat.id}", f"la:{mallory.id}", f"ur:{doc.id}", f"sm:{doc.id}", "sm:-1"):
+    for data in (
+        f"sm:{pat.id}",
+        f"la:{mallory.id}:files",
+        f"ur:{doc.id}",
+        f"sm:{doc.id}",
+        "sm:-1",
+        f"fl:{pat.id}",
+        f"sl:{doc.id}:files",
+        f"sp:{doc.id}",
+    ):
         harness.api.press_button(mallory, msg.message_id, data, require_button=False)
     await harness.settle()
     assert harness.api.calls_for("sendDocument", mallory.id) == []
@@ -146,16 +214,24 @@ async def test_unshare_is_effective_at_once(harness, pat, doc, clock):
     await link(harness, pat, doc)
     [text] = await harness.say(pat, "/unshare")
     assert "Dr Roe" in text
-    replies = await harness.press(pat, texts.BUTTON_STOP_SHARING.format(name="Dr Roe"))
+    await harness.press(pat, st.BUTTON_CHANGE.format(name="Dr Roe"))
+    replies = await harness.press(pat, st.BUTTON_STOP.format(name="Dr Roe"))
     assert replies == [texts.UNSHARED.format(name="Dr Roe")]
-    assert await harness.say(doc, "/patients") == [texts.PATIENTS_NONE]
-    # Summaries end yesterday: a day later the entry is inside one, so a leak would show.
-    clock.offset = timedelta(days=1)
+    # The specialist is told once, by name; a second (stale) press tells them nothing more.
+    stopped = st.PATIENT_STOPPED.format(patient="Pat Example")
+    assert harness.api.sent_texts(doc.id).count(stopped) == 1
+    msg = harness.api.last_message(pat.id)
+    harness.api.press_button(pat, msg.message_id, f"ur:{doc.id}", require_button=False)
+    await harness.settle()
+    assert harness.api.sent_texts(doc.id).count(stopped) == 1
+    # Someone who had patients is not told "yet".
+    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE_NOW]
+    # The summary covers today, so the entry logged today would show in a leak.
     msg = harness.api.last_message(doc.id)
     harness.api.press_button(doc, msg.message_id, f"sm:{pat.id}", require_button=False)
     await harness.settle()
     assert harness.api.calls_for("sendDocument", doc.id) == []
-    assert harness.api.sent_texts(doc.id)[-1] == texts.NOT_AVAILABLE
+    assert harness.api.sent_texts(doc.id)[-1] == st.NOT_AVAILABLE
 
 
 async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, clock):
@@ -187,7 +263,8 @@ async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, 
     clock.set(instant_on(friday + timedelta(days=5), time(9), berlin))
     await harness.say(pat, "/log 8 after the unshare")  # in the next digest's week
     await harness.say(pat, "/unshare")
-    await harness.press(pat, texts.BUTTON_STOP_SHARING.format(name="Dr Roe"))
+    await harness.press(pat, st.BUTTON_CHANGE.format(name="Dr Roe"))
+    await harness.press(pat, st.BUTTON_STOP.format(name="Dr Roe"))
     clock.set(instant_on(friday + timedelta(days=7), time(17, 30), berlin) + timedelta(seconds=1))
     await run_job()  # the job scheduled before the unshare still runs: it must send nothing
     assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
@@ -201,7 +278,7 @@ async def test_delete_removes_links_both_ways(harness, pat, doc):
     await harness.press(pat, texts.BUTTON_YES_ERASE)
     assert not (harness.data_dir / "patients" / str(pat.id)).exists()
     assert harness.files.get_specialist(doc.id).patients == ()
-    assert await harness.say(doc, "/patients") == [texts.PATIENTS_NONE]
+    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE_NOW]
 
 
 async def test_specialist_deleting_themselves_unlinks_their_patients(harness, pat, doc):

@@ -22,6 +22,7 @@ def test_demo_writes_sample_charts_and_report_without_a_token(tmp_path):
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [
+        "sample-digest.pdf",
         "sample-month.png",
         "sample-quarter.png",
         "sample-report.csv",
@@ -33,3 +34,5 @@ def test_demo_writes_sample_charts_and_report_without_a_token(tmp_path):
         assert imread(io.BytesIO((tmp_path / png).read_bytes()), format="png").shape[1] == 1280
     text = PdfReader(tmp_path / "sample-report.pdf").pages[0].extract_text()
     assert "Pain diary summary" in text and "Alex Example" in text
+    digest = PdfReader(tmp_path / "sample-digest.pdf")
+    assert "Weekly digest" in digest.pages[0].extract_text() and len(digest.pages) == 6

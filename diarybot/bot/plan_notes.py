@@ -1,0 +1,77 @@
+"""/plan: a specialist writes a short plan note for a linked patient; the patient reads it.
+
+The note is the specialist's own words, shown as theirs; the bot never adds advice. It is kept
+on the patient's link to that specialist, so it goes when sharing stops.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from diarybot.bot import keyboards
+from diarybot.bot.context import Awaiting, BotContext
+from diarybot.bot.replies import patient_id, pressed, reply
+from diarybot.bot.specialist_delivery import still_shared
+from diarybot.reports.content import display_name
+from diarybot.texts import specialist as st
+
+PLAN_MAX = 500
+
+
+async def plan_command(update: Update, context: BotContext) -> None:
+    """/plan: a patient's plans from their specialists; a specialist picks whose to write."""
+    user_id = patient_id(update)
+    if user_id is None:
+        return
+    store = context.services.store
+    plans = [link for link in await store.sharing.links(user_id) if link.plan]
+    patients = await store.sharing.linked_patients(user_id)
+    if plans:
+        lines = [st.PLAN_LINE.format(who=link.who, plan=link.plan) for link in plans]
+        await reply(update, "\n\n".join([st.PLAN_HEADER, *lines]))
+    if patients:
+        people = sorted(
+            ((p.user_id, display_name(p)) for p in patients), key=lambda p: p[1].lower()
+        )
+        buttons = [(name, f"{keyboards.PLAN_FOR}:{pid}") for pid, name in people[:90]]
+        await reply(update, st.PLAN_PICK, reply_markup=keyboards.buttons_keyboard(buttons))
+    if not plans and not patients:
+        is_patient = await store.profiles.get(user_id) is not None
+        await reply(update, st.PLAN_NONE if is_patient else st.PLAN_NOBODY)
+
+
+async def plan_for_button(update: Update, context: BotContext) -> None:
+    """The specialist picked a patient: ask for the note (only while the patient shares)."""
+    press = await pressed(update)
+    if press is None:
+        return
+    target = int(press.callback.args[0])
+    svc = context.services
+    profile = await svc.store.profiles.get(target)
+    if profile is None or await still_shared(svc, target, press.user_id) is None:
+        await reply(update, st.NOT_AVAILABLE)
+        return
+    context.state.expect(Awaiting.PLAN_NOTE)
+    context.state.patient_id = target
+    await reply(update, st.PLAN_ASK.format(name=display_name(profile), limit=PLAN_MAX))
+
+
+async def plan_text(update: Update, context: BotContext, typed: str) -> None:
+    """The note itself: stored on the link (if the patient still shares) and shown to them."""
+    user_id = patient_id(update)
+    target = context.state.patient_id
+    if user_id is None or target is None:
+        return
+    plan = typed.strip()
+    if not plan or len(plan) > PLAN_MAX:
+        await reply(update, st.PLAN_TOO_LONG.format(limit=PLAN_MAX))
+        return
+    svc = context.services
+    context.state.clear()
+    profile = await svc.store.profiles.get(target)
+    link = await svc.store.sharing.set_plan(target, user_id, plan) if profile else None
+    if profile is None or link is None:
+        await reply(update, st.NOT_AVAILABLE)
+        return
+    await context.bot.send_message(profile.chat_id, st.PLAN_NEW.format(who=link.who, plan=plan))
+    await reply(update, st.PLAN_SAVED.format(name=display_name(profile)))
