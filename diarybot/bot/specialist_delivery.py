@@ -44,7 +44,13 @@ async def consented_report(
         if before is None:
             return None
         files = await build_report(
-            svc, profile, start, end, with_entries=before.level.with_entries
+            svc,
+            profile,
+            start,
+            end,
+            with_entries=before.level.with_entries,
+            # The PDF may point to the data files only where the specialist can have them.
+            with_files=before.level.with_files,
         )
         after = await still_shared(svc, profile.user_id, specialist_id)
         if after is None:
