@@ -50,6 +50,10 @@ class Awaiting(enum.Enum):
     TECHNIQUES = enum.auto()
     #: /history's Note button: the next text replaces that entry's note.
     EDIT_NOTE = enum.auto()
+    #: /meds "Add": the next text is a medication's name and dose.
+    MED_NAME = enum.auto()
+    #: /meds "Rename": the next text renames the medication whose id is in `entry_id`.
+    MED_RENAME = enum.auto()
 
 
 @dataclass

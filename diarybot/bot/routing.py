@@ -6,7 +6,15 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import checkin, crisis, guided_exercises, history, onboarding, words
+from diarybot.bot import (
+    checkin,
+    crisis,
+    guided_exercises,
+    history,
+    medications,
+    onboarding,
+    words,
+)
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.runtime import jobs
@@ -43,6 +51,10 @@ async def route_text(update: Update, context: BotContext) -> None:
         await onboarding.apply_timezone_text(update, context, text)
     elif state.awaiting is Awaiting.REMINDER_TIME:
         await onboarding.apply_time_text(update, context, text)
+    elif state.awaiting is Awaiting.MED_NAME:
+        await medications.name_text(update, context, text)
+    elif state.awaiting is Awaiting.MED_RENAME and state.entry_id is not None:
+        await medications.rename_text(update, context, state.entry_id, text)
     else:
         # Anything else is the patient's own words: a score, or text kept as they choose.
         await words.typed_text(update, context, text)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Self
 
+from diarybot.domain.medications import Medication
+
 DEFAULT_REMINDER_TIME = time(20, 0)
 
 
@@ -34,6 +36,8 @@ class Profile:
     peg_weekday: int = 6  # 0 = Monday; Sunday by default, with the weekly chart
     last_peg_asked: date | None = None
     last_flare_notice: date | None = None
+    #: The patient's own list (/meds), stopped ones included: reports name what was taken.
+    medications: tuple[Medication, ...] = ()
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -64,6 +68,7 @@ class Profile:
             "peg_weekday": self.peg_weekday,
             "last_peg_asked": _iso_or_none(self.last_peg_asked),
             "last_flare_notice": _iso_or_none(self.last_flare_notice),
+            "medications": [m.to_doc() for m in self.medications],
         }
 
     @classmethod
@@ -91,6 +96,7 @@ class Profile:
             peg_weekday=int(doc.get("peg_weekday", 6)) % 7,
             last_peg_asked=_date_or_none(doc.get("last_peg_asked")),
             last_flare_notice=_date_or_none(doc.get("last_flare_notice")),
+            medications=tuple(Medication.from_doc(m) for m in doc.get("medications", ())),
         )
 
 
