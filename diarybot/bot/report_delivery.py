@@ -7,6 +7,7 @@ clean up.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from telegram import Bot, InputFile
@@ -14,6 +15,7 @@ from telegram import Bot, InputFile
 from diarybot import texts
 from diarybot.bot.context import Services
 from diarybot.domain.localtime import zone
+from diarybot.domain.medication_figures import medication_figures
 from diarybot.domain.people import Profile
 from diarybot.reports.content import Extras, ReportFiles, display_name
 from diarybot.runtime.render_tasks import report_files
@@ -35,6 +37,9 @@ async def build_report(
     if not period:
         return None
     extras = await _extras(svc, profile.user_id, start, end)
+    extras = replace(
+        extras, medications=medication_figures(period, profile.medications, start, end)
+    )
     tz = zone(profile.timezone)
     # One worker call for everything: the entries are sent to the worker once.
     return await svc.renderer.run(

@@ -67,3 +67,31 @@ def detail_text(medication: Medication) -> str:
 
 def _day(day: date | None) -> str:
     return day.strftime("%d %b %Y") if day else "?"
+
+
+# -- reports ------------------------------------------------------------------------------------
+
+REPORT_HEADING = "Medications (as the patient names them)"
+REPORT_TAKEN = "{name} ({use}): taken on {days}, {doses} in this period."
+REPORT_COMPARED = (
+    "On the {days_taken} with {name} the average pain was {mean_taken}; on the {days_not} "
+    "without, {mean_not}."
+)
+REPORT_TOO_FEW = "Too few days with and without {name} to compare average pain."
+REPORT_CAVEAT = (
+    "Observations, not effects: pain may be why an as-needed medication was taken. Averages are "
+    "compared only for as-needed medication with at least {min_days} logged days with and "
+    "{min_days} without."
+)
+#: FHIR MedicationStatement.note: the figures in words (no codes are invented for a name).
+FHIR_NOTE = "Taken on {days} in {start}–{end}, {doses} in total ({use}), as the patient recorded."
+
+
+def doses_text(n: int) -> str:
+    """A number of doses in words."""
+    return f"{n} dose" if n == 1 else f"{n} doses"
+
+
+def days_text(n: int) -> str:
+    """A number of days in words."""
+    return f"{n} day" if n == 1 else f"{n} days"

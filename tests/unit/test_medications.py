@@ -48,3 +48,33 @@ def test_old_documents_read_with_no_medications_and_no_doses():
     assert Profile.from_doc(doc).medications == profile.medications
     del doc["medications"]
     assert Profile.from_doc(doc).medications == ()
+
+
+def _day(n: int, score: int, doses=(), answered=True) -> Entry:
+    day = date(2026, 11, 1 + n)
+    return Entry(
+        id=f"{n + 1:010x}",
+        recorded_at=datetime(2026, 11, 1 + n, 12, tzinfo=UTC),
+        local_date=day,
+        score=score,
+        medication=bool(doses),
+        doses=doses,
+        techniques_answered=answered,
+    )
+
+
+def test_unanswered_days_do_not_count_as_not_taken():
+    from diarybot.domain.medication_figures import medication_figures  # noqa: PLC0415
+
+    taken = [_day(n, 7, (("a1b2c3", 1),)) for n in range(3)]
+    answered = [_day(n, 3) for n in range(3, 5)]
+    unanswered = [_day(n, 1, answered=False) for n in range(5, 9)]
+    [ibu] = medication_figures(
+        taken + answered + unanswered, (IBU, PRE), date(2026, 11, 1), date(2026, 11, 30)
+    )
+    assert (ibu.days_taken, ibu.doses, ibu.days_not_taken) == (3, 3, 2)
+    assert not ibu.comparison_shown  # 2 answered days without: too few
+    [ibu] = medication_figures(
+        [*taken, *answered, _day(9, 2)], (IBU,), date(2026, 11, 1), date(2026, 11, 30)
+    )
+    assert ibu.comparison_shown and ibu.mean_taken == 7 and ibu.mean_not_taken == 8 / 3
