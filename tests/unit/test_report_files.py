@@ -100,7 +100,9 @@ def test_csv_rows_are_oldest_first_with_local_offsets(entries):
     rows = parse_entries_csv(entries_csv(entries, BERLIN))
     assert [row["entry_id"] for row in rows] == ["e0", "e1", "e3", "e4", "e5"]
     text = entries_csv(entries, BERLIN).decode("utf-8-sig")
-    assert "e1,2026-11-02T20:15:00+01:00,2026-11-02,6,breathing;tens,yes,,Rücken ☀,reminder" in text
+    assert (
+        "e1,2026-11-02T20:15:00+01:00,2026-11-02,6,breathing;tens,yes,,Rücken ☀,reminder" in text
+    )
     assert "e0,2026-07-01T09:30:00+02:00,2026-07-01,3,,no,," in text
 
 
