@@ -17,9 +17,11 @@ from PIL import Image
 
 import charts
 from charts import ChartEntry, ChartLabels, daily_stats, fonts, render_trend
+from charts.draw import Series
 from charts.layout import BLUE, Layout
-from charts.render import ELLIPSIS, Series, _Sheet, strip_rows
+from charts.render import strip_rows
 from charts.sample import render_samples, synthetic_entries
+from charts.sheet import ELLIPSIS, Sheet
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = date(2026, 11, 2)  # a Monday
@@ -318,7 +320,7 @@ def test_a_very_long_label_is_cut_to_fit_its_margin(name):
 
 
 def test_a_cut_label_ends_in_an_ellipsis_and_fits():
-    sheet = _Sheet(Layout(days=7, rows=1))
+    sheet = Sheet(Layout(days=7, rows=1))
     fitted = sheet.fit("दर्द निवारक " * 20, 14, 200)
     assert fitted.endswith(ELLIPSIS)
     assert sheet.text_width(fitted, 14) <= 200
