@@ -29,6 +29,7 @@ from diarybot.bot import (
     history,
     keyboards,
     lifecycle,
+    medications,
     onboarding,
     patient_sharing,
     peg_check,
@@ -136,6 +137,7 @@ def _add_handlers(app: DiaryApp) -> None:
         "relax": guided_exercises.relax_command,
         "practice": guided_exercises.practice_command,
         "peg": peg_check.peg_command,
+        "meds": medications.meds_command,
         "delete": erasure.delete_command,
         "cancel": routing.cancel,
     }
@@ -178,6 +180,15 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.HISTORY_TOGGLE: history.correction_button,
         keyboards.HISTORY_MEDICATION: history.correction_button,
         keyboards.HISTORY_REMOVE_YES: history.correction_button,
+        keyboards.MEDS_MENU: medications.menu_button,
+        keyboards.MEDS_USE: medications.use_button,
+        keyboards.MEDS_OPEN: medications.open_button,
+        keyboards.MEDS_RENAME: medications.rename_button,
+        keyboards.MEDS_STOP: medications.stop_button,
+        keyboards.CHECKIN_MEDS: medications.checkin_list_button,
+        keyboards.CHECKIN_TAKEN: medications.checkin_list_button,
+        keyboards.CHECKIN_MEDS_CLEAR: medications.checkin_list_button,
+        keyboards.CHECKIN_MEDS_BACK: medications.checkin_list_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))

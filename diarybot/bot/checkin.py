@@ -21,6 +21,7 @@ from diarybot.domain.backdating import LogProblem, LogRequest, missed_yesterday,
 from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique, new_id, scored
 from diarybot.domain.free_text import continuation_id, join_notes, split_note
 from diarybot.domain.localtime import instant_on, local_date, zone
+from diarybot.domain.medications import active
 from diarybot.domain.people import Profile
 from diarybot.texts import words
 
@@ -193,7 +194,7 @@ async def _after_score(
     if entry.note:
         saved = words.SCORE_WITH_NOTE.format(saved=saved, preview=texts.shorten(entry.note))
     text = texts.ASK_TECHNIQUES.format(saved=saved)
-    markup = keyboards.techniques_keyboard(entry)
+    markup = keyboards.techniques_keyboard(entry, has_list=bool(active(profile.medications)))
     high = entry.score is not None and safety.is_high_score(entry.score)
     if query_message and update.callback_query is not None:
         if not high:
@@ -289,7 +290,9 @@ async def toggle_button(update: Update, context: BotContext) -> None:
     if entry is None:
         await edit(query, texts.ENTRY_GONE)
         return
-    await edit_markup(query, keyboards.techniques_keyboard(entry))
+    profile = await store.profiles.get(user_id)
+    has_list = profile is not None and bool(active(profile.medications))
+    await edit_markup(query, keyboards.techniques_keyboard(entry, has_list=has_list))
 
 
 async def techniques_done(update: Update, context: BotContext) -> None:
@@ -302,7 +305,12 @@ async def techniques_done(update: Update, context: BotContext) -> None:
     if callback.kind == keyboards.TECHNIQUES_NONE:
         # The patient said so: no technique and no medication, answered.
         entry = await diary.update(
-            user_id, callback.args[0], techniques=(), medication=False, techniques_answered=True
+            user_id,
+            callback.args[0],
+            techniques=(),
+            medication=False,
+            doses=(),
+            techniques_answered=True,
         )
     else:
         entry = await diary.get(user_id, callback.args[0])

@@ -57,6 +57,10 @@ class Awaiting(enum.Enum):
     REPORT_NAME = enum.auto()
     REPORT_REFERENCE = enum.auto()
     PLAN_NOTE = enum.auto()
+    #: /meds "Add": the next text is a medication's name and dose.
+    MED_NAME = enum.auto()
+    #: /meds "Rename": the next text renames the medication whose id is in `entry_id`.
+    MED_RENAME = enum.auto()
 
 
 @dataclass

@@ -162,9 +162,14 @@ async def correction_button(update: Update, context: BotContext) -> None:
     if kind == keyboards.HISTORY_SET_SCORE:
         changes: dict[str, object] = {"score": int(press.callback.args[1])}
     elif kind == keyboards.HISTORY_MEDICATION:
-        changes = {"medication": not entry.medication, "techniques_answered": True}
+        changes = _medication_toggled(entry)
     elif kind == keyboards.HISTORY_TECHNIQUES_NONE:
-        changes = {"techniques": (), "medication": False, "techniques_answered": True}
+        changes = {
+            "techniques": (),
+            "medication": False,
+            "doses": (),
+            "techniques_answered": True,
+        }
     else:
         changes = _toggled(entry, press.callback.args[1])
     entry = await diary.correct(profile.user_id, entry_id, now, **changes)
@@ -179,9 +184,16 @@ async def correction_button(update: Update, context: BotContext) -> None:
 def _toggled(entry: Entry, code: str) -> dict[str, object]:
     # Correcting the techniques from /history is an answer, even down to nothing ticked.
     if code == keyboards.MEDICATION_CODE:
-        return {"medication": not entry.medication, "techniques_answered": True}
+        return _medication_toggled(entry)
     chosen = set(entry.techniques) ^ {Technique(code)}
     return {"techniques": tuple(t for t in Technique if t in chosen), "techniques_answered": True}
+
+
+def _medication_toggled(entry: Entry) -> dict[str, object]:
+    # "No medication" takes the named doses with it: the yes/no and the names never disagree.
+    if entry.medication:
+        return {"medication": False, "doses": (), "techniques_answered": True}
+    return {"medication": True, "techniques_answered": True}
 
 
 async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:

@@ -15,7 +15,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
+from diarybot.domain.medications import Medication, Use, doses_of
 from diarybot.domain.people import ShareLevel
+from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
 from diarybot.texts import words
 from diarybot.texts.erasure import BUTTON_SEND_EVERYTHING
@@ -64,6 +66,16 @@ TECHNIQUES_NONE = "tn"
 LOG_YESTERDAY = "ly"
 HISTORY_TECHNIQUES_NONE = "hz"
 SKIP = "s"
+# /meds and the check-in's medication list.
+MEDS_MENU = "mn"
+MEDS_USE = "mu"
+MEDS_OPEN = "mo"
+MEDS_RENAME = "mr"
+MEDS_STOP = "mx"
+CHECKIN_MEDS = "cm"
+CHECKIN_TAKEN = "mt"
+CHECKIN_MEDS_CLEAR = "mc"
+CHECKIN_MEDS_BACK = "mb"
 
 MEDICATION_CODE = "medication"
 COMMON_TIMEZONES = (
@@ -80,6 +92,7 @@ COMMON_TIMES = ("08:00", "12:00", "18:00", "20:00", "21:00")
 
 _ID = r"[0-9a-f]{10}"
 _LEVELS = "|".join(level.value for level in ShareLevel)
+_MED = r"[0-9a-f]{6}"
 _PATTERNS = {
     SCORE: re.compile(rf"^{SCORE}:({_ID}):(\d{{1,2}})$"),
     TOGGLE: re.compile(rf"^{TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
@@ -113,6 +126,18 @@ _PATTERNS = {
         )
     },
     PEG: re.compile(rf"^{PEG}:({_ID}):(pain|enjoyment|activity):(\d{{1,2}})$"),
+    MEDS_MENU: re.compile(rf"^{MEDS_MENU}:(add|list)$"),
+    # The typed name waits in the user's state under this id (callback data is 64 bytes).
+    MEDS_USE: re.compile(rf"^{MEDS_USE}:({_ID}):(regular|as_needed)$"),
+    **{
+        prefix: re.compile(rf"^{prefix}:({_MED})$")
+        for prefix in (MEDS_OPEN, MEDS_RENAME, MEDS_STOP)
+    },
+    **{
+        prefix: re.compile(rf"^{prefix}:({_ID})$")
+        for prefix in (CHECKIN_MEDS, CHECKIN_MEDS_CLEAR, CHECKIN_MEDS_BACK)
+    },
+    CHECKIN_TAKEN: re.compile(rf"^{CHECKIN_TAKEN}:({_ID}):({_MED})$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
         for prefix in (LINK_DECLINE, UNSHARE, SUMMARY, SHARING_PICK, DATA_FILES, PLAN_FOR)
@@ -196,11 +221,14 @@ def score_keyboard(entry_id: str) -> InlineKeyboardMarkup:
     return rating_keyboard(SCORE, entry_id, skippable=False)
 
 
-def techniques_keyboard(entry: Entry, *, correcting: bool = False) -> InlineKeyboardMarkup:
+def techniques_keyboard(
+    entry: Entry, *, correcting: bool = False, has_list: bool = False
+) -> InlineKeyboardMarkup:
     """Toggle buttons for each technique and medication, then Done.
 
     `correcting`: the same keyboard from /history, whose presses are recorded as corrections
-    and whose Done goes back to the entry.
+    and whose Done goes back to the entry. `has_list`: the patient keeps a medication list, so
+    "Pain medication" opens it instead of being a yes/no tick.
     """
     toggle = HISTORY_TOGGLE if correcting else TOGGLE
     done = HISTORY_ENTRY if correcting else TECHNIQUES_DONE
@@ -215,12 +243,20 @@ def techniques_keyboard(entry: Entry, *, correcting: bool = False) -> InlineKeyb
             )
         )
     med_mark = texts.CHECKED if entry.medication else texts.UNCHECKED
-    rows.append(
-        InlineKeyboardButton(
-            med_mark + texts.MEDICATION_NAME,
-            callback_data=f"{toggle}:{entry.id}:{MEDICATION_CODE}",
+    if has_list and not correcting:
+        rows.append(
+            InlineKeyboardButton(
+                med_texts.MEDICATION_OPEN.format(mark=med_mark),
+                callback_data=f"{CHECKIN_MEDS}:{entry.id}",
+            )
         )
-    )
+    else:
+        rows.append(
+            InlineKeyboardButton(
+                med_mark + texts.MEDICATION_NAME,
+                callback_data=f"{toggle}:{entry.id}:{MEDICATION_CODE}",
+            )
+        )
     paired = [rows[i : i + 2] for i in range(0, len(rows), 2)]
     # "None of these" is an answer; Done with nothing ticked is not (stored as not answered).
     paired.append(
@@ -421,3 +457,76 @@ def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
             [InlineKeyboardButton(words.BUTTON_BACK, callback_data=f"{HISTORY_PAGE}:{page}")],
         ]
     )
+
+
+def meds_list_keyboard(medications: tuple[Medication, ...]) -> InlineKeyboardMarkup:
+    """/meds: one button per medication still taken, then Add."""
+    rows = [
+        [InlineKeyboardButton(m.name, callback_data=f"{MEDS_OPEN}:{m.id}")]
+        for m in medications
+        if m.active
+    ]
+    rows.append([InlineKeyboardButton(med_texts.BUTTON_ADD, callback_data=f"{MEDS_MENU}:add")])
+    return InlineKeyboardMarkup(rows)
+
+
+def meds_use_keyboard(offer_id: str) -> InlineKeyboardMarkup:
+    """Regular or as needed, for the name just typed."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    med_texts.BUTTON_REGULAR, callback_data=f"{MEDS_USE}:{offer_id}:regular"
+                ),
+                InlineKeyboardButton(
+                    med_texts.BUTTON_AS_NEEDED, callback_data=f"{MEDS_USE}:{offer_id}:as_needed"
+                ),
+            ]
+        ]
+    )
+
+
+def med_detail_keyboard(medication: Medication) -> InlineKeyboardMarkup:
+    """What can be done with one medication, and the way back to the list."""
+    mid = medication.id
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    med_texts.BUTTON_RENAME, callback_data=f"{MEDS_RENAME}:{mid}"
+                ),
+                InlineKeyboardButton(med_texts.BUTTON_STOP, callback_data=f"{MEDS_STOP}:{mid}"),
+            ],
+            [InlineKeyboardButton(med_texts.BUTTON_LIST, callback_data=f"{MEDS_MENU}:list")],
+        ]
+    )
+
+
+def checkin_meds_keyboard(
+    entry: Entry, medications: tuple[Medication, ...]
+) -> InlineKeyboardMarkup:
+    """The check-in's medication list: tap what was taken (as needed: each tap one dose)."""
+    rows = []
+    for med in medications:
+        count = doses_of(entry.doses, med.id)
+        mark = texts.CHECKED if count else texts.UNCHECKED
+        if med.use is Use.REGULAR:
+            label = mark + med.name
+        elif count:
+            label = mark + med_texts.AS_NEEDED_COUNT.format(name=med.name, count=count)
+        else:
+            label = mark + med_texts.AS_NEEDED_LABEL.format(name=med.name)
+        rows.append(
+            [InlineKeyboardButton(label, callback_data=f"{CHECKIN_TAKEN}:{entry.id}:{med.id}")]
+        )
+    rows.append(
+        [
+            InlineKeyboardButton(
+                med_texts.BUTTON_CLEAR, callback_data=f"{CHECKIN_MEDS_CLEAR}:{entry.id}"
+            ),
+            InlineKeyboardButton(
+                med_texts.BUTTON_BACK_TECHNIQUES, callback_data=f"{CHECKIN_MEDS_BACK}:{entry.id}"
+            ),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)

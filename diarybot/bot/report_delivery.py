@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from telegram import Bot, InputFile, Update
@@ -24,6 +25,7 @@ from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import reply
 from diarybot.domain.localtime import zone
+from diarybot.domain.medication_figures import medication_figures
 from diarybot.domain.people import Profile
 from diarybot.reports.content import Extras, ReportFiles, display_name
 from diarybot.runtime.render_pool import RenderTimedOutError
@@ -105,6 +107,9 @@ async def build_report(
     if not period:
         return None
     extras = await _extras(svc, profile.user_id, start, end)
+    extras = replace(
+        extras, medications=medication_figures(period, profile.medications, start, end)
+    )
     tz = zone(profile.timezone)
     # One worker call for everything: the entries are sent to the worker once.
     return await svc.renderer.run(

@@ -3,6 +3,8 @@ something we cannot read; and /cancel."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 
 from diarybot import texts
@@ -11,6 +13,7 @@ from diarybot.bot import (
     crisis,
     guided_exercises,
     history,
+    medications,
     onboarding,
     patient_sharing,
     plan_notes,
@@ -61,17 +64,29 @@ async def route_text(update: Update, context: BotContext) -> None:
     if len(text) > MAX_TEXT:
         await reply(update, texts.TOO_LONG)
         return
-    if state.awaiting is Awaiting.TIMEZONE:
-        await onboarding.apply_timezone_text(update, context, text)
-    elif state.awaiting is Awaiting.REMINDER_TIME:
-        await onboarding.apply_time_text(update, context, text)
-    elif state.awaiting is Awaiting.REPORT_NAME:
-        await patient_sharing.report_name_text(update, context, text)
-    elif state.awaiting is Awaiting.REPORT_REFERENCE:
-        await patient_sharing.report_reference_text(update, context, text)
+    answer = _ANSWERS.get(state.awaiting)
+    if answer is not None:
+        await answer(update, context, text)
     else:
         # Anything else is the patient's own words: a score, or text kept as they choose.
         await words.typed_text(update, context, text)
+
+
+async def _rename_medication(update: Update, context: BotContext, text: str) -> None:
+    if context.state.entry_id is not None:
+        await medications.rename_text(update, context, context.state.entry_id, text)
+
+
+Answer = Callable[[Update, BotContext, str], Awaitable[None]]
+#: The text that answers a question we asked (a time zone, a medication's name, ...).
+_ANSWERS: dict[Awaiting, Answer] = {
+    Awaiting.TIMEZONE: onboarding.apply_timezone_text,
+    Awaiting.REMINDER_TIME: onboarding.apply_time_text,
+    Awaiting.REPORT_NAME: patient_sharing.report_name_text,
+    Awaiting.REPORT_REFERENCE: patient_sharing.report_reference_text,
+    Awaiting.MED_NAME: medications.name_text,
+    Awaiting.MED_RENAME: _rename_medication,
+}
 
 
 async def not_text(update: Update, context: BotContext) -> None:

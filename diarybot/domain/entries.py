@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Self
 
+from diarybot.domain.medications import Doses, doses_from_doc, doses_to_doc
+
 logger = logging.getLogger(__name__)
 
 MIN_SCORE = 0
@@ -72,6 +74,9 @@ class Entry:
     #: of these". False: the keyboard was left (or tapped through), so an empty `techniques`
     #: means "not answered", never "used none" (the report's with/without figures skip it).
     techniques_answered: bool = False
+    #: Which of the patient's own medications (by id) and how many doses; `medication` stays
+    #: true whenever there is one, so the yes/no figures keep counting the same days.
+    doses: Doses = ()
 
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None:
@@ -102,6 +107,7 @@ class Entry:
             "note": self.note,
             "source": self.source.value,
             "techniques_answered": self.techniques_answered,
+            "doses": doses_to_doc(self.doses),
         }
 
     @classmethod
@@ -123,6 +129,8 @@ class Entry:
             techniques_answered=bool(
                 doc.get("techniques_answered", bool(techniques) or medication)
             ),
+            # Entries from before the medication list have no doses: the yes/no alone.
+            doses=doses_from_doc(doc.get("doses")),
         )
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Self
 
+from diarybot.domain.medications import Medication
+
 DEFAULT_REMINDER_TIME = time(20, 0)
 
 
@@ -39,6 +41,8 @@ class Profile:
     report_reference: str = ""
     #: Asked at their first /share for the name and reference on reports (asked once).
     report_details_asked: bool = False
+    #: The patient's own list (/meds), stopped ones included: reports name what was taken.
+    medications: tuple[Medication, ...] = ()
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -71,6 +75,7 @@ class Profile:
             "last_flare_notice": _iso_or_none(self.last_flare_notice),
             "report_reference": self.report_reference,
             "report_details_asked": self.report_details_asked,
+            "medications": [m.to_doc() for m in self.medications],
         }
 
     @classmethod
@@ -100,6 +105,7 @@ class Profile:
             last_flare_notice=_date_or_none(doc.get("last_flare_notice")),
             report_reference=str(doc.get("report_reference", "")),
             report_details_asked=bool(doc.get("report_details_asked", False)),
+            medications=tuple(Medication.from_doc(m) for m in doc.get("medications", ())),
         )
 
 

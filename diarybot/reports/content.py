@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from diarybot.domain.exercises import practice_figures
+from diarybot.domain.figures import COMPARISON_MIN_DAYS
+from diarybot.domain.medication_figures import MedicationFigures
+from diarybot.domain.medications import Use
 from diarybot.domain.peg_score import peg_trend
 from diarybot.domain.people import Profile
 from diarybot.domain.practice import ExerciseSession, PegResponse
+from diarybot.texts import medications as med_texts
 from diarybot.texts import report as rt
 from diarybot.texts.guided import practice_lines
 
@@ -51,6 +55,8 @@ class Extras:
 
     sessions: tuple[ExerciseSession, ...] = ()
     pegs: tuple[PegResponse, ...] = ()
+    #: Each listed medication taken in the period (`domain.medication_figures`).
+    medications: tuple[MedicationFigures, ...] = ()
 
 
 def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
@@ -73,7 +79,41 @@ def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
             )
             lines.append(line + (rt.PEG_IMPORTANT if trend.clinically_important else ""))
         sections.append((rt.PEG_HEADING, lines))
+    if extras.medications:
+        sections.append((med_texts.REPORT_HEADING, medication_lines(extras.medications)))
     return sections
+
+
+def medication_lines(figures: tuple[MedicationFigures, ...]) -> list[str]:
+    """Per medication: days and doses; for as-needed ones, pain on days with and without."""
+    lines = []
+    for item in figures:
+        med = item.medication
+        lines.append(
+            med_texts.REPORT_TAKEN.format(
+                name=med.name,
+                use=med_texts.USE_NAMES[med.use],
+                days=med_texts.days_text(item.days_taken),
+                doses=med_texts.doses_text(item.doses),
+            )
+        )
+        if med.use is not Use.AS_NEEDED:
+            continue
+        if item.comparison_shown:
+            lines.append(
+                med_texts.REPORT_COMPARED.format(
+                    days_taken=med_texts.days_text(item.days_taken),
+                    name=med.name,
+                    mean_taken=rt.number(item.mean_taken),
+                    days_not=med_texts.days_text(item.days_not_taken),
+                    mean_not=rt.number(item.mean_not_taken),
+                )
+            )
+        else:
+            lines.append(med_texts.REPORT_TOO_FEW.format(name=med.name))
+    if any(item.medication.use is Use.AS_NEEDED for item in figures):
+        lines.append(med_texts.REPORT_CAVEAT.format(min_days=COMPARISON_MIN_DAYS))
+    return lines
 
 
 def _peg_line(response: PegResponse) -> str:

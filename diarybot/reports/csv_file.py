@@ -28,6 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from diarybot.domain.entries import Entry, Source, Technique
+from diarybot.domain.medications import Medication
 
 ENCODING = "utf-8-sig"
 COLUMNS = (
@@ -37,6 +38,7 @@ COLUMNS = (
     "score",
     "techniques",
     "medication",
+    "medications",
     "note",
     "source",
 )
@@ -50,6 +52,9 @@ NO = "no"
 # (=, +, -, @, tab, carriage return, line feed).
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\n")
 FORMULA_GUARD = "'"
+# The medications cell: "ibuprofen 400 mg ×2; pregabalin 75 mg ×1", names as the patient wrote.
+MEDICATION_SEPARATOR = "; "
+DOSE_MARK = " ×"
 
 
 def neutralize_cell(value: str) -> str:
@@ -71,22 +76,26 @@ def _guarded_shape(value: str) -> bool:
     return value.lstrip(FORMULA_GUARD)[:1] in FORMULA_TRIGGERS
 
 
-def entries_csv(entries: Iterable[Entry], tz: ZoneInfo) -> bytes:
+def entries_csv(
+    entries: Iterable[Entry], tz: ZoneInfo, medications: Iterable[Medication] = ()
+) -> bytes:
     """All `entries` as CSV bytes, oldest first.
 
     `recorded_at` is ISO 8601 to the second with the patient's UTC offset at that instant
     (e.g. 2026-11-02T20:15:00+01:00), so it is both readable as local time and unambiguous.
+    `medications` (the patient's list) names the doses each entry records.
     """
+    names = {m.id: m.name for m in medications}
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for entry in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
         # Every cell, not only the note: no value of ours should ever start a formula either.
-        writer.writerow([neutralize_cell(cell) for cell in _row(entry, tz)])
+        writer.writerow([neutralize_cell(cell) for cell in _row(entry, tz, names)])
     return buffer.getvalue().encode(ENCODING)
 
 
-def _row(entry: Entry, tz: ZoneInfo) -> list[str]:
+def _row(entry: Entry, tz: ZoneInfo, names: dict[str, str]) -> list[str]:
     return [
         entry.id,
         entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
@@ -96,6 +105,9 @@ def _row(entry: Entry, tz: ZoneInfo) -> list[str]:
         TECHNIQUE_SEPARATOR.join(t.value for t in entry.techniques)
         or (TECHNIQUES_NONE if entry.techniques_answered else ""),
         YES if entry.medication else NO,
+        MEDICATION_SEPARATOR.join(
+            f"{names.get(mid, mid)}{DOSE_MARK}{count}" for mid, count in entry.doses
+        ),
         entry.note,
         entry.source.value,
     ]
@@ -136,6 +148,7 @@ def _parse_row(row: list[str]) -> dict[str, Any]:
         "techniques": tuple(Technique(c) for c in codes.split(TECHNIQUE_SEPARATOR) if c),
         "techniques_answered": answered,
         "medication": values["medication"] == YES,
+        "medications": values["medications"],
         "note": values["note"],
         "source": Source(values["source"]),
     }

@@ -22,8 +22,11 @@ from zoneinfo import ZoneInfo
 
 from diarybot.domain import peg_score
 from diarybot.domain.entries import Entry
+from diarybot.domain.medication_figures import MedicationFigures
+from diarybot.domain.medications import Use
 from diarybot.domain.practice import PEG_ITEMS, PegResponse
 from diarybot.texts import MEDICATION_NAME, TECHNIQUE_NAMES
+from diarybot.texts import medications as med_texts
 
 PROJECT_URL = "https://github.com/diarybot/diarybot"
 #: Namespace of every UUID5 the export derives; fixed forever, or ids change between versions.
@@ -61,11 +64,14 @@ def fhir_bundle(
     generated_at: datetime,
     *,
     pegs: Iterable[PegResponse] = (),
+    medications: Iterable[MedicationFigures] = (),
 ) -> dict[str, Any]:
     """A FHIR `Bundle` of type "collection" with one Observation per entry, oldest first.
 
     Each weekly PEG adds a `QuestionnaireResponse` (LOINC panel 91148-7, items answered by their
     LOINC codes) and, once complete, an Observation of the PEG score (91147-9) derived from it.
+    Each medication taken in the period adds a `MedicationStatement` named by the patient's own
+    words only (`medicationCodeableConcept.text`): no drug code is guessed from a name.
 
     `patient_ref` is the reference the receiver knows the patient by (e.g. "Patient/123");
     the patient is both the subject and the performer, since every score is self-reported.
@@ -87,6 +93,9 @@ def fhir_bundle(
             resource
             for peg in sorted(pegs, key=lambda p: (p.asked_at, p.id))
             for resource in _peg_entries(peg, patient, patient_ref, tz)
+        ]
+        + [
+            _medication_statement(item, patient, patient_ref, generated_at) for item in medications
         ],
     }
 
@@ -99,9 +108,12 @@ def fhir_json(
     generated_at: datetime,
     *,
     pegs: Iterable[PegResponse] = (),
+    medications: Iterable[MedicationFigures] = (),
 ) -> bytes:
     """`fhir_bundle` as UTF-8 JSON (indent 2, non-ASCII kept readable)."""
-    bundle = fhir_bundle(entries, patient_ref, patient_display, tz, generated_at, pegs=pegs)
+    bundle = fhir_bundle(
+        entries, patient_ref, patient_display, tz, generated_at, pegs=pegs, medications=medications
+    )
     return json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8")
 
 
@@ -213,6 +225,39 @@ def _peg_entries(
             }
         )
     return found
+
+
+def _medication_statement(
+    item: MedicationFigures, patient: dict[str, str], patient_ref: str, generated_at: datetime
+) -> dict[str, Any]:
+    """What the patient recorded taking of one medication in the period (R4/R4B form)."""
+    med = item.medication
+    name = f"{patient_ref}/medication/{med.id}/{item.start}/{item.end}"
+    statement_id = str(uuid.uuid5(ID_NAMESPACE, name))
+    note = med_texts.FHIR_NOTE.format(
+        days=med_texts.days_text(item.days_taken),
+        start=item.start.isoformat(),
+        end=item.end.isoformat(),
+        doses=med_texts.doses_text(item.doses),
+        use=med_texts.USE_NAMES[med.use],
+    )
+    resource = {
+        "resourceType": "MedicationStatement",
+        "id": statement_id,
+        # "stopped": the patient marked it stopped; otherwise still taken as far as we know.
+        "status": "active" if med.active else "stopped",
+        "medicationCodeableConcept": {"text": med.name},
+        "subject": patient,
+        "effectivePeriod": {
+            "start": item.first_taken.isoformat(),
+            "end": item.last_taken.isoformat(),
+        },
+        "dateAsserted": generated_at.isoformat(timespec="seconds"),
+        "informationSource": patient,
+        "dosage": [{"text": med.name, "asNeededBoolean": med.use is Use.AS_NEEDED}],
+        "note": [{"text": note}],
+    }
+    return {"fullUrl": f"urn:uuid:{statement_id}", "resource": resource}
 
 
 def _concept(system: str, code: str, display: str) -> dict[str, Any]:

@@ -161,7 +161,7 @@ def report_files(
         start=start,
         end=end,
         pdf=pdf,
-        csv=entries_csv(period, tz),
+        csv=entries_csv(period, tz, profile.medications),
         fhir=fhir_json(
             period,
             ref,
@@ -169,6 +169,7 @@ def report_files(
             tz,
             now,
             pegs=[p for p in extras.pegs if p.local_date >= start],
+            medications=extras.medications,
         ),
         chart=png,
     )
@@ -202,4 +203,4 @@ def everything_files(
     fhir = fhir_json(
         entries, patient_reference(profile), display_name(profile), tz, now, pegs=pegs
     )
-    return entries_csv(entries, tz), fhir
+    return entries_csv(entries, tz, profile.medications), fhir

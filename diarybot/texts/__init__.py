@@ -37,6 +37,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("relax", "Guided progressive muscle relaxation"),
     ("practice", "How your guided exercises went"),
     ("peg", "The weekly PEG check: day or off"),
+    ("meds", "Your medication list: add, rename, stop"),
     ("remind", "Set the daily reminder time"),
     ("timezone", "Set your time zone"),
     ("settings", "Show your settings"),
@@ -93,7 +94,8 @@ TIME_UNKNOWN = (
 REMINDER_SET = "Daily reminder set for {time} ({tz})."
 ONBOARDED = (
     "All set. I'll remind you every day at {time} ({tz}).\n"
-    "Send /checkin to rate your pain now, or /help to see everything I can do."
+    "Send /checkin to rate your pain now, or /help to see everything I can do.\n"
+    "If you take medication for pain, /meds keeps your own list (optional)."
 )
 NEED_START = "Let's get you set up first: send /start."
 PRIVATE_ONLY = "For your privacy I only work in a private chat with you."

@@ -110,6 +110,8 @@ _BLOCKED = "Forbidden: bot was blocked by the user"
 _MAX_TEXT = 4096
 _MAX_CAPTION = 1024
 _MAX_CALLBACK_DATA = 64
+# A command as Telegram recognises one at the start of a message: a name, then @bot optionally.
+BOT_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{1,64})?")
 _MAX_UPDATES_PER_POLL = 100
 _SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Telegram backs off between failed deliveries; the fake retries quickly to keep tests short.
@@ -452,10 +454,12 @@ class FakeBotAPI:
             "from": user.to_dict(),
             "text": text,
         }
-        if text.startswith("/"):
-            command = text.split(maxsplit=1)[0]
+        # Telegram marks a command only with a name: "/" followed by 1-32 letters, digits or
+        # underscores ("/" alone or "/ 5" is plain text, as PTB's CommandHandler then sees it).
+        command_match = BOT_COMMAND.match(text)
+        if command_match:
             message["entities"] = [
-                {"type": "bot_command", "offset": 0, "length": _utf16_len(command)}
+                {"type": "bot_command", "offset": 0, "length": _utf16_len(command_match[0])}
             ]
         return self.add_update({"message": message})
 

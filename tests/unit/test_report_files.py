@@ -92,7 +92,7 @@ def test_csv_starts_with_a_bom_and_the_documented_header(entries):
     assert data.startswith(codecs.BOM_UTF8)
     first_line = data[len(codecs.BOM_UTF8) :].split(b"\r\n")[0]
     assert first_line == (
-        b"entry_id,recorded_at,local_date,score,techniques,medication,note,source"
+        b"entry_id,recorded_at,local_date,score,techniques,medication,medications,note,source"
     )
 
 
@@ -100,8 +100,10 @@ def test_csv_rows_are_oldest_first_with_local_offsets(entries):
     rows = parse_entries_csv(entries_csv(entries, BERLIN))
     assert [row["entry_id"] for row in rows] == ["e0", "e1", "e3", "e4", "e5"]
     text = entries_csv(entries, BERLIN).decode("utf-8-sig")
-    assert "e1,2026-11-02T20:15:00+01:00,2026-11-02,6,breathing;tens,yes,Rücken ☀,reminder" in text
-    assert "e0,2026-07-01T09:30:00+02:00,2026-07-01,3,,no," in text
+    assert (
+        "e1,2026-11-02T20:15:00+01:00,2026-11-02,6,breathing;tens,yes,,Rücken ☀,reminder" in text
+    )
+    assert "e0,2026-07-01T09:30:00+02:00,2026-07-01,3,,no,," in text
 
 
 def test_csv_round_trips_every_field_including_tricky_notes(entries):
