@@ -8,7 +8,7 @@ the presser's own diary, so a forged press reaches nothing of anyone else's.
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from diarybot import texts
 from diarybot.bot import checkin, keyboards
@@ -77,7 +77,7 @@ async def _page(
         (f"{n}. " + texts.entry_line(e, e.recorded_at.astimezone(tz)).split("\n", 1)[0], e.id)
         for n, e in enumerate(shown, start=page * PAGE_SIZE + 1)
     ]
-    markup = keyboards.history_keyboard(labels, page, older=page < last_page, newer=page > 0)
+    markup = history_keyboard(labels, page, older=page < last_page, newer=page > 0)
     return header + "\n\n" + "\n".join(lines), markup
 
 
@@ -111,7 +111,7 @@ async def _show(query: CallbackQuery, entry: Entry | None, tz_name: str) -> None
     await edit(
         query,
         words.ENTRY_VIEW.format(line=describe(entry, tz_name)),
-        keyboards.entry_keyboard(entry),
+        entry_keyboard(entry),
     )
 
 
@@ -214,3 +214,61 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
             context, user_id, entry, more, checkin.message_entry_id(update)
         )
         await reply(update, words.NOTE_CHANGED)
+
+
+def history_keyboard(
+    entries: list[tuple[str, str]], page: int, *, older: bool, newer: bool
+) -> InlineKeyboardMarkup:
+    """One button per entry shown (label, id), then Older / Newer where there are more."""
+    rows = [
+        [InlineKeyboardButton(label, callback_data=f"{keyboards.HISTORY_ENTRY}:{entry_id}")]
+        for label, entry_id in entries
+        if keyboards.parse_callback(f"{keyboards.HISTORY_ENTRY}:{entry_id}") is not None
+    ]
+    nav = []
+    if older:
+        nav.append(
+            InlineKeyboardButton(
+                words.BUTTON_OLDER, callback_data=f"{keyboards.HISTORY_PAGE}:{page + 1}"
+            )
+        )
+    if newer:
+        nav.append(
+            InlineKeyboardButton(
+                words.BUTTON_NEWER, callback_data=f"{keyboards.HISTORY_PAGE}:{page - 1}"
+            )
+        )
+    if nav:
+        rows.append(nav)
+    return InlineKeyboardMarkup(rows)
+
+
+def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
+    """What can be corrected on one entry, and the way back to the list."""
+    medication = words.MEDICATION_YES if entry.medication else words.MEDICATION_NO
+    eid = entry.id
+
+    def button(label: str, prefix: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=f"{prefix}:{eid}")
+
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(words.BUTTON_EDIT_SCORE, keyboards.HISTORY_SCORE),
+                button(words.BUTTON_EDIT_NOTE, keyboards.HISTORY_NOTE),
+            ],
+            [
+                button(words.BUTTON_EDIT_TECHNIQUES, keyboards.HISTORY_TECHNIQUES),
+                button(
+                    words.BUTTON_EDIT_MEDICATION.format(state=medication),
+                    keyboards.HISTORY_MEDICATION,
+                ),
+            ],
+            [button(words.BUTTON_REMOVE, keyboards.HISTORY_REMOVE)],
+            [
+                InlineKeyboardButton(
+                    words.BUTTON_BACK, callback_data=f"{keyboards.HISTORY_PAGE}:{page}"
+                )
+            ],
+        ]
+    )

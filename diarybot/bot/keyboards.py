@@ -9,13 +9,13 @@ never reach another patient's data.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
-from diarybot.domain.medications import Medication, Use, doses_of
 from diarybot.domain.people import ShareLevel
 from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
@@ -276,7 +276,7 @@ def note_keyboard(entry_id: str) -> InlineKeyboardMarkup:
 
 
 def timezone_keyboard(
-    names: tuple[str, ...] | list[str] = COMMON_TIMEZONES,
+    names: Sequence[str] = COMMON_TIMEZONES,
 ) -> InlineKeyboardMarkup:
     """Time zone choices, two per row."""
     buttons = [InlineKeyboardButton(n, callback_data=f"{TIMEZONE}:{n}") for n in names]
@@ -325,7 +325,7 @@ def level_keyboard(specialist_id: int, name: str) -> InlineKeyboardMarkup:
 
 
 def specialist_timezone_keyboard(
-    names: tuple[str, ...] | list[str] = COMMON_TIMEZONES,
+    names: Sequence[str] = COMMON_TIMEZONES,
 ) -> InlineKeyboardMarkup:
     """Time zone choices for a specialist (their digest's clock, not a diary's)."""
     buttons = [InlineKeyboardButton(n, callback_data=f"{SPECIALIST_TZ}:{n}") for n in names]
@@ -395,138 +395,3 @@ def confirm_keyboard(yes_text: str, yes_data: str, no_data: str) -> InlineKeyboa
             ]
         ]
     )
-
-
-def offer_keyboard(offer_id: str) -> InlineKeyboardMarkup:
-    """Where to keep words written outside a question: one choice per row (long labels)."""
-    choices = (
-        (words.BUTTON_ADD_TO_LATEST, "add"),
-        (words.BUTTON_NOTE_ONLY, "note"),
-        (words.BUTTON_RATE_NOW, "rate"),
-    )
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=f"{OFFER}:{offer_id}:{action}")]
-            for label, action in choices
-        ]
-    )
-
-
-def history_keyboard(
-    entries: list[tuple[str, str]], page: int, *, older: bool, newer: bool
-) -> InlineKeyboardMarkup:
-    """One button per entry shown (label, id), then Older / Newer where there are more."""
-    rows = [
-        [InlineKeyboardButton(label, callback_data=f"{HISTORY_ENTRY}:{entry_id}")]
-        for label, entry_id in entries
-        if _PATTERNS[HISTORY_ENTRY].match(f"{HISTORY_ENTRY}:{entry_id}")
-    ]
-    nav = []
-    if older:
-        nav.append(
-            InlineKeyboardButton(words.BUTTON_OLDER, callback_data=f"{HISTORY_PAGE}:{page + 1}")
-        )
-    if newer:
-        nav.append(
-            InlineKeyboardButton(words.BUTTON_NEWER, callback_data=f"{HISTORY_PAGE}:{page - 1}")
-        )
-    if nav:
-        rows.append(nav)
-    return InlineKeyboardMarkup(rows)
-
-
-def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
-    """What can be corrected on one entry, and the way back to the list."""
-    medication = words.MEDICATION_YES if entry.medication else words.MEDICATION_NO
-    eid = entry.id
-
-    def button(label: str, prefix: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(label, callback_data=f"{prefix}:{eid}")
-
-    return InlineKeyboardMarkup(
-        [
-            [
-                button(words.BUTTON_EDIT_SCORE, HISTORY_SCORE),
-                button(words.BUTTON_EDIT_NOTE, HISTORY_NOTE),
-            ],
-            [
-                button(words.BUTTON_EDIT_TECHNIQUES, HISTORY_TECHNIQUES),
-                button(words.BUTTON_EDIT_MEDICATION.format(state=medication), HISTORY_MEDICATION),
-            ],
-            [button(words.BUTTON_REMOVE, HISTORY_REMOVE)],
-            [InlineKeyboardButton(words.BUTTON_BACK, callback_data=f"{HISTORY_PAGE}:{page}")],
-        ]
-    )
-
-
-def meds_list_keyboard(medications: tuple[Medication, ...]) -> InlineKeyboardMarkup:
-    """/meds: one button per medication still taken, then Add."""
-    rows = [
-        [InlineKeyboardButton(m.name, callback_data=f"{MEDS_OPEN}:{m.id}")]
-        for m in medications
-        if m.active
-    ]
-    rows.append([InlineKeyboardButton(med_texts.BUTTON_ADD, callback_data=f"{MEDS_MENU}:add")])
-    return InlineKeyboardMarkup(rows)
-
-
-def meds_use_keyboard(offer_id: str) -> InlineKeyboardMarkup:
-    """Regular or as needed, for the name just typed."""
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    med_texts.BUTTON_REGULAR, callback_data=f"{MEDS_USE}:{offer_id}:regular"
-                ),
-                InlineKeyboardButton(
-                    med_texts.BUTTON_AS_NEEDED, callback_data=f"{MEDS_USE}:{offer_id}:as_needed"
-                ),
-            ]
-        ]
-    )
-
-
-def med_detail_keyboard(medication: Medication) -> InlineKeyboardMarkup:
-    """What can be done with one medication, and the way back to the list."""
-    mid = medication.id
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    med_texts.BUTTON_RENAME, callback_data=f"{MEDS_RENAME}:{mid}"
-                ),
-                InlineKeyboardButton(med_texts.BUTTON_STOP, callback_data=f"{MEDS_STOP}:{mid}"),
-            ],
-            [InlineKeyboardButton(med_texts.BUTTON_LIST, callback_data=f"{MEDS_MENU}:list")],
-        ]
-    )
-
-
-def checkin_meds_keyboard(
-    entry: Entry, medications: tuple[Medication, ...]
-) -> InlineKeyboardMarkup:
-    """The check-in's medication list: tap what was taken (as needed: each tap one dose)."""
-    rows = []
-    for med in medications:
-        count = doses_of(entry.doses, med.id)
-        mark = texts.CHECKED if count else texts.UNCHECKED
-        if med.use is Use.REGULAR:
-            label = mark + med.name
-        elif count:
-            label = mark + med_texts.AS_NEEDED_COUNT.format(name=med.name, count=count)
-        else:
-            label = mark + med_texts.AS_NEEDED_LABEL.format(name=med.name)
-        rows.append(
-            [InlineKeyboardButton(label, callback_data=f"{CHECKIN_TAKEN}:{entry.id}:{med.id}")]
-        )
-    rows.append(
-        [
-            InlineKeyboardButton(
-                med_texts.BUTTON_CLEAR, callback_data=f"{CHECKIN_MEDS_CLEAR}:{entry.id}"
-            ),
-            InlineKeyboardButton(
-                med_texts.BUTTON_BACK_TECHNIQUES, callback_data=f"{CHECKIN_MEDS_BACK}:{entry.id}"
-            ),
-        ]
-    )
-    return InlineKeyboardMarkup(rows)

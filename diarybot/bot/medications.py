@@ -7,7 +7,7 @@ from datetime import date
 
 from telegram import CallbackQuery, Update
 
-from diarybot.bot import keyboards
+from diarybot.bot import keyboards, medication_keyboards
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, pressed, profile_or_prompt, reply
 from diarybot.domain import medications as meds
@@ -27,7 +27,7 @@ async def meds_command(update: Update, context: BotContext) -> None:
     await reply(
         update,
         med_texts.list_text(profile.medications),
-        reply_markup=keyboards.meds_list_keyboard(profile.medications),
+        reply_markup=medication_keyboards.meds_list_keyboard(profile.medications),
     )
 
 
@@ -41,7 +41,9 @@ async def menu_button(update: Update, context: BotContext) -> None:
         context.state.clear()
         meds_list = profile.medications
         await edit(
-            press.query, med_texts.list_text(meds_list), keyboards.meds_list_keyboard(meds_list)
+            press.query,
+            med_texts.list_text(meds_list),
+            medication_keyboards.meds_list_keyboard(meds_list),
         )
         return
     if len(meds.active(profile.medications)) >= meds.MAX_MEDICATIONS:
@@ -63,7 +65,7 @@ async def name_text(update: Update, context: BotContext, text: str) -> None:
     await reply(
         update,
         med_texts.ASK_USE.format(name=name),
-        reply_markup=keyboards.meds_use_keyboard(offer_id),
+        reply_markup=medication_keyboards.meds_use_keyboard(offer_id),
     )
 
 
@@ -103,7 +105,9 @@ async def open_button(update: Update, context: BotContext) -> None:
         return
     press_query, _profile, medication = found
     await edit(
-        press_query, med_texts.detail_text(medication), keyboards.med_detail_keyboard(medication)
+        press_query,
+        med_texts.detail_text(medication),
+        medication_keyboards.med_detail_keyboard(medication),
     )
 
 
@@ -135,7 +139,7 @@ async def rename_text(update: Update, context: BotContext, medication_id: str, t
     await reply(
         update,
         med_texts.RENAMED.format(name=name),
-        reply_markup=keyboards.meds_list_keyboard(changed),
+        reply_markup=medication_keyboards.meds_list_keyboard(changed),
     )
 
 
@@ -151,7 +155,7 @@ async def stop_button(update: Update, context: BotContext) -> None:
     await edit(
         query,
         med_texts.STOPPED.format(name=medication.name, day=f"{day:%d %b %Y}"),
-        keyboards.meds_list_keyboard(changed),
+        medication_keyboards.meds_list_keyboard(changed),
     )
 
 
@@ -217,4 +221,6 @@ async def checkin_list_button(update: Update, context: BotContext) -> None:
     if callback.kind == keyboards.CHECKIN_MEDS_BACK:
         await edit_markup(query, keyboards.techniques_keyboard(entry, has_list=True))
     else:
-        await edit_markup(query, keyboards.checkin_meds_keyboard(entry, offered(profile, entry)))
+        await edit_markup(
+            query, medication_keyboards.checkin_meds_keyboard(entry, offered(profile, entry))
+        )

@@ -9,9 +9,9 @@ from telegram import Update
 from diarybot import texts
 from diarybot.bot import keyboards, reminders, specialist
 from diarybot.bot.context import Awaiting, BotContext
-from diarybot.bot.replies import patient_id, pressed, profile_or_prompt, reply
+from diarybot.bot.replies import known_zone, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
-from diarybot.domain.parsing import normalize_timezone, parse_time_of_day, suggest_timezones
+from diarybot.domain.parsing import normalize_timezone, parse_time_of_day
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import rebase_reminded_day
 from diarybot.texts import specialist as st
@@ -97,15 +97,9 @@ async def timezone_command(update: Update, context: BotContext) -> None:
 
 async def apply_timezone_text(update: Update, context: BotContext, typed: str) -> None:
     """Validate a typed zone name: set it, or suggest close matches."""
-    name = normalize_timezone(typed)
-    if name is None:
-        suggestions = suggest_timezones(typed)
-        message = texts.TIMEZONE_UNKNOWN.format(text=texts.shorten(typed))
-        message += texts.TIMEZONE_SUGGEST if suggestions else texts.TIMEZONE_HOWTO
-        markup = keyboards.timezone_keyboard(suggestions or keyboards.COMMON_TIMEZONES)
-        await reply(update, message, reply_markup=markup)
-        return
-    await _set_timezone(update, context, name)
+    name = await known_zone(update, typed, keyboards.timezone_keyboard)
+    if name is not None:
+        await _set_timezone(update, context, name)
 
 
 async def timezone_button(update: Update, context: BotContext) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,8 @@ from telegram.error import BadRequest
 
 from diarybot import texts
 from diarybot.bot.context import BotContext
-from diarybot.bot.keyboards import Callback, parse_callback
+from diarybot.bot.keyboards import COMMON_TIMEZONES, Callback, parse_callback
+from diarybot.domain.parsing import normalize_timezone, suggest_timezones
 from diarybot.domain.people import Profile
 
 logger = logging.getLogger(__name__)
@@ -90,3 +92,18 @@ async def pressed(update: Update) -> Pressed | None:
     if callback is None or user_id is None:
         return None
     return Pressed(query, callback, user_id)
+
+
+async def known_zone(
+    update: Update, typed: str, keyboard: Callable[[Sequence[str]], InlineKeyboardMarkup]
+) -> str | None:
+    """The IANA zone `typed` names, or None after offering close matches on `keyboard`
+    (patients and specialists answer the same way, with their own buttons)."""
+    name = normalize_timezone(typed)
+    if name is None:
+        suggestions = suggest_timezones(typed)
+        message = texts.TIMEZONE_UNKNOWN.format(text=texts.shorten(typed))
+        message += texts.TIMEZONE_SUGGEST if suggestions else texts.TIMEZONE_HOWTO
+        markup = keyboard(suggestions or COMMON_TIMEZONES)
+        await reply(update, message, reply_markup=markup)
+    return name

@@ -19,7 +19,7 @@ from diarybot import texts
 from diarybot.bot import keyboards
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.reminders import MISFIRE_GRACE, LocalDailyTrigger
-from diarybot.bot.replies import edit, patient_id, pressed, reply
+from diarybot.bot.replies import edit, known_zone, patient_id, pressed, reply
 from diarybot.bot.report_delivery import build_report, in_background
 from diarybot.bot.specialist_delivery import consented_report, send_document, still_shared
 from diarybot.bot.weekly_digest import digest_due, send_digest
@@ -28,7 +28,6 @@ from diarybot.domain.parsing import (
     normalize_timezone,
     parse_time_of_day,
     parse_weekday,
-    suggest_timezones,
 )
 from diarybot.domain.people import Link, Profile, Specialist
 from diarybot.domain.share_codes import normalize_code
@@ -130,13 +129,8 @@ async def set_specialist_timezone(update: Update, context: BotContext, typed: st
     user_id = patient_id(update)
     if user_id is None:
         return
-    name = normalize_timezone(typed)
+    name = await known_zone(update, typed, keyboards.specialist_timezone_keyboard)
     if name is None:
-        suggestions = suggest_timezones(typed)
-        message = texts.TIMEZONE_UNKNOWN.format(text=texts.shorten(typed))
-        message += texts.TIMEZONE_SUGGEST if suggestions else texts.TIMEZONE_HOWTO
-        markup = keyboards.specialist_timezone_keyboard(suggestions or keyboards.COMMON_TIMEZONES)
-        await reply(update, message, reply_markup=markup)
         return
     svc = context.services
     default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from telegram import CallbackQuery, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from diarybot import texts
 from diarybot.bot import checkin, keyboards
@@ -44,7 +44,7 @@ async def typed_text(update: Update, context: BotContext, text: str) -> None:
         await reply(
             update,
             words.OFFER.format(preview=texts.shorten(text, 80)),
-            reply_markup=keyboards.offer_keyboard(offer_id),
+            reply_markup=offer_keyboard(offer_id),
         )
 
 
@@ -158,3 +158,18 @@ async def _store_note_only(
     )
     await context.services.store.diary.add(profile.user_id, entry)
     await checkin.store_continuations(context, profile.user_id, entry, more, offer_id)
+
+
+def offer_keyboard(offer_id: str) -> InlineKeyboardMarkup:
+    """Where to keep words written outside a question: one choice per row (long labels)."""
+    choices = (
+        (words.BUTTON_ADD_TO_LATEST, "add"),
+        (words.BUTTON_NOTE_ONLY, "note"),
+        (words.BUTTON_RATE_NOW, "rate"),
+    )
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=f"{keyboards.OFFER}:{offer_id}:{action}")]
+            for label, action in choices
+        ]
+    )

@@ -1,0 +1,99 @@
+"""The keyboards of /meds and of the check-in's medication list (callback data: `keyboards`)."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from diarybot import texts
+from diarybot.bot import keyboards
+from diarybot.domain.entries import Entry
+from diarybot.domain.medications import Medication, Use, doses_of
+from diarybot.texts import medications as med_texts
+
+
+def meds_list_keyboard(medications: tuple[Medication, ...]) -> InlineKeyboardMarkup:
+    """/meds: one button per medication still taken, then Add."""
+    rows = [
+        [InlineKeyboardButton(m.name, callback_data=f"{keyboards.MEDS_OPEN}:{m.id}")]
+        for m in medications
+        if m.active
+    ]
+    rows.append(
+        [InlineKeyboardButton(med_texts.BUTTON_ADD, callback_data=f"{keyboards.MEDS_MENU}:add")]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def meds_use_keyboard(offer_id: str) -> InlineKeyboardMarkup:
+    """Regular or as needed, for the name just typed."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    med_texts.BUTTON_REGULAR,
+                    callback_data=f"{keyboards.MEDS_USE}:{offer_id}:regular",
+                ),
+                InlineKeyboardButton(
+                    med_texts.BUTTON_AS_NEEDED,
+                    callback_data=f"{keyboards.MEDS_USE}:{offer_id}:as_needed",
+                ),
+            ]
+        ]
+    )
+
+
+def med_detail_keyboard(medication: Medication) -> InlineKeyboardMarkup:
+    """What can be done with one medication, and the way back to the list."""
+    mid = medication.id
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    med_texts.BUTTON_RENAME, callback_data=f"{keyboards.MEDS_RENAME}:{mid}"
+                ),
+                InlineKeyboardButton(
+                    med_texts.BUTTON_STOP, callback_data=f"{keyboards.MEDS_STOP}:{mid}"
+                ),
+            ],
+            [
+                InlineKeyboardButton(
+                    med_texts.BUTTON_LIST, callback_data=f"{keyboards.MEDS_MENU}:list"
+                )
+            ],
+        ]
+    )
+
+
+def checkin_meds_keyboard(
+    entry: Entry, medications: tuple[Medication, ...]
+) -> InlineKeyboardMarkup:
+    """The check-in's medication list: tap what was taken (as needed: each tap one dose)."""
+    rows = []
+    for med in medications:
+        count = doses_of(entry.doses, med.id)
+        mark = texts.CHECKED if count else texts.UNCHECKED
+        if med.use is Use.REGULAR:
+            label = mark + med.name
+        elif count:
+            label = mark + med_texts.AS_NEEDED_COUNT.format(name=med.name, count=count)
+        else:
+            label = mark + med_texts.AS_NEEDED_LABEL.format(name=med.name)
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    label, callback_data=f"{keyboards.CHECKIN_TAKEN}:{entry.id}:{med.id}"
+                )
+            ]
+        )
+    rows.append(
+        [
+            InlineKeyboardButton(
+                med_texts.BUTTON_CLEAR, callback_data=f"{keyboards.CHECKIN_MEDS_CLEAR}:{entry.id}"
+            ),
+            InlineKeyboardButton(
+                med_texts.BUTTON_BACK_TECHNIQUES,
+                callback_data=f"{keyboards.CHECKIN_MEDS_BACK}:{entry.id}",
+            ),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
