@@ -62,7 +62,7 @@ QUICK = Plan(patients=200, limit=60, settle=1.0, bot_options=("--overall-rate", 
 
 def is_reminder(call: Call) -> bool:
     """Whether a sendMessage call is the daily reminder (its text is the reminder's)."""
-    return call.params.get("text") == texts.REMINDER
+    return call.params.get("text") == texts.reminder()
 
 
 @dataclass
@@ -123,7 +123,7 @@ def _figures(
     deliveries: Deliveries, plan: Plan, bot: BotProcess, violations: int
 ) -> dict[str, float]:
     if deliveries.messages and not deliveries.reminders:
-        raise RuntimeError("no message had the reminder's text: has texts.REMINDER changed?")
+        raise RuntimeError("no message had the reminder's text: has texts.reminder() changed?")
     span = (deliveries.last_delivery or 0.0) - (deliveries.first_attempt or 0.0)
     rate = deliveries.messages / span if span > 0 else 0.0
     return {

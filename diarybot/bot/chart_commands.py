@@ -51,7 +51,7 @@ async def period_chart(
 
 def caption(chart: RenderedChart, start: date, end: date) -> str:
     """The photo caption: the period and the key numbers, as on the chart."""
-    return texts.CHART_CAPTION.format(
+    return texts.chart_caption().format(
         start=texts.short_date(start),
         end=texts.short_date(end),
         mean=f"{chart.mean:.1f}" if chart.mean is not None else "–",
@@ -83,18 +83,20 @@ async def chart_command(update: Update, context: BotContext) -> None:
     today = local_date(svc.clock(), zone(profile.timezone))
     period = parse_period(list(context.args or []), today)
     if period is None:
-        await reply(update, texts.CHART_USAGE)
+        await reply(update, texts.chart_usage())
         return
     start, end = period
 
     async def chart() -> None:
         if not await send_chart(context.bot, svc, profile, start, end):
-            empty = texts.CHART_EMPTY.format(
+            empty = texts.chart_empty().format(
                 start=texts.short_date(start), end=texts.short_date(end)
             )
             await reply(update, empty)
 
-    await in_background(update, context, profile.user_id, chart, too_long=fairness.CHART_TOO_LONG)
+    await in_background(
+        update, context, profile.user_id, chart, too_long=fairness.chart_too_long()
+    )
 
 
 async def weekly_command(update: Update, context: BotContext) -> None:
@@ -105,10 +107,10 @@ async def weekly_command(update: Update, context: BotContext) -> None:
     choice = (context.args or [""])[0].lower()
     if choice not in ("on", "off"):
         state = "on" if profile.weekly_chart else "off"
-        await reply(update, texts.WEEKLY_USAGE.format(state=state))
+        await reply(update, texts.weekly_usage().format(state=state))
         return
     await context.services.store.profiles.update(profile.user_id, weekly_chart=choice == "on")
-    await reply(update, texts.WEEKLY_ON if choice == "on" else texts.WEEKLY_OFF)
+    await reply(update, texts.weekly_on() if choice == "on" else texts.weekly_off())
 
 
 def weekly_due(profile: Profile, now: datetime) -> bool:
@@ -132,4 +134,4 @@ async def send_weekly_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
         return
     start, end = week_bounds(today)
     if not await send_chart(bot, svc, profile, start, end):
-        await bot.send_message(profile.chat_id, texts.WEEKLY_EMPTY)
+        await bot.send_message(profile.chat_id, texts.weekly_empty())

@@ -61,7 +61,7 @@ async def checkin_command(update: Update, context: BotContext) -> None:
     if profile is None:
         return
     context.state.clear()
-    await reminders.send_prompt(context.bot, profile.chat_id, texts.ASK_SCORE)
+    await reminders.send_prompt(context.bot, profile.chat_id, texts.ask_score())
 
 
 async def score_button(update: Update, context: BotContext) -> None:
@@ -70,12 +70,12 @@ async def score_button(update: Update, context: BotContext) -> None:
     svc = context.services
     message = press.query.message if press else None
     if press is None or not isinstance(message, Message):
-        await reply(update, texts.BUTTON_EXPIRED)
+        await reply(update, texts.button_expired())
         return
     query, callback, user_id = press.query, press.callback, press.user_id
     now = svc.clock()
     if now - message.date > PROMPT_MAX_AGE:
-        await edit(query, texts.BUTTON_EXPIRED)
+        await edit(query, texts.button_expired())
         return
     profile = await profile_or_prompt(update, context)
     if profile is None:
@@ -90,7 +90,7 @@ async def score_button(update: Update, context: BotContext) -> None:
     )
     recent = None
     if entry is None:
-        source = Source.REMINDER if message.text == texts.REMINDER else Source.CHECKIN
+        source = Source.REMINDER if message.text == texts.reminder() else Source.CHECKIN
         # "Rate my pain now" on words the patient wrote: they become this rating's note.
         pieces = split_note(context.state.take_offer(entry_id) or "")
         note = pieces[0] if pieces else ""
@@ -133,7 +133,7 @@ async def save_typed(
     await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
     await _after_score(update, context, profile, entry, query_message=False)
     if more_notes:
-        await reply(update, words.NOTE_CONTINUED.format(count=len(more_notes) + 1))
+        await reply(update, words.note_continued().format(count=len(more_notes) + 1))
     await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
@@ -190,10 +190,10 @@ async def _after_score(
     # While the keyboard is open, what the patient types is this entry's note.
     context.state.expect(Awaiting.TECHNIQUES, entry.id)
     at = entry.recorded_at.astimezone(zone(profile.timezone))
-    saved = texts.SCORE_SAVED.format(score=entry.score, time=f"{at:%H:%M}")
+    saved = texts.score_saved().format(score=entry.score, time=f"{at:%H:%M}")
     if entry.note:
-        saved = words.SCORE_WITH_NOTE.format(saved=saved, preview=texts.shorten(entry.note))
-    text = texts.ASK_TECHNIQUES.format(saved=saved)
+        saved = words.score_with_note().format(saved=saved, preview=texts.shorten(entry.note))
+    text = texts.ask_techniques().format(saved=saved)
     markup = keyboards.techniques_keyboard(entry, has_list=bool(active(profile.medications)))
     high = entry.score is not None and safety.is_high_score(entry.score)
     if query_message and update.callback_query is not None:
@@ -205,7 +205,7 @@ async def _after_score(
         # safety pointer, as a new message below it.
         await edit(update.callback_query, saved)
     if high:
-        await reply(update, texts.SAFETY_HIGH_SCORE)
+        await reply(update, texts.safety_high_score())
     await reply(update, text, reply_markup=markup)
     await _offer_yesterday(update, context, profile)
 
@@ -224,7 +224,7 @@ async def _offer_yesterday(update: Update, context: BotContext, profile: Profile
     at = instant_on(day, profile.reminder_time, tz).astimezone(tz)
     await reply(
         update,
-        words.ASK_YESTERDAY.format(day=texts.short_date(day), time=f"{at:%H:%M}"),
+        words.ask_yesterday().format(day=texts.short_date(day), time=f"{at:%H:%M}"),
         reply_markup=keyboards.rating_keyboard(keyboards.LOG_YESTERDAY, new_id(), skippable=False),
     )
 
@@ -252,7 +252,7 @@ async def yesterday_button(update: Update, context: BotContext) -> None:
     at_local = entry.recorded_at.astimezone(zone(profile.timezone))
     await edit(
         press.query,
-        words.BACKDATED_SAVED.format(
+        words.backdated_saved().format(
             day=texts.short_date(entry.local_date),
             time=f"{at_local:%H:%M}",
             score=score,
@@ -271,7 +271,7 @@ async def toggle_button(update: Update, context: BotContext) -> None:
     store = context.services.store
     entry = await store.diary.get(user_id, entry_id)
     if entry is None:
-        await edit(query, texts.ENTRY_GONE)
+        await edit(query, texts.entry_gone())
         return
     techniques, medication = entry.techniques, entry.medication
     if code == keyboards.MEDICATION_CODE:
@@ -288,7 +288,7 @@ async def toggle_button(update: Update, context: BotContext) -> None:
         techniques_answered=bool(techniques) or medication,
     )
     if entry is None:
-        await edit(query, texts.ENTRY_GONE)
+        await edit(query, texts.entry_gone())
         return
     profile = await store.profiles.get(user_id)
     has_list = profile is not None and bool(active(profile.medications))
@@ -315,13 +315,13 @@ async def techniques_done(update: Update, context: BotContext) -> None:
     else:
         entry = await diary.get(user_id, callback.args[0])
     if entry is None:
-        await edit(query, texts.ENTRY_GONE)
+        await edit(query, texts.entry_gone())
         return
     context.state.expect(Awaiting.NOTE, entry.id)
-    summary = texts.CHECKIN_SUMMARY.format(
+    summary = texts.checkin_summary().format(
         score=entry.score, techniques=texts.technique_list(entry)
     )
-    await edit(query, f"{summary}\n\n{texts.ASK_NOTE}", keyboards.note_keyboard(entry.id))
+    await edit(query, f"{summary}\n\n{texts.ask_note()}", keyboards.note_keyboard(entry.id))
 
 
 async def note_skipped(update: Update, context: BotContext) -> None:
@@ -334,12 +334,12 @@ async def note_skipped(update: Update, context: BotContext) -> None:
         context.state.clear()
     entry = await context.services.store.diary.get(user_id, callback.args[0])
     if entry is None:
-        await edit(query, texts.ENTRY_GONE)
+        await edit(query, texts.entry_gone())
         return
-    summary = texts.CHECKIN_SUMMARY.format(
+    summary = texts.checkin_summary().format(
         score=entry.score, techniques=texts.technique_list(entry)
     )
-    await edit(query, f"{summary}\n\n{texts.CHECKIN_DONE}")
+    await edit(query, f"{summary}\n\n{texts.checkin_done()}")
 
 
 async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:
@@ -357,15 +357,15 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
         entry, count = await append_note(context, user_id, entry, text, message_entry_id(update))
     if entry is None:
         context.state.clear()
-        await reply(update, texts.ENTRY_GONE)
+        await reply(update, texts.entry_gone())
     elif ticking:
         # The keyboard is still open: the patient may go on ticking, then tap Done.
-        await reply(update, words.NOTE_SAVED_KEEP_TICKING)
+        await reply(update, words.note_saved_keep_ticking())
     else:
         context.state.clear()
-        await reply(update, texts.NOTE_SAVED)
+        await reply(update, texts.note_saved())
     if count > 1:
-        await reply(update, words.NOTE_CONTINUED.format(count=count))
+        await reply(update, words.note_continued().format(count=count))
 
 
 async def log_command(update: Update, context: BotContext) -> None:
@@ -410,11 +410,11 @@ async def log_command(update: Update, context: BotContext) -> None:
 
 async def _log_refused(update: Update, problem: LogProblem) -> None:
     if problem is LogProblem.IN_FUTURE:
-        await reply(update, words.LOG_IN_FUTURE)
+        await reply(update, words.log_in_future())
     elif problem is LogProblem.TOO_OLD:
-        await reply(update, words.LOG_TOO_OLD)
+        await reply(update, words.log_too_old())
     else:
-        await reply(update, words.LOG_USAGE)
+        await reply(update, words.log_usage())
 
 
 async def _save_backdated(
@@ -429,10 +429,10 @@ async def _save_backdated(
     await context.services.store.diary.add(profile.user_id, entry)
     await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
     at = entry.recorded_at.astimezone(zone(profile.timezone))
-    note = words.BACKDATED_NOTE.format(preview=texts.shorten(entry.note)) if entry.note else ""
+    note = words.backdated_note().format(preview=texts.shorten(entry.note)) if entry.note else ""
     await reply(
         update,
-        words.BACKDATED_SAVED.format(
+        words.backdated_saved().format(
             day=texts.short_date(entry.local_date),
             time=f"{at:%H:%M}",
             score=entry.score,
@@ -440,7 +440,7 @@ async def _save_backdated(
         ),
     )
     if entry.score is not None and safety.is_high_score(entry.score):
-        await reply(update, texts.SAFETY_HIGH_SCORE)
+        await reply(update, texts.safety_high_score())
 
 
 async def undo_command(update: Update, context: BotContext) -> None:
@@ -450,14 +450,14 @@ async def undo_command(update: Update, context: BotContext) -> None:
         return
     entries = await context.services.store.diary.entries(profile.user_id)
     if not entries:
-        await reply(update, texts.UNDO_NOTHING)
+        await reply(update, texts.undo_nothing())
         return
     last = entries[-1]
     line = texts.entry_line(last, last.recorded_at.astimezone(zone(profile.timezone)))
     markup = keyboards.confirm_keyboard(
-        texts.BUTTON_YES_REMOVE, f"{keyboards.UNDO_YES}:{last.id}", keyboards.UNDO_NO
+        texts.button_yes_remove(), f"{keyboards.UNDO_YES}:{last.id}", keyboards.UNDO_NO
     )
-    await reply(update, texts.UNDO_CONFIRM.format(entry=line), reply_markup=markup)
+    await reply(update, texts.undo_confirm().format(entry=line), reply_markup=markup)
 
 
 async def undo_button(update: Update, context: BotContext) -> None:
@@ -467,10 +467,10 @@ async def undo_button(update: Update, context: BotContext) -> None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
     if callback.kind == keyboards.UNDO_NO:
-        await edit(query, texts.UNDO_KEPT)
+        await edit(query, texts.undo_kept())
         return
     # Recorded in the audit trail like a removal from /history.
     removed = await context.services.store.diary.remove(
         user_id, callback.args[0], context.services.clock()
     )
-    await edit(query, texts.UNDO_DONE if removed else texts.ENTRY_GONE)
+    await edit(query, texts.undo_done() if removed else texts.entry_gone())

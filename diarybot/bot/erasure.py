@@ -19,7 +19,7 @@ async def delete_command(update: Update, _context: BotContext) -> None:
     if patient_id(update) is None:
         return
     markup = keyboards.erase_keyboard(offer_everything=True)
-    await reply(update, erasure_texts.DELETE_CONFIRM, reply_markup=markup)
+    await reply(update, erasure_texts.delete_confirm(), reply_markup=markup)
 
 
 async def send_everything_button(update: Update, context: BotContext) -> None:
@@ -32,12 +32,12 @@ async def send_everything_button(update: Update, context: BotContext) -> None:
     profile = await svc.store.profiles.get(user_id)
     entries = await svc.store.diary.entries(user_id) if profile is not None else []
     # The question moves below the files: the old one keeps only its text.
-    await edit(press.query, erasure_texts.DELETE_CONFIRM)
+    await edit(press.query, erasure_texts.delete_confirm())
     markup = keyboards.erase_keyboard(offer_everything=False)
     if profile is None or not entries:
-        await reply(update, erasure_texts.NOTHING_TO_SEND, reply_markup=markup)
+        await reply(update, erasure_texts.nothing_to_send(), reply_markup=markup)
         return
-    await reply(update, texts.PREPARING)
+    await reply(update, texts.preparing())
     pegs = await svc.store.diary.pegs(user_id)
     csv_data, fhir = await svc.renderer.run(
         everything_files, profile, entries, pegs, tz=zone(profile.timezone), now=svc.clock()
@@ -48,7 +48,7 @@ async def send_everything_button(update: Update, context: BotContext) -> None:
         await context.bot.send_document(
             profile.chat_id, InputFile(data, filename=f"{stem}.{suffix}")
         )
-    sent = erasure_texts.EVERYTHING_SENT.format(
+    sent = erasure_texts.everything_sent().format(
         count=len(entries), first=texts.short_date(first), last=texts.short_date(last)
     )
     await reply(update, sent, reply_markup=markup)
@@ -61,7 +61,7 @@ async def delete_button(update: Update, context: BotContext) -> None:
         return
     query, user_id = press.query, press.user_id
     if press.callback.kind != keyboards.DELETE_YES:
-        await edit(query, texts.DELETE_KEPT)
+        await edit(query, texts.delete_kept())
         return
     if context.job_queue is not None:
         # Every job of this person (reminders, retries, digests, exercise steps) is named
@@ -78,4 +78,4 @@ async def delete_button(update: Update, context: BotContext) -> None:
             await specialist.tell_stopped(context, link.specialist_id, profile)
     context.state.clear()
     context.application.drop_user_data(user_id)
-    await edit(query, texts.DELETE_DONE)
+    await edit(query, texts.delete_done())

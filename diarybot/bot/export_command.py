@@ -13,7 +13,7 @@ from diarybot.bot.report_delivery import build_report, in_background, send_repor
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import parse_period
 from diarybot.texts import fairness
-from diarybot.texts.erasure import EXPORT_ALL_HINT
+from diarybot.texts.erasure import export_all_hint
 
 DEFAULT_EXPORT_DAYS = 30
 
@@ -33,24 +33,26 @@ async def export_command(update: Update, context: BotContext) -> None:
     else:
         period = parse_period(args or [str(DEFAULT_EXPORT_DAYS)], today)
     if period is None:
-        await reply(update, texts.EXPORT_USAGE)
+        await reply(update, texts.export_usage())
         return
     start, end = period
 
     async def export() -> None:
-        await reply(update, texts.PREPARING)
+        await reply(update, texts.preparing())
         files = await build_report(svc, profile, start, end)
         if files is None:
-            empty = texts.EXPORT_EMPTY.format(
+            empty = texts.export_empty().format(
                 start=texts.short_date(start), end=texts.short_date(end)
             )
             await reply(update, empty)
             return
-        intro = texts.EXPORT_INTRO.format(start=texts.short_date(start), end=texts.short_date(end))
+        intro = texts.export_intro().format(
+            start=texts.short_date(start), end=texts.short_date(end)
+        )
         if not args:  # the default period: say how to get everything
-            intro += "\n\n" + EXPORT_ALL_HINT.format(days=DEFAULT_EXPORT_DAYS)
+            intro += "\n\n" + export_all_hint().format(days=DEFAULT_EXPORT_DAYS)
         await send_report(context.bot, profile.chat_id, files, caption=intro)
 
     await in_background(
-        update, context, profile.user_id, export, too_long=fairness.EXPORT_TOO_LONG
+        update, context, profile.user_id, export, too_long=fairness.export_too_long()
     )

@@ -26,8 +26,8 @@ logger = logging.getLogger(__name__)
 def reason(flare: Flare) -> str:
     """Why it counts as a flare, in the patient's own numbers."""
     if flare.yesterday is not None:
-        return texts.FLARE_REASON_HIGH.format(today=flare.today, yesterday=flare.yesterday)
-    return texts.FLARE_REASON_JUMP.format(today=flare.today, baseline=flare.baseline)
+        return texts.flare_reason_high().format(today=flare.today, yesterday=flare.yesterday)
+    return texts.flare_reason_jump().format(today=flare.today, baseline=flare.baseline)
 
 
 def lookback_start(entry: Entry) -> date:
@@ -55,12 +55,12 @@ async def check_after_entry(
     if not claimed:
         return
     helped = helpful_techniques(entries, today)
-    names = ", ".join(texts.TECHNIQUE_NAMES[t] for t in helped)
+    names = ", ".join(texts.technique_names()[t] for t in helped)
     await bot.send_message(
         profile.chat_id,
-        texts.FLARE_NOTICE.format(
+        texts.flare_notice().format(
             reason=reason(flare),
-            helped=texts.FLARE_HELPED.format(techniques=names) if helped else "",
+            helped=texts.flare_helped().format(techniques=names) if helped else "",
         ),
     )
     await _alert_specialists(bot, svc, profile, flare)
@@ -74,7 +74,7 @@ async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: F
         # Read again right before the send: the patient may have stopped sharing meanwhile.
         if await still_shared(svc, profile.user_id, specialist.user_id) is None:
             continue
-        text = texts.FLARE_ALERT.format(
+        text = texts.flare_alert().format(
             name=profile.display_name or "A patient", reason=reason(flare)
         )
         try:
@@ -94,8 +94,8 @@ async def alerts_command(update: Update, context: BotContext) -> None:
     choice = (context.args or [""])[0].lower()
     if choice not in ("on", "off"):
         await reply(
-            update, texts.ALERTS_USAGE.format(state="on" if current.flare_alerts else "off")
+            update, texts.alerts_usage().format(state="on" if current.flare_alerts else "off")
         )
         return
     await svc.store.specialists.update(user_id, default, flare_alerts=choice == "on")
-    await reply(update, texts.ALERTS_ON if choice == "on" else texts.ALERTS_OFF)
+    await reply(update, texts.alerts_on() if choice == "on" else texts.alerts_off())

@@ -54,12 +54,12 @@ async def breathe_command(update: Update, context: BotContext) -> None:
     buttons = [
         [
             InlineKeyboardButton(
-                guided.PATTERN_NAMES[c], callback_data=f"{keyboards.EX_PATTERN}:{c}"
+                guided.pattern_names()[c], callback_data=f"{keyboards.EX_PATTERN}:{c}"
             )
         ]
         for c in BREATHING_PATTERNS
     ]
-    await reply(update, guided.BREATHE_MENU, reply_markup=InlineKeyboardMarkup(buttons))
+    await reply(update, guided.breathe_menu(), reply_markup=InlineKeyboardMarkup(buttons))
 
 
 async def relax_command(update: Update, context: BotContext) -> None:
@@ -70,7 +70,7 @@ async def relax_command(update: Update, context: BotContext) -> None:
     session = await _new_session(context, profile.user_id, "pmr")
     await reply(
         update,
-        guided.ASK_PAIN_BEFORE,
+        guided.ask_pain_before(),
         reply_markup=keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id),
     )
 
@@ -83,7 +83,7 @@ async def pattern_button(update: Update, context: BotContext) -> None:
     query, callback, user_id = press.query, press.callback, press.user_id
     session = await _new_session(context, user_id, callback.args[0])
     await edit(
-        query, guided.ASK_PAIN_BEFORE, keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
+        query, guided.ask_pain_before(), keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
     )
 
 
@@ -120,7 +120,7 @@ async def before_button(update: Update, context: BotContext) -> None:
     query, callback, user_id = press.query, press.callback, press.user_id
     session = await _load(context, user_id, callback.args[0])
     if session is None or session.seconds or session.completed:
-        await edit(query, texts.BUTTON_EXPIRED)
+        await edit(query, texts.button_expired())
         return
     rating = None if callback.args[1] == keyboards.SKIP else int(callback.args[1])
     session = session.replace(pain_before=rating, started_at=context.services.clock())
@@ -133,15 +133,15 @@ async def _show_step(context: BotContext, user_id: int, playing: Playing) -> Non
     """Edit the message to step `playing.index` and queue the next one after its seconds."""
     sequence = steps(playing.pattern)
     step = sequence[playing.index]
-    text = guided.EXERCISE_STEP.format(
+    text = guided.exercise_step().format(
         step=guided.step_text(step),
-        progress=guided.EXERCISE_PROGRESS.format(n=playing.index + 1, total=len(sequence)),
+        progress=guided.exercise_progress().format(n=playing.index + 1, total=len(sequence)),
     )
     stop = InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
-                    guided.BUTTON_STOP, callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
+                    guided.button_stop(), callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
                 )
             ]
         ]
@@ -181,11 +181,11 @@ async def next_step(context: BotContext) -> None:
     seconds = sum(s.seconds for s in steps(playing.pattern))
     await _save(context, user_id, session.replace(seconds=seconds, completed=True))
     await context.bot.edit_message_text(
-        guided.EXERCISE_DONE, chat_id=user_id, message_id=playing.message_id
+        guided.exercise_done(), chat_id=user_id, message_id=playing.message_id
     )
     await context.bot.send_message(
         user_id,
-        guided.ASK_PAIN_AFTER,
+        guided.ask_pain_after(),
         reply_markup=keyboards.rating_keyboard(keyboards.EX_AFTER, session.id),
     )
 
@@ -206,7 +206,7 @@ async def stop_button(update: Update, context: BotContext) -> None:
     session = await _load(context, user_id, callback.args[0])
     if session is not None and not session.completed:
         await _save(context, user_id, session.replace(seconds=done))
-    await edit(query, guided.EXERCISE_STOPPED)
+    await edit(query, guided.exercise_stopped())
 
 
 async def after_button(update: Update, context: BotContext) -> None:
@@ -217,16 +217,16 @@ async def after_button(update: Update, context: BotContext) -> None:
     query, callback, user_id = press.query, press.callback, press.user_id
     session = await _load(context, user_id, callback.args[0])
     if session is None or not session.completed:
-        await edit(query, texts.BUTTON_EXPIRED)
+        await edit(query, texts.button_expired())
         return
     rating = None if callback.args[1] == keyboards.SKIP else int(callback.args[1])
     session = session.replace(pain_after=rating)
     await _save(context, user_id, session)
     if session.pain_before is not None and rating is not None:
-        change = guided.EXERCISE_CHANGE.format(before=session.pain_before, after=rating)
+        change = guided.exercise_change().format(before=session.pain_before, after=rating)
     else:
-        change = guided.EXERCISE_NO_CHANGE_RATED
-    await edit(query, guided.EXERCISE_SAVED.format(change=change))
+        change = guided.exercise_no_change_rated()
+    await edit(query, guided.exercise_saved().format(change=change))
 
 
 async def sessions_of(context: BotContext, user_id: int) -> list[ExerciseSession]:
@@ -241,6 +241,6 @@ async def practice_command(update: Update, context: BotContext) -> None:
         return
     lines = guided.practice_lines(practice_figures(await sessions_of(context, profile.user_id)))
     if not lines:
-        await reply(update, guided.PRACTICE_NONE)
+        await reply(update, guided.practice_none())
         return
-    await reply(update, guided.PRACTICE_HEADER + "\n" + "\n".join(lines))
+    await reply(update, guided.practice_header() + "\n" + "\n".join(lines))

@@ -50,7 +50,7 @@ async def history_command(update: Update, context: BotContext) -> None:
         return
     page = await _page(context, profile.user_id, profile.timezone, 0)
     if page is None:
-        await reply(update, texts.HISTORY_EMPTY)
+        await reply(update, texts.history_empty())
         return
     await reply(update, page[0], reply_markup=page[1])
 
@@ -70,7 +70,7 @@ async def _page(
         f"{n}. " + texts.entry_line(e, e.recorded_at.astimezone(tz))
         for n, e in enumerate(shown, start=page * PAGE_SIZE + 1)
     ]
-    header = words.HISTORY_PAGE.format(
+    header = words.history_page().format(
         first=page * PAGE_SIZE + 1, last=page * PAGE_SIZE + len(shown), total=len(entries)
     )
     labels = [
@@ -89,7 +89,7 @@ async def page_button(update: Update, context: BotContext) -> None:
         return
     page = await _page(context, profile.user_id, profile.timezone, int(press.callback.args[0]))
     if page is None:
-        await edit(press.query, texts.HISTORY_EMPTY)
+        await edit(press.query, texts.history_empty())
         return
     await edit(press.query, page[0], page[1])
 
@@ -106,11 +106,11 @@ async def entry_button(update: Update, context: BotContext) -> None:
 
 async def _show(query: CallbackQuery, entry: Entry | None, tz_name: str) -> None:
     if entry is None:
-        await edit(query, texts.ENTRY_GONE)
+        await edit(query, texts.entry_gone())
         return
     await edit(
         query,
-        words.ENTRY_VIEW.format(line=describe(entry, tz_name)),
+        words.entry_view().format(line=describe(entry, tz_name)),
         entry_keyboard(entry),
     )
 
@@ -124,23 +124,23 @@ async def edit_button(update: Update, context: BotContext) -> None:
     kind, entry_id = press.callback.kind, press.callback.args[0]
     entry = await context.services.store.diary.get(profile.user_id, entry_id)
     if entry is None:
-        await edit(press.query, texts.ENTRY_GONE)
+        await edit(press.query, texts.entry_gone())
         return
     line = describe(entry, profile.timezone)
     if kind == keyboards.HISTORY_SCORE:
         markup = keyboards.rating_keyboard(keyboards.HISTORY_SET_SCORE, entry.id, skippable=False)
-        await edit(press.query, words.ASK_NEW_SCORE.format(line=line), markup)
+        await edit(press.query, words.ask_new_score().format(line=line), markup)
     elif kind == keyboards.HISTORY_TECHNIQUES:
         markup = keyboards.techniques_keyboard(entry, correcting=True)
-        await edit(press.query, words.ASK_NEW_TECHNIQUES.format(line=line), markup)
+        await edit(press.query, words.ask_new_techniques().format(line=line), markup)
     elif kind == keyboards.HISTORY_NOTE:
         context.state.expect(Awaiting.EDIT_NOTE, entry.id)
-        await edit(press.query, words.ASK_NEW_NOTE.format(line=line))
+        await edit(press.query, words.ask_new_note().format(line=line))
     else:
         yes = f"{keyboards.HISTORY_REMOVE_YES}:{entry.id}"
         no = f"{keyboards.HISTORY_ENTRY}:{entry.id}"
-        markup = keyboards.confirm_keyboard(texts.BUTTON_YES_REMOVE, yes, no)
-        await edit(press.query, words.REMOVE_CONFIRM.format(line=line), markup)
+        markup = keyboards.confirm_keyboard(texts.button_yes_remove(), yes, no)
+        await edit(press.query, words.remove_confirm().format(line=line), markup)
 
 
 async def correction_button(update: Update, context: BotContext) -> None:
@@ -153,11 +153,11 @@ async def correction_button(update: Update, context: BotContext) -> None:
     kind, entry_id = press.callback.kind, press.callback.args[0]
     if kind == keyboards.HISTORY_REMOVE_YES:
         removed = await diary.remove(profile.user_id, entry_id, now)
-        await edit(press.query, words.REMOVED if removed else texts.ENTRY_GONE)
+        await edit(press.query, words.removed() if removed else texts.entry_gone())
         return
     entry = await diary.get(profile.user_id, entry_id)
     if entry is None:
-        await edit(press.query, texts.ENTRY_GONE)
+        await edit(press.query, texts.entry_gone())
         return
     if kind == keyboards.HISTORY_SET_SCORE:
         changes: dict[str, object] = {"score": int(press.callback.args[1])}
@@ -176,7 +176,7 @@ async def correction_button(update: Update, context: BotContext) -> None:
     if kind != keyboards.HISTORY_TOGGLE:
         await _show(press.query, entry, profile.timezone)
     elif entry is None:
-        await edit(press.query, texts.ENTRY_GONE)
+        await edit(press.query, texts.entry_gone())
     else:
         await edit_markup(press.query, keyboards.techniques_keyboard(entry, correcting=True))
 
@@ -208,12 +208,12 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
         user_id, entry_id, context.services.clock(), note=head
     )
     if entry is None:
-        await reply(update, texts.ENTRY_GONE)
+        await reply(update, texts.entry_gone())
     else:
         await checkin.store_continuations(
             context, user_id, entry, more, checkin.message_entry_id(update)
         )
-        await reply(update, words.NOTE_CHANGED)
+        await reply(update, words.note_changed())
 
 
 def history_keyboard(
@@ -229,13 +229,13 @@ def history_keyboard(
     if older:
         nav.append(
             InlineKeyboardButton(
-                words.BUTTON_OLDER, callback_data=f"{keyboards.HISTORY_PAGE}:{page + 1}"
+                words.button_older(), callback_data=f"{keyboards.HISTORY_PAGE}:{page + 1}"
             )
         )
     if newer:
         nav.append(
             InlineKeyboardButton(
-                words.BUTTON_NEWER, callback_data=f"{keyboards.HISTORY_PAGE}:{page - 1}"
+                words.button_newer(), callback_data=f"{keyboards.HISTORY_PAGE}:{page - 1}"
             )
         )
     if nav:
@@ -245,7 +245,7 @@ def history_keyboard(
 
 def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
     """What can be corrected on one entry, and the way back to the list."""
-    medication = words.MEDICATION_YES if entry.medication else words.MEDICATION_NO
+    medication = words.medication_yes() if entry.medication else words.medication_no()
     eid = entry.id
 
     def button(label: str, prefix: str) -> InlineKeyboardButton:
@@ -254,20 +254,20 @@ def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                button(words.BUTTON_EDIT_SCORE, keyboards.HISTORY_SCORE),
-                button(words.BUTTON_EDIT_NOTE, keyboards.HISTORY_NOTE),
+                button(words.button_edit_score(), keyboards.HISTORY_SCORE),
+                button(words.button_edit_note(), keyboards.HISTORY_NOTE),
             ],
             [
-                button(words.BUTTON_EDIT_TECHNIQUES, keyboards.HISTORY_TECHNIQUES),
+                button(words.button_edit_techniques(), keyboards.HISTORY_TECHNIQUES),
                 button(
-                    words.BUTTON_EDIT_MEDICATION.format(state=medication),
+                    words.button_edit_medication().format(state=medication),
                     keyboards.HISTORY_MEDICATION,
                 ),
             ],
-            [button(words.BUTTON_REMOVE, keyboards.HISTORY_REMOVE)],
+            [button(words.button_remove(), keyboards.HISTORY_REMOVE)],
             [
                 InlineKeyboardButton(
-                    words.BUTTON_BACK, callback_data=f"{keyboards.HISTORY_PAGE}:{page}"
+                    words.button_back(), callback_data=f"{keyboards.HISTORY_PAGE}:{page}"
                 )
             ],
         ]

@@ -20,7 +20,7 @@ from diarybot.domain.people import ShareLevel
 from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
 from diarybot.texts import words
-from diarybot.texts.erasure import BUTTON_SEND_EVERYTHING
+from diarybot.texts.erasure import button_send_everything
 
 SCORE = "sc"
 TOGGLE = "tg"
@@ -209,7 +209,7 @@ def rating_keyboard(
         rows.append(
             [
                 InlineKeyboardButton(
-                    texts.BUTTON_SKIP_RATING, callback_data=f"{prefix}:{record_id}:{SKIP}"
+                    texts.button_skip_rating(), callback_data=f"{prefix}:{record_id}:{SKIP}"
                 )
             ]
         )
@@ -235,25 +235,25 @@ def techniques_keyboard(
     none = HISTORY_TECHNIQUES_NONE if correcting else TECHNIQUES_NONE
     rows = []
     for technique in Technique:
-        mark = texts.CHECKED if technique in entry.techniques else texts.UNCHECKED
+        mark = texts.checked() if technique in entry.techniques else texts.unchecked()
         rows.append(
             InlineKeyboardButton(
-                mark + texts.TECHNIQUE_NAMES[technique],
+                mark + texts.technique_names()[technique],
                 callback_data=f"{toggle}:{entry.id}:{technique.value}",
             )
         )
-    med_mark = texts.CHECKED if entry.medication else texts.UNCHECKED
+    med_mark = texts.checked() if entry.medication else texts.unchecked()
     if has_list and not correcting:
         rows.append(
             InlineKeyboardButton(
-                med_texts.MEDICATION_OPEN.format(mark=med_mark),
+                med_texts.medication_open().format(mark=med_mark),
                 callback_data=f"{CHECKIN_MEDS}:{entry.id}",
             )
         )
     else:
         rows.append(
             InlineKeyboardButton(
-                med_mark + texts.MEDICATION_NAME,
+                med_mark + texts.medication_name(),
                 callback_data=f"{toggle}:{entry.id}:{MEDICATION_CODE}",
             )
         )
@@ -261,8 +261,8 @@ def techniques_keyboard(
     # "None of these" is an answer; Done with nothing ticked is not (stored as not answered).
     paired.append(
         [
-            InlineKeyboardButton(words.BUTTON_NONE_OF_THESE, callback_data=f"{none}:{entry.id}"),
-            InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"{done}:{entry.id}"),
+            InlineKeyboardButton(words.button_none_of_these(), callback_data=f"{none}:{entry.id}"),
+            InlineKeyboardButton(texts.button_done(), callback_data=f"{done}:{entry.id}"),
         ]
     )
     return InlineKeyboardMarkup(paired)
@@ -271,7 +271,7 @@ def techniques_keyboard(
 def note_keyboard(entry_id: str) -> InlineKeyboardMarkup:
     """Just Skip: typing the note is the other answer."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.BUTTON_SKIP, callback_data=f"{NOTE_SKIP}:{entry_id}")]]
+        [[InlineKeyboardButton(texts.button_skip(), callback_data=f"{NOTE_SKIP}:{entry_id}")]]
     )
 
 
@@ -296,7 +296,7 @@ def link_keyboard(specialist_id: int) -> InlineKeyboardMarkup:
     rows.append(
         [
             InlineKeyboardButton(
-                texts.BUTTON_DECLINE, callback_data=f"{LINK_DECLINE}:{specialist_id}"
+                texts.button_decline(), callback_data=f"{LINK_DECLINE}:{specialist_id}"
             )
         ]
     )
@@ -307,7 +307,7 @@ def level_rows(prefix: str, specialist_id: int) -> list[list[InlineKeyboardButto
     """One button per sharing level, least first."""
     return [
         [InlineKeyboardButton(label, callback_data=f"{prefix}:{specialist_id}:{level.value}")]
-        for level, label in st.LEVEL_BUTTONS.items()
+        for level, label in st.level_buttons().items()
     ]
 
 
@@ -317,7 +317,7 @@ def level_keyboard(specialist_id: int, name: str) -> InlineKeyboardMarkup:
     rows.append(
         [
             InlineKeyboardButton(
-                st.BUTTON_STOP.format(name=name), callback_data=f"{UNSHARE}:{specialist_id}"
+                st.button_stop().format(name=name), callback_data=f"{UNSHARE}:{specialist_id}"
             )
         ]
     )
@@ -354,11 +354,11 @@ def paged_people_keyboard(
     turn = []
     if page > 0:
         turn.append(
-            InlineKeyboardButton(st.BUTTON_PREVIOUS, callback_data=f"{PATIENTS_PAGE}:{page - 1}")
+            InlineKeyboardButton(st.button_previous(), callback_data=f"{PATIENTS_PAGE}:{page - 1}")
         )
     if page < pages - 1:
         turn.append(
-            InlineKeyboardButton(st.BUTTON_NEXT, callback_data=f"{PATIENTS_PAGE}:{page + 1}")
+            InlineKeyboardButton(st.button_next(), callback_data=f"{PATIENTS_PAGE}:{page + 1}")
         )
     if turn:
         rows.append(turn)
@@ -376,12 +376,14 @@ def erase_keyboard(*, offer_everything: bool) -> InlineKeyboardMarkup:
     """The /delete question: send everything first (until it was sent), erase, or keep."""
     rows = [
         [
-            InlineKeyboardButton(texts.BUTTON_YES_ERASE, callback_data=DELETE_YES),
-            InlineKeyboardButton(texts.BUTTON_NO, callback_data=DELETE_NO),
+            InlineKeyboardButton(texts.button_yes_erase(), callback_data=DELETE_YES),
+            InlineKeyboardButton(texts.button_no(), callback_data=DELETE_NO),
         ]
     ]
     if offer_everything:
-        rows.insert(0, [InlineKeyboardButton(BUTTON_SEND_EVERYTHING, callback_data=DELETE_EXPORT)])
+        rows.insert(
+            0, [InlineKeyboardButton(button_send_everything(), callback_data=DELETE_EXPORT)]
+        )
     return InlineKeyboardMarkup(rows)
 
 
@@ -391,7 +393,7 @@ def confirm_keyboard(yes_text: str, yes_data: str, no_data: str) -> InlineKeyboa
         [
             [
                 InlineKeyboardButton(yes_text, callback_data=yes_data),
-                InlineKeyboardButton(texts.BUTTON_NO, callback_data=no_data),
+                InlineKeyboardButton(texts.button_no(), callback_data=no_data),
             ]
         ]
     )

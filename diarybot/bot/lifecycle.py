@@ -36,7 +36,7 @@ async def tell_if_recovered(update: Update, context: BotContext) -> None:
     """After any update: if this patient's file had to be set aside, say so plainly, once."""
     user_id = patient_id(update)
     if user_id is not None and context.services.store.recovered.take(user_id):
-        await reply(update, texts.FILE_RECOVERED)
+        await reply(update, texts.file_recovered())
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -50,7 +50,9 @@ async def on_error(update: object, context: BotContext) -> None:
         # "please try again" would invite a duplicate entry. The next message would most
         # likely not get through either.
         return
-    text = texts.NOT_SAVED if isinstance(error, StorageError | OSError) else texts.ERROR_GENERIC
+    text = (
+        texts.not_saved() if isinstance(error, StorageError | OSError) else texts.error_generic()
+    )
     try:
         await update.effective_chat.send_message(text)
     except Exception:  # the error reply is best effort; the original error is already logged
@@ -61,7 +63,7 @@ async def post_init(application: DiaryApp) -> None:
     """Set the command menu, rebuild every reminder, and tell patients whose file was set aside."""
     bot = application.bot
     await bot.set_my_commands(
-        [BotCommand(name, description) for name, description in texts.COMMANDS],
+        [BotCommand(name, description) for name, description in texts.commands()],
         scope=BotCommandScopeAllPrivateChats(),
     )
     svc = application.bot_data.services
@@ -86,7 +88,7 @@ async def post_init(application: DiaryApp) -> None:
 
 async def _notify_recovered(application: DiaryApp, user_id: int) -> None:
     try:
-        await application.bot.send_message(user_id, texts.FILE_RECOVERED)
+        await application.bot.send_message(user_id, texts.file_recovered())
     except Exception as exc:  # they will be told on their next message instead
         logger.warning("Could not tell a patient about a set-aside file: %s", type(exc).__name__)
         application.bot_data.services.store.recovered.remember(user_id)

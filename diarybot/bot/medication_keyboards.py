@@ -19,7 +19,7 @@ def meds_list_keyboard(medications: tuple[Medication, ...]) -> InlineKeyboardMar
         if m.active
     ]
     rows.append(
-        [InlineKeyboardButton(med_texts.BUTTON_ADD, callback_data=f"{keyboards.MEDS_MENU}:add")]
+        [InlineKeyboardButton(med_texts.button_add(), callback_data=f"{keyboards.MEDS_MENU}:add")]
     )
     return InlineKeyboardMarkup(rows)
 
@@ -30,11 +30,11 @@ def meds_use_keyboard(offer_id: str) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    med_texts.BUTTON_REGULAR,
+                    med_texts.button_regular(),
                     callback_data=f"{keyboards.MEDS_USE}:{offer_id}:regular",
                 ),
                 InlineKeyboardButton(
-                    med_texts.BUTTON_AS_NEEDED,
+                    med_texts.button_as_needed(),
                     callback_data=f"{keyboards.MEDS_USE}:{offer_id}:as_needed",
                 ),
             ]
@@ -49,15 +49,15 @@ def med_detail_keyboard(medication: Medication) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    med_texts.BUTTON_RENAME, callback_data=f"{keyboards.MEDS_RENAME}:{mid}"
+                    med_texts.button_rename(), callback_data=f"{keyboards.MEDS_RENAME}:{mid}"
                 ),
                 InlineKeyboardButton(
-                    med_texts.BUTTON_STOP, callback_data=f"{keyboards.MEDS_STOP}:{mid}"
+                    med_texts.button_stop(), callback_data=f"{keyboards.MEDS_STOP}:{mid}"
                 ),
             ],
             [
                 InlineKeyboardButton(
-                    med_texts.BUTTON_LIST, callback_data=f"{keyboards.MEDS_MENU}:list"
+                    med_texts.button_list(), callback_data=f"{keyboards.MEDS_MENU}:list"
                 )
             ],
         ]
@@ -71,13 +71,13 @@ def checkin_meds_keyboard(
     rows = []
     for med in medications:
         count = doses_of(entry.doses, med.id)
-        mark = texts.CHECKED if count else texts.UNCHECKED
+        mark = texts.checked() if count else texts.unchecked()
         if med.use is Use.REGULAR:
             label = mark + med.name
         elif count:
-            label = mark + med_texts.AS_NEEDED_COUNT.format(name=med.name, count=count)
+            label = mark + med_texts.as_needed_count().format(name=med.name, count=count)
         else:
-            label = mark + med_texts.AS_NEEDED_LABEL.format(name=med.name)
+            label = mark + med_texts.as_needed_label().format(name=med.name)
         rows.append(
             [
                 InlineKeyboardButton(
@@ -88,10 +88,11 @@ def checkin_meds_keyboard(
     rows.append(
         [
             InlineKeyboardButton(
-                med_texts.BUTTON_CLEAR, callback_data=f"{keyboards.CHECKIN_MEDS_CLEAR}:{entry.id}"
+                med_texts.button_clear(),
+                callback_data=f"{keyboards.CHECKIN_MEDS_CLEAR}:{entry.id}",
             ),
             InlineKeyboardButton(
-                med_texts.BUTTON_BACK_TECHNIQUES,
+                med_texts.button_back_techniques(),
                 callback_data=f"{keyboards.CHECKIN_MEDS_BACK}:{entry.id}",
             ),
         ]

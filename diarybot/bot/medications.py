@@ -14,7 +14,7 @@ from diarybot.domain import medications as meds
 from diarybot.domain.entries import Entry, new_id
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.people import Profile
-from diarybot.texts import ENTRY_GONE
+from diarybot.texts import entry_gone
 from diarybot.texts import medications as med_texts
 
 
@@ -47,24 +47,24 @@ async def menu_button(update: Update, context: BotContext) -> None:
         )
         return
     if len(meds.active(profile.medications)) >= meds.MAX_MEDICATIONS:
-        await edit(press.query, med_texts.LIST_FULL)
+        await edit(press.query, med_texts.list_full())
         return
     context.state.expect(Awaiting.MED_NAME)
-    await edit(press.query, med_texts.ASK_NAME)
+    await edit(press.query, med_texts.ask_name())
 
 
 async def name_text(update: Update, context: BotContext, text: str) -> None:
     """The typed name of a new medication: ask regular or as needed (the name waits here)."""
     name = meds.clean_name(text)
     if name is None:
-        await reply(update, med_texts.NAME_INVALID)
+        await reply(update, med_texts.name_invalid())
         return
     context.state.clear()
     offer_id = new_id()
     context.state.offer(offer_id, name)
     await reply(
         update,
-        med_texts.ASK_USE.format(name=name),
+        med_texts.ask_use().format(name=name),
         reply_markup=medication_keyboards.meds_use_keyboard(offer_id),
     )
 
@@ -78,10 +78,10 @@ async def use_button(update: Update, context: BotContext) -> None:
     offer_id, use = press.callback.args
     name = context.state.take_offer(offer_id)
     if name is None:
-        await edit(press.query, med_texts.QUESTION_GONE)
+        await edit(press.query, med_texts.question_gone())
         return
     if len(meds.active(profile.medications)) >= meds.MAX_MEDICATIONS:
-        await edit(press.query, med_texts.LIST_FULL)
+        await edit(press.query, med_texts.list_full())
         return
     medication = meds.Medication(
         id=meds.new_medication_id(m.id for m in profile.medications),
@@ -94,7 +94,7 @@ async def use_button(update: Update, context: BotContext) -> None:
     )
     await edit(
         press.query,
-        med_texts.ADDED.format(name=name, use=med_texts.USE_NAMES[medication.use]),
+        med_texts.added().format(name=name, use=med_texts.use_names()[medication.use]),
     )
 
 
@@ -118,7 +118,7 @@ async def rename_button(update: Update, context: BotContext) -> None:
         return
     query, _profile, medication = found
     context.state.expect(Awaiting.MED_RENAME, medication.id)
-    await edit(query, med_texts.ASK_RENAME.format(name=medication.name))
+    await edit(query, med_texts.ask_rename().format(name=medication.name))
 
 
 async def rename_text(update: Update, context: BotContext, medication_id: str, text: str) -> None:
@@ -128,17 +128,17 @@ async def rename_text(update: Update, context: BotContext, medication_id: str, t
         return
     name = meds.clean_name(text)
     if name is None:
-        await reply(update, med_texts.NAME_INVALID)
+        await reply(update, med_texts.name_invalid())
         return
     context.state.clear()
     if meds.find(profile.medications, medication_id) is None:
-        await reply(update, med_texts.MED_GONE)
+        await reply(update, med_texts.med_gone())
         return
     changed = meds.changed(profile.medications, medication_id, name=name)
     await context.services.store.profiles.update(profile.user_id, medications=changed)
     await reply(
         update,
-        med_texts.RENAMED.format(name=name),
+        med_texts.renamed().format(name=name),
         reply_markup=medication_keyboards.meds_list_keyboard(changed),
     )
 
@@ -154,7 +154,7 @@ async def stop_button(update: Update, context: BotContext) -> None:
     await context.services.store.profiles.update(profile.user_id, medications=changed)
     await edit(
         query,
-        med_texts.STOPPED.format(name=medication.name, day=f"{day:%d %b %Y}"),
+        med_texts.stopped().format(name=medication.name, day=f"{day:%d %b %Y}"),
         medication_keyboards.meds_list_keyboard(changed),
     )
 
@@ -168,7 +168,7 @@ async def _pressed_medication(
         return None
     medication = meds.find(profile.medications, press.callback.args[0])
     if medication is None:
-        await edit(press.query, med_texts.MED_GONE)
+        await edit(press.query, med_texts.med_gone())
         return None
     return press.query, profile, medication
 
@@ -195,7 +195,7 @@ async def checkin_list_button(update: Update, context: BotContext) -> None:
     diary = context.services.store.diary
     entry = await diary.get(profile.user_id, callback.args[0])
     if entry is None:
-        await edit(query, ENTRY_GONE)
+        await edit(query, entry_gone())
         return
     doses = entry.doses
     if callback.kind == keyboards.CHECKIN_TAKEN:
@@ -215,7 +215,7 @@ async def checkin_list_button(update: Update, context: BotContext) -> None:
             techniques_answered=taken or bool(entry.techniques),
         )
         if updated is None:
-            await edit(query, ENTRY_GONE)
+            await edit(query, entry_gone())
             return
         entry = updated
     if callback.kind == keyboards.CHECKIN_MEDS_BACK:

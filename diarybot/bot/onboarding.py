@@ -64,8 +64,8 @@ async def start_diary(update: Update, context: BotContext) -> None:
         )
     await svc.store.profiles.save(profile.replace(blocked=False))
     context.state.expect(Awaiting.TIMEZONE)
-    await reply(update, texts.WELCOME)
-    await reply(update, texts.ASK_TIMEZONE, reply_markup=keyboards.timezone_keyboard())
+    await reply(update, texts.welcome())
+    await reply(update, texts.ask_timezone(), reply_markup=keyboards.timezone_keyboard())
 
 
 async def timezone_command(update: Update, context: BotContext) -> None:
@@ -80,7 +80,9 @@ async def timezone_command(update: Update, context: BotContext) -> None:
     ):
         if not context.args:
             await reply(
-                update, texts.TIMEZONE_USAGE, reply_markup=keyboards.specialist_timezone_keyboard()
+                update,
+                texts.timezone_usage(),
+                reply_markup=keyboards.specialist_timezone_keyboard(),
             )
             return
         await specialist.set_specialist_timezone(update, context, " ".join(context.args))
@@ -90,7 +92,7 @@ async def timezone_command(update: Update, context: BotContext) -> None:
         return
     if not context.args:
         context.state.expect(Awaiting.TIMEZONE)
-        await reply(update, texts.TIMEZONE_USAGE, reply_markup=keyboards.timezone_keyboard())
+        await reply(update, texts.timezone_usage(), reply_markup=keyboards.timezone_keyboard())
         return
     await apply_timezone_text(update, context, " ".join(context.args))
 
@@ -107,7 +109,7 @@ async def timezone_button(update: Update, context: BotContext) -> None:
     press = await pressed(update)
     name = normalize_timezone(press.callback.args[0]) if press else None
     if name is None:
-        await reply(update, texts.BUTTON_EXPIRED)
+        await reply(update, texts.button_expired())
         return
     await _set_timezone(update, context, name)
 
@@ -124,11 +126,11 @@ async def _set_timezone(update: Update, context: BotContext, name: str) -> None:
         or profile
     )
     local_now = svc.clock().astimezone(zone(name))
-    await reply(update, texts.TIMEZONE_SET.format(tz=name, local_time=f"{local_now:%H:%M}"))
+    await reply(update, texts.timezone_set().format(tz=name, local_time=f"{local_now:%H:%M}"))
     if not profile.onboarded:
         context.state.expect(Awaiting.REMINDER_TIME)
         await reply(
-            update, texts.ASK_REMINDER_TIME, reply_markup=keyboards.reminder_time_keyboard()
+            update, texts.ask_reminder_time(), reply_markup=keyboards.reminder_time_keyboard()
         )
         return
     context.state.clear()
@@ -142,7 +144,7 @@ async def remind_command(update: Update, context: BotContext) -> None:
         return
     if not context.args:
         context.state.expect(Awaiting.REMINDER_TIME)
-        await reply(update, texts.REMIND_USAGE, reply_markup=keyboards.reminder_time_keyboard())
+        await reply(update, texts.remind_usage(), reply_markup=keyboards.reminder_time_keyboard())
         return
     await apply_time_text(update, context, " ".join(context.args))
 
@@ -151,7 +153,7 @@ async def apply_time_text(update: Update, context: BotContext, typed: str) -> No
     """Validate a typed time of day and set it."""
     at = parse_time_of_day(typed)
     if at is None:
-        await reply(update, texts.TIME_UNKNOWN.format(text=texts.shorten(typed)))
+        await reply(update, texts.time_unknown().format(text=texts.shorten(typed)))
         return
     await _set_reminder_time(update, context, at)
 
@@ -161,7 +163,7 @@ async def time_button(update: Update, context: BotContext) -> None:
     press = await pressed(update)
     at = parse_time_of_day(press.callback.args[0]) if press else None
     if at is None:
-        await reply(update, texts.BUTTON_EXPIRED)
+        await reply(update, texts.button_expired())
         return
     await _set_reminder_time(update, context, at)
 
@@ -176,7 +178,7 @@ async def _set_reminder_time(update: Update, context: BotContext, at: time) -> N
     context.state.clear()
     profile = updated or profile
     reminders.schedule(context.queue, profile)
-    template = texts.ONBOARDED if first_time else texts.REMINDER_SET
+    template = texts.onboarded() if first_time else texts.reminder_set()
     await reply(update, template.format(time=texts.format_time(at), tz=profile.timezone))
 
 
@@ -196,7 +198,7 @@ async def pause(update: Update, context: BotContext) -> None:
         return
     await context.services.store.profiles.update(profile.user_id, paused=True)
     reminders.unschedule(context.queue, profile.user_id)
-    await reply(update, texts.PAUSED)
+    await reply(update, texts.paused())
 
 
 async def resume(update: Update, context: BotContext) -> None:
@@ -211,7 +213,7 @@ async def resume(update: Update, context: BotContext) -> None:
     reminders.schedule(context.queue, profile)
     await reply(
         update,
-        texts.RESUMED.format(time=texts.format_time(profile.reminder_time), tz=profile.timezone),
+        texts.resumed().format(time=texts.format_time(profile.reminder_time), tz=profile.timezone),
     )
 
 
@@ -230,4 +232,4 @@ async def answer_expired(update: Update, _context: BotContext) -> None:
     """Any button we cannot read (old, forged, from a removed feature)."""
     query = update.callback_query
     if query is not None:
-        await query.answer(texts.BUTTON_EXPIRED, show_alert=False)
+        await query.answer(texts.button_expired(), show_alert=False)

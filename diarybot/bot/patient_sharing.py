@@ -28,9 +28,9 @@ async def share_command(update: Update, context: BotContext) -> None:
         name = display_name(profile)
         await reply(
             update,
-            st.ASK_REPORT_NAME.format(name=name),
+            st.ask_report_name().format(name=name),
             reply_markup=keyboards.single_button(
-                st.BUTTON_KEEP_NAME.format(name=name[:40]), keyboards.KEEP_NAME
+                st.button_keep_name().format(name=name[:40]), keyboards.KEEP_NAME
             ),
         )
         return
@@ -43,7 +43,7 @@ async def _send_code(update: Update, context: BotContext, profile: Profile) -> N
     bot = context.bot.username
     await reply(
         update,
-        st.SHARE_MESSAGE.format(link=f"https://t.me/{bot}?start={code}", code=code, bot=bot),
+        st.share_message().format(link=f"https://t.me/{bot}?start={code}", code=code, bot=bot),
     )
 
 
@@ -54,7 +54,7 @@ async def report_name_text(update: Update, context: BotContext, typed: str) -> N
         return
     name = " ".join(typed.split())
     if not name or len(name) > NAME_MAX or not name.isprintable():
-        await reply(update, texts.NAME_USAGE)
+        await reply(update, texts.name_usage())
         return
     await context.services.store.profiles.update(profile.user_id, display_name=name)
     await _ask_reference(update, context)
@@ -71,8 +71,8 @@ async def _ask_reference(update: Update, context: BotContext) -> None:
     context.state.expect(Awaiting.REPORT_REFERENCE)
     await reply(
         update,
-        st.ASK_REPORT_REFERENCE,
-        reply_markup=keyboards.single_button(st.BUTTON_SKIP_REFERENCE, keyboards.SKIP_REFERENCE),
+        st.ask_report_reference(),
+        reply_markup=keyboards.single_button(st.button_skip_reference(), keyboards.SKIP_REFERENCE),
     )
 
 
@@ -80,7 +80,7 @@ async def report_reference_text(update: Update, context: BotContext, typed: str)
     """The date of birth or reference, typed."""
     reference = " ".join(typed.split())
     if len(reference) > REFERENCE_MAX or not reference.isprintable():
-        await reply(update, st.REFERENCE_TOO_LONG.format(limit=REFERENCE_MAX))
+        await reply(update, st.reference_too_long().format(limit=REFERENCE_MAX))
         return
     await _details_done(update, context, reference)
 
@@ -103,8 +103,8 @@ async def _details_done(update: Update, context: BotContext, reference: str) -> 
         )
         or profile
     )
-    part = st.REPORT_REFERENCE_PART.format(reference=reference) if reference else ""
-    await reply(update, st.REPORT_DETAILS_SET.format(name=display_name(profile), reference=part))
+    part = st.report_reference_part().format(reference=reference) if reference else ""
+    await reply(update, st.report_details_set().format(name=display_name(profile), reference=part))
     await _send_code(update, context, profile)
 
 
@@ -117,26 +117,30 @@ async def sharing_command(update: Update, context: BotContext) -> None:
     links = await sharing.links(profile.user_id)
     pending = await sharing.pending(profile.user_id)
     if not links and not pending:
-        await reply(update, texts.SHARING_NONE)
+        await reply(update, texts.sharing_none())
         return
     lines = [
-        st.SHARING_LINE.format(who=link.who, level=st.LEVEL_NAMES[link.level]) for link in links
+        st.sharing_line().format(who=link.who, level=st.level_names()[link.level])
+        for link in links
     ]
-    lines += [f"• {link.who}{texts.SHARING_PENDING}" for link in pending]
+    lines += [f"• {link.who}{texts.sharing_pending()}" for link in pending]
     markup = keyboards.buttons_keyboard(
         [
-            (st.BUTTON_CHANGE.format(name=lk.name), f"{keyboards.SHARING_PICK}:{lk.specialist_id}")
+            (
+                st.button_change().format(name=lk.name),
+                f"{keyboards.SHARING_PICK}:{lk.specialist_id}",
+            )
             for lk in links
         ]
         + [
             (
-                texts.BUTTON_STOP_SHARING.format(name=lk.name),
+                texts.button_stop_sharing().format(name=lk.name),
                 f"{keyboards.UNSHARE}:{lk.specialist_id}",
             )
             for lk in pending
         ]
     )
-    await reply(update, st.SHARING_LIST.format(lines="\n".join(lines)), reply_markup=markup)
+    await reply(update, st.sharing_list().format(lines="\n".join(lines)), reply_markup=markup)
 
 
 async def sharing_pick_button(update: Update, context: BotContext) -> None:
@@ -146,11 +150,11 @@ async def sharing_pick_button(update: Update, context: BotContext) -> None:
         return
     link = await context.services.store.sharing.link(press.user_id, int(press.callback.args[0]))
     if link is None:
-        await edit(press.query, texts.LINK_REQUEST_GONE)
+        await edit(press.query, texts.link_request_gone())
         return
     await edit(
         press.query,
-        st.SHARING_CHOOSE.format(who=link.who, level=st.LEVEL_NAMES[link.level]),
+        st.sharing_choose().format(who=link.who, level=st.level_names()[link.level]),
         keyboards.level_keyboard(link.specialist_id, link.name[:40]),
     )
 
@@ -163,9 +167,9 @@ async def set_level_button(update: Update, context: BotContext) -> None:
     specialist_id, level = int(press.callback.args[0]), ShareLevel(press.callback.args[1])
     link = await context.services.store.sharing.set_level(press.user_id, specialist_id, level)
     if link is None:
-        await edit(press.query, texts.LINK_REQUEST_GONE)
+        await edit(press.query, texts.link_request_gone())
         return
-    await edit(press.query, st.LEVEL_CHANGED.format(who=link.who, level=st.LEVEL_NAMES[level]))
+    await edit(press.query, st.level_changed().format(who=link.who, level=st.level_names()[level]))
 
 
 async def unshare_button(update: Update, context: BotContext) -> None:
@@ -180,9 +184,9 @@ async def unshare_button(update: Update, context: BotContext) -> None:
     removed = await sharing.unlink(user_id, specialist_id)
     await sharing.decline(user_id, specialist_id)
     if link is None:
-        await edit(query, texts.LINK_REQUEST_GONE)
+        await edit(query, texts.link_request_gone())
         return
-    await edit(query, texts.UNSHARED.format(name=link.name))
+    await edit(query, texts.unshared().format(name=link.name))
     profile = await context.services.store.profiles.get(user_id)
     if removed and profile is not None:  # a second tap removes nothing and tells nobody
         await specialist_side.tell_stopped(context, specialist_id, profile)
@@ -201,10 +205,10 @@ async def link_answer_button(update: Update, context: BotContext) -> None:
         pending = await svc.store.sharing.pending(profile.user_id)
         request = next((p for p in pending if p.specialist_id == specialist_id), None)
         if request is None or not await svc.store.sharing.decline(profile.user_id, specialist_id):
-            await edit(query, texts.LINK_REQUEST_GONE)
+            await edit(query, texts.link_request_gone())
             return
-        await edit(query, texts.LINK_DECLINED.format(name=request.name))
-        await context.bot.send_message(specialist_id, texts.LINK_DECLINED_SPECIALIST)
+        await edit(query, texts.link_declined().format(name=request.name))
+        await context.bot.send_message(specialist_id, texts.link_declined_specialist())
         return
     level = ShareLevel(callback.args[1])
     defaults = Specialist(
@@ -214,9 +218,9 @@ async def link_answer_button(update: Update, context: BotContext) -> None:
         profile.user_id, specialist_id, defaults, svc.clock(), level
     )
     if link is None:
-        await edit(query, texts.LINK_REQUEST_GONE)
+        await edit(query, texts.link_request_gone())
         return
-    await edit(query, st.LINK_ALLOWED.format(who=link.who, level=st.LEVEL_NAMES[level]))
+    await edit(query, st.link_allowed().format(who=link.who, level=st.level_names()[level]))
     await specialist_side.welcome_linked(context, specialist_id, profile, link)
 
 
@@ -228,7 +232,7 @@ async def name_command(update: Update, context: BotContext) -> None:
     parts = (update.effective_message.text or "").split(maxsplit=1)
     name = " ".join(parts[1].split()) if len(parts) > 1 else ""
     if not name or len(name) > NAME_MAX or not name.isprintable():
-        await reply(update, texts.NAME_USAGE)
+        await reply(update, texts.name_usage())
         return
     await context.services.store.profiles.update(profile.user_id, display_name=name)
-    await reply(update, texts.NAME_SET.format(name=name))
+    await reply(update, texts.name_set().format(name=name))

@@ -33,9 +33,9 @@ def peg_due(profile: Profile, now: datetime) -> bool:
 
 def question_text(item: str, *, first: bool) -> str:
     """One PEG item with its anchors (the intro only on the first)."""
-    question, anchors = texts.PEG_QUESTIONS[item]
-    return texts.PEG_QUESTION.format(
-        intro=texts.PEG_INTRO + "\n\n" if first else "",
+    question, anchors = texts.peg_questions()[item]
+    return texts.peg_question().format(
+        intro=texts.peg_intro() + "\n\n" if first else "",
         n=PEG_ITEMS.index(item) + 1,
         question=question,
         anchors=anchors,
@@ -83,7 +83,7 @@ async def answer_button(update: Update, context: BotContext) -> None:
     response_id, item, value = callback.args
     response = next((r for r in await responses_of(svc, user_id) if r.id == response_id), None)
     if response is None:
-        await edit(query, texts.BUTTON_EXPIRED)
+        await edit(query, texts.button_expired())
         return
     response = response.replace(**{item: int(value)})
     await _save(svc, user_id, response)
@@ -95,7 +95,7 @@ async def answer_button(update: Update, context: BotContext) -> None:
         return
     await edit(
         query,
-        texts.PEG_DONE.format(
+        texts.peg_done().format(
             score=response.score,
             pain=response.pain,
             enjoyment=response.enjoyment,
@@ -113,12 +113,12 @@ async def peg_command(update: Update, context: BotContext) -> None:
     arg = (context.args or [""])[0].lower()
     if arg == "off":
         await store.profiles.update(profile.user_id, peg_on=False)
-        await reply(update, texts.PEG_OFF)
+        await reply(update, texts.peg_off())
         return
     weekday = parse_weekday(arg)
     if weekday is None:
-        state = f"on, every {texts.WEEKDAYS[profile.peg_weekday]}" if profile.peg_on else "off"
-        await reply(update, texts.PEG_USAGE.format(state=state))
+        state = f"on, every {texts.weekdays()[profile.peg_weekday]}" if profile.peg_on else "off"
+        await reply(update, texts.peg_usage().format(state=state))
         return
     await store.profiles.update(profile.user_id, peg_on=True, peg_weekday=weekday)
-    await reply(update, texts.PEG_SET.format(weekday=texts.WEEKDAYS[weekday]))
+    await reply(update, texts.peg_set().format(weekday=texts.weekdays()[weekday]))

@@ -27,17 +27,17 @@ async def plan_command(update: Update, context: BotContext) -> None:
     plans = [link for link in await store.sharing.links(user_id) if link.plan]
     patients = await store.sharing.linked_patients(user_id)
     if plans:
-        lines = [st.PLAN_LINE.format(who=link.who, plan=link.plan) for link in plans]
-        await reply(update, "\n\n".join([st.PLAN_HEADER, *lines]))
+        lines = [st.plan_line().format(who=link.who, plan=link.plan) for link in plans]
+        await reply(update, "\n\n".join([st.plan_header(), *lines]))
     if patients:
         people = sorted(
             ((p.user_id, display_name(p)) for p in patients), key=lambda p: p[1].lower()
         )
         buttons = [(name, f"{keyboards.PLAN_FOR}:{pid}") for pid, name in people[:90]]
-        await reply(update, st.PLAN_PICK, reply_markup=keyboards.buttons_keyboard(buttons))
+        await reply(update, st.plan_pick(), reply_markup=keyboards.buttons_keyboard(buttons))
     if not plans and not patients:
         is_patient = await store.profiles.get(user_id) is not None
-        await reply(update, st.PLAN_NONE if is_patient else st.PLAN_NOBODY)
+        await reply(update, st.plan_none() if is_patient else st.plan_nobody())
 
 
 async def plan_for_button(update: Update, context: BotContext) -> None:
@@ -49,11 +49,11 @@ async def plan_for_button(update: Update, context: BotContext) -> None:
     svc = context.services
     profile = await svc.store.profiles.get(target)
     if profile is None or await still_shared(svc, target, press.user_id) is None:
-        await reply(update, st.NOT_AVAILABLE)
+        await reply(update, st.not_available())
         return
     context.state.expect(Awaiting.PLAN_NOTE)
     context.state.patient_id = target
-    await reply(update, st.PLAN_ASK.format(name=display_name(profile), limit=PLAN_MAX))
+    await reply(update, st.plan_ask().format(name=display_name(profile), limit=PLAN_MAX))
 
 
 async def plan_text(update: Update, context: BotContext, typed: str) -> None:
@@ -64,14 +64,14 @@ async def plan_text(update: Update, context: BotContext, typed: str) -> None:
         return
     plan = typed.strip()
     if not plan or len(plan) > PLAN_MAX:
-        await reply(update, st.PLAN_TOO_LONG.format(limit=PLAN_MAX))
+        await reply(update, st.plan_too_long().format(limit=PLAN_MAX))
         return
     svc = context.services
     context.state.clear()
     profile = await svc.store.profiles.get(target)
     link = await svc.store.sharing.set_plan(target, user_id, plan) if profile else None
     if profile is None or link is None:
-        await reply(update, st.NOT_AVAILABLE)
+        await reply(update, st.not_available())
         return
-    await context.bot.send_message(profile.chat_id, st.PLAN_NEW.format(who=link.who, plan=plan))
-    await reply(update, st.PLAN_SAVED.format(name=display_name(profile)))
+    await context.bot.send_message(profile.chat_id, st.plan_new().format(who=link.who, plan=plan))
+    await reply(update, st.plan_saved().format(name=display_name(profile)))

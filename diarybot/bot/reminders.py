@@ -174,7 +174,7 @@ async def _deliver(
 ) -> None:
     today, previous = claim
     try:
-        await send_prompt(context.bot, profile.chat_id, texts.REMINDER)
+        await send_prompt(context.bot, profile.chat_id, texts.reminder())
     except Forbidden:
         await stop_for_unreachable(context, svc, profile.user_id)
     except BadRequest as exc:

@@ -64,7 +64,7 @@ async def profile_or_prompt(update: Update, context: BotContext) -> Profile | No
         return None
     profile = await context.services.store.profiles.get(user_id)
     if profile is None:
-        await reply(update, texts.NEED_START)
+        await reply(update, texts.need_start())
     return profile
 
 
@@ -102,8 +102,8 @@ async def known_zone(
     name = normalize_timezone(typed)
     if name is None:
         suggestions = suggest_timezones(typed)
-        message = texts.TIMEZONE_UNKNOWN.format(text=texts.shorten(typed))
-        message += texts.TIMEZONE_SUGGEST if suggestions else texts.TIMEZONE_HOWTO
+        message = texts.timezone_unknown().format(text=texts.shorten(typed))
+        message += texts.timezone_suggest() if suggestions else texts.timezone_howto()
         markup = keyboard(suggestions or COMMON_TIMEZONES)
         await reply(update, message, reply_markup=markup)
     return name

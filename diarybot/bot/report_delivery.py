@@ -58,7 +58,7 @@ async def in_background(
     """
     in_flight = context.services.in_flight
     if not in_flight.claim(user_id):
-        await reply(update, fairness.ALREADY_WORKING)
+        await reply(update, fairness.already_working())
         return
     context.application.create_task(
         _prepare(update, context.services, user_id, work, too_long), update=update
@@ -77,7 +77,7 @@ async def _prepare(
         # Reading the diary may have set a torn file aside; the after-update notice
         # (lifecycle.tell_if_recovered) ran before this did, so tell them here.
         if svc.store.recovered.take(user_id):
-            await reply(update, texts.FILE_RECOVERED)
+            await reply(update, texts.file_recovered())
     except RenderTimedOutError:
         logger.warning("A render hit its time limit")
         await reply(update, too_long)

@@ -62,7 +62,7 @@ async def route_text(update: Update, context: BotContext) -> None:
     if alarming and not kept:
         return
     if len(text) > MAX_TEXT:
-        await reply(update, texts.TOO_LONG)
+        await reply(update, texts.too_long())
         return
     answer = _ANSWERS.get(state.awaiting)
     if answer is not None:
@@ -96,19 +96,19 @@ async def not_text(update: Update, context: BotContext) -> None:
     caption = message.caption if message is not None else None
     if caption and await crisis.answer_if_alarming(update, context, caption):
         return
-    await reply(update, texts.SCORE_INVALID)
+    await reply(update, texts.score_invalid())
 
 
 async def private_only(update: Update, _context: BotContext) -> None:
     """Groups and channels: health data stays in private chats."""
     message = update.effective_message
     if message is not None and message.text and message.text.startswith("/"):
-        await reply(update, texts.PRIVATE_ONLY)
+        await reply(update, texts.private_only())
 
 
 async def unknown_command(update: Update, _context: BotContext) -> None:
     """A command we do not have."""
-    await reply(update, texts.UNKNOWN_COMMAND)
+    await reply(update, texts.unknown_command())
 
 
 async def cancel(update: Update, context: BotContext) -> None:
@@ -120,4 +120,4 @@ async def cancel(update: Update, context: BotContext) -> None:
     if user_id is not None and queue and jobs.find(queue, guided_exercises.step_job_name(user_id)):
         jobs.remove(queue, guided_exercises.step_job_name(user_id))
         had = True
-    await reply(update, texts.CANCELLED if had else texts.NOTHING_TO_CANCEL)
+    await reply(update, texts.cancelled() if had else texts.nothing_to_cancel())

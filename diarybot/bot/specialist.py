@@ -46,7 +46,7 @@ PATIENTS_PER_PAGE = 10
 async def link_command(update: Update, context: BotContext) -> None:
     """/link CODE: ask the patient behind a sharing code to confirm the link."""
     if not context.args:
-        await reply(update, texts.LINK_USAGE)
+        await reply(update, texts.link_usage())
         return
     await request_link(update, context, "".join(context.args))
 
@@ -61,33 +61,33 @@ async def request_link(update: Update, context: BotContext, typed: str) -> None:
     now = svc.clock()
     attempts = context.bot_data.link_attempts
     if attempts.blocked(user_id, now):
-        await reply(update, texts.LINK_RATE_LIMITED)
+        await reply(update, texts.link_rate_limited())
         return
     code = normalize_code(typed)
     owner = await svc.store.sharing.redeem_code(code, now) if code else None
     if owner is None:
         attempts.failed(user_id, now)
-        await reply(update, texts.LINK_INVALID)
+        await reply(update, texts.link_invalid())
         return
     if owner == user_id:
-        await reply(update, texts.LINK_OWN_CODE)
+        await reply(update, texts.link_own_code())
         return
     request = Link(user_id, user.full_name, user.username or "", since=now)
     await svc.store.sharing.request(owner, request)
     await context.bot.send_message(
         owner,
-        st.LINK_CONFIRM.format(who=request.who),
+        st.link_confirm().format(who=request.who),
         reply_markup=keyboards.link_keyboard(user_id),
     )
-    await reply(update, texts.LINK_REQUESTED)
+    await reply(update, texts.link_requested())
 
 
 async def specialist_welcome(update: Update) -> None:
     """What a specialist receives, how consent works, and their commands."""
     await reply(
         update,
-        st.SPECIALIST_WELCOME.format(commands=st.command_lines(st.SPECIALIST_COMMANDS)),
-        reply_markup=keyboards.single_button(st.BUTTON_OWN_DIARY, keyboards.OWN_DIARY),
+        st.specialist_welcome().format(commands=st.command_lines(st.specialist_commands())),
+        reply_markup=keyboards.single_button(st.button_own_diary(), keyboards.OWN_DIARY),
     )
 
 
@@ -102,14 +102,14 @@ async def welcome_linked(
         return
     if context.job_queue is not None:
         schedule_digest(context.job_queue, specialist)
-    words = {"patient": display_name(patient), "level": st.LEVEL_NAMES[link.level]}
+    words = {"patient": display_name(patient), "level": st.level_names()[link.level]}
     if specialist.welcomed:
-        await context.bot.send_message(specialist_id, st.LINK_CONFIRMED.format(**words))
+        await context.bot.send_message(specialist_id, st.link_confirmed().format(**words))
         return
     await svc.store.specialists.update(specialist_id, welcomed=True)
     await context.bot.send_message(
         specialist_id,
-        st.LINK_CONFIRMED_FIRST.format(**words, **_digest_words(specialist)),
+        st.link_confirmed_first().format(**words, **_digest_words(specialist)),
         reply_markup=keyboards.specialist_timezone_keyboard(),
     )
 
@@ -118,7 +118,7 @@ async def tell_stopped(context: BotContext, specialist_id: int, patient: Profile
     """The patient stopped sharing: the specialist hears it once (best effort)."""
     try:
         await context.bot.send_message(
-            specialist_id, st.PATIENT_STOPPED.format(patient=display_name(patient))
+            specialist_id, st.patient_stopped().format(patient=display_name(patient))
         )
     except TelegramError as exc:
         logger.info("Could not tell a specialist that sharing stopped: %s", type(exc).__name__)
@@ -139,7 +139,7 @@ async def set_specialist_timezone(update: Update, context: BotContext, typed: st
         return
     if context.job_queue is not None:
         schedule_digest(context.job_queue, updated)
-    await reply(update, st.SPECIALIST_TIMEZONE_SET.format(**_digest_words(updated)))
+    await reply(update, st.specialist_timezone_set().format(**_digest_words(updated)))
 
 
 async def specialist_timezone_button(update: Update, context: BotContext) -> None:
@@ -152,7 +152,7 @@ async def specialist_timezone_button(update: Update, context: BotContext) -> Non
 
 def _digest_words(specialist: Specialist) -> dict[str, str]:
     return {
-        "weekday": texts.WEEKDAYS[specialist.digest_weekday],
+        "weekday": texts.weekdays()[specialist.digest_weekday],
         "time": texts.format_time(specialist.digest_time),
         "tz": specialist.timezone,
     }
@@ -185,18 +185,18 @@ async def _patients_page(
     )
     if not patients:
         had = await svc.store.specialists.get(user_id) is not None
-        return (st.PATIENTS_NONE_NOW if had else st.PATIENTS_NONE), None
+        return (st.patients_none_now() if had else st.patients_none()), None
     pages = math.ceil(len(patients) / PATIENTS_PER_PAGE)
     page = min(max(page, 0), pages - 1)
     shown = patients[page * PATIENTS_PER_PAGE : (page + 1) * PATIENTS_PER_PAGE]
     head = (
-        st.PATIENTS_PAGE.format(count=len(patients), page=page + 1, pages=pages)
+        st.patients_page().format(count=len(patients), page=page + 1, pages=pages)
         if pages > 1
-        else st.PATIENTS_HEADER.format(count=len(patients))
+        else st.patients_header().format(count=len(patients))
     )
     markup = keyboards.paged_people_keyboard(keyboards.SUMMARY, _people(shown), page, pages)
     lines = "\n".join(f"• {display_name(p)}" for p in shown)
-    return f"{head}\n{lines}\n\n{st.PATIENTS_TAP}", markup
+    return f"{head}\n{lines}\n\n{st.patients_tap()}", markup
 
 
 async def summary_command(update: Update, context: BotContext) -> None:
@@ -206,7 +206,7 @@ async def summary_command(update: Update, context: BotContext) -> None:
         return
     text, markup = await _patients_page(context.services, user_id, 0)
     if markup is not None:
-        text = st.SUMMARY_PICK.format(days=SUMMARY_DAYS)
+        text = st.summary_pick().format(days=SUMMARY_DAYS)
     await reply(update, text, reply_markup=markup)
 
 
@@ -223,10 +223,10 @@ async def summary_button(update: Update, context: BotContext) -> None:
     target = int(press.callback.args[0])
     profile = await svc.store.profiles.get(target)
     if profile is None or await still_shared(svc, target, press.user_id) is None:
-        await context.bot.send_message(press.user_id, st.NOT_AVAILABLE)
+        await context.bot.send_message(press.user_id, st.not_available())
         return
     # One render in flight per specialist, within the render time limit (issue #12 item 2).
-    too_long = fairness.SUMMARY_TOO_LONG.format(name=display_name(profile))
+    too_long = fairness.summary_too_long().format(name=display_name(profile))
     await in_background(
         update,
         context,
@@ -248,7 +248,7 @@ async def send_summary(context: BotContext, specialist_id: int, profile: Profile
     start, end = summary_period(svc, profile, SUMMARY_DAYS)
     result = await consented_report(svc, profile, specialist_id, start, end)
     if result is None:
-        await context.bot.send_message(specialist_id, st.NOT_AVAILABLE)
+        await context.bot.send_message(specialist_id, st.not_available())
         return
     link, files = result
     name = display_name(profile)
@@ -260,12 +260,14 @@ async def send_summary(context: BotContext, specialist_id: int, profile: Profile
     }
     if files is None:
         last = await _last_logged(svc, profile.user_id)
-        text = st.SUMMARY_EMPTY.format(**words)
-        text += st.LAST_LOGGED.format(day=texts.short_date(last)) if last else st.NEVER_LOGGED
+        text = st.summary_empty().format(**words)
+        text += st.last_logged().format(day=texts.short_date(last)) if last else st.never_logged()
         await context.bot.send_message(specialist_id, text)
         return
     markup = (
-        keyboards.single_button(st.BUTTON_DATA_FILES, f"{keyboards.DATA_FILES}:{profile.user_id}")
+        keyboards.single_button(
+            st.button_data_files(), f"{keyboards.DATA_FILES}:{profile.user_id}"
+        )
         if link.level.with_files
         else None
     )
@@ -276,7 +278,7 @@ async def send_summary(context: BotContext, specialist_id: int, profile: Profile
         specialist_id=specialist_id,
         data=files.pdf,
         filename=f"{files.stem()}.pdf",
-        caption=st.SUMMARY_CAPTION.format(**words),
+        caption=st.summary_caption().format(**words),
         markup=markup,
     )
 
@@ -296,11 +298,11 @@ async def data_files_button(update: Update, context: BotContext) -> None:
     profile = await svc.store.profiles.get(target)
     link = await still_shared(svc, target, press.user_id) if profile else None
     if profile is None or link is None:
-        await context.bot.send_message(press.user_id, st.NOT_AVAILABLE)
+        await context.bot.send_message(press.user_id, st.not_available())
         return
     if not link.level.with_files:
         await context.bot.send_message(
-            press.user_id, st.FILES_NOT_SHARED.format(name=display_name(profile))
+            press.user_id, st.files_not_shared().format(name=display_name(profile))
         )
         return
     start, end = summary_period(svc, profile, SUMMARY_DAYS)
@@ -330,19 +332,19 @@ async def digest_command(update: Update, context: BotContext) -> None:
     changes = _digest_changes(list(context.args or []))
     if changes is None:
         state = (
-            texts.DIGEST_STATE_ON.format(**_digest_words(current))
+            texts.digest_state_on().format(**_digest_words(current))
             if current.digest_on
-            else texts.DIGEST_STATE_OFF
+            else texts.digest_state_off()
         )
-        await reply(update, texts.DIGEST_USAGE.format(state=state))
+        await reply(update, texts.digest_usage().format(state=state))
         return
     updated = await svc.store.specialists.update(user_id, current, **changes)
     if context.job_queue is not None and updated is not None:
         schedule_digest(context.job_queue, updated)
     if updated is None or not updated.digest_on:
-        await reply(update, texts.DIGEST_OFF)
+        await reply(update, texts.digest_off())
         return
-    await reply(update, texts.DIGEST_SET.format(**_digest_words(updated)))
+    await reply(update, texts.digest_set().format(**_digest_words(updated)))
 
 
 def _digest_changes(args: list[str]) -> dict[str, Any] | None:

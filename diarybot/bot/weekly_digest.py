@@ -135,7 +135,7 @@ async def _send_parts(
     start, end, files = rendered
     sent = set(specialist.digest_parts) if specialist.digest_day == today else set()
     parts = _message_parts(files.rows, start, end)
-    pdf_caption = st.DIGEST_CAPTION.format(start=rt.short_date(start), end=rt.short_date(end))
+    pdf_caption = st.digest_caption().format(start=rt.short_date(start), end=rt.short_date(end))
     failed = False
     for name, rows, send in [
         *((f"table-{n}", rows, (text, markup)) for n, (rows, text, markup) in enumerate(parts, 1)),
@@ -189,12 +189,12 @@ def _message_parts(
     for index, chunk in enumerate(chunks):
         first_rank = index * ROWS_PER_MESSAGE + 1
         title = (
-            st.DIGEST_TITLE.format(count=len(rows), **words)
+            st.digest_title().format(count=len(rows), **words)
             if index == 0
-            else st.DIGEST_TITLE_PART.format(part=index + 1, parts=len(chunks), **words)
+            else st.digest_title_part().format(part=index + 1, parts=len(chunks), **words)
         )
         lines = [dt.message_row(first_rank + n, row) for n, row in enumerate(chunk)]
-        text = "\n".join([title, "", *lines, "", st.DIGEST_LEGEND])
+        text = "\n".join([title, "", *lines, "", st.digest_legend()])
         buttons = [
             [
                 InlineKeyboardButton(

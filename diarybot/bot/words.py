@@ -35,7 +35,7 @@ async def typed_text(update: Update, context: BotContext, text: str) -> None:
     if scored is not None:
         await checkin.typed_score(update, context, profile, scored.score, scored.note)
     elif is_bad_number(text):
-        await reply(update, texts.SCORE_INVALID)
+        await reply(update, texts.score_invalid())
     elif await _note_for_open_checkin(update, context, profile):
         await checkin.note_text(update, context, context.state.entry_id or "", text)
     else:
@@ -43,7 +43,7 @@ async def typed_text(update: Update, context: BotContext, text: str) -> None:
         context.state.offer(offer_id, text)
         await reply(
             update,
-            words.OFFER.format(preview=texts.shorten(text, 80)),
+            words.offer().format(preview=texts.shorten(text, 80)),
             reply_markup=offer_keyboard(offer_id),
         )
 
@@ -76,10 +76,10 @@ async def offer_button(update: Update, context: BotContext) -> None:
     stored = context.services.store.diary
     if text is None and action == "rate" and await stored.get(profile.user_id, offer_id):
         # A second tap on "Rate my pain now": the words are already kept; the scale stays.
-        await edit(press.query, texts.ASK_SCORE, keyboards.score_keyboard(offer_id))
+        await edit(press.query, texts.ask_score(), keyboards.score_keyboard(offer_id))
         return
     if text is None:
-        await edit(press.query, words.OFFER_EXPIRED)
+        await edit(press.query, words.offer_expired())
         return
     # The words were written when the patient sent them, which is when we offered them back.
     written = min(message.date, context.services.clock())
@@ -88,7 +88,7 @@ async def offer_button(update: Update, context: BotContext) -> None:
         # turns it into a scored entry, and a restart in between loses nothing (the state
         # lives in memory only).
         await _store_note_only(context, profile, offer_id=offer_id, text=text, written=written)
-        await edit(press.query, texts.ASK_SCORE, keyboards.score_keyboard(offer_id))
+        await edit(press.query, texts.ask_score(), keyboards.score_keyboard(offer_id))
         return
     if action == "add":
         await _add_to_latest(
@@ -119,11 +119,11 @@ async def _add_to_latest(
     latest = todays[-1]
     updated, _count = await checkin.append_note(context, profile.user_id, latest, text, offer_id)
     if updated is None:
-        await edit(query, texts.ENTRY_GONE)
+        await edit(query, texts.entry_gone())
         return
     at = updated.recorded_at.astimezone(zone(profile.timezone))
-    score = words.NO_SCORE_LABEL if updated.score is None else f"{updated.score}/10"
-    await edit(query, words.ADDED_TO_LATEST.format(time=f"{at:%H:%M}", score=score))
+    score = words.no_score_label() if updated.score is None else f"{updated.score}/10"
+    await edit(query, words.added_to_latest().format(time=f"{at:%H:%M}", score=score))
 
 
 async def _save_note_only(
@@ -138,7 +138,7 @@ async def _save_note_only(
 ) -> None:
     await _store_note_only(context, profile, offer_id=offer_id, text=text, written=written)
     at = written.astimezone(zone(profile.timezone))
-    template = words.NO_ENTRY_TODAY if no_entry else words.NOTE_ONLY_SAVED
+    template = words.no_entry_today() if no_entry else words.note_only_saved()
     await edit(query, template.format(time=f"{at:%H:%M}"))
 
 
@@ -163,9 +163,9 @@ async def _store_note_only(
 def offer_keyboard(offer_id: str) -> InlineKeyboardMarkup:
     """Where to keep words written outside a question: one choice per row (long labels)."""
     choices = (
-        (words.BUTTON_ADD_TO_LATEST, "add"),
-        (words.BUTTON_NOTE_ONLY, "note"),
-        (words.BUTTON_RATE_NOW, "rate"),
+        (words.button_add_to_latest(), "add"),
+        (words.button_note_only(), "note"),
+        (words.button_rate_now(), "rate"),
     )
     return InlineKeyboardMarkup(
         [

@@ -64,23 +64,23 @@ def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
     sections = []
     practice = practice_lines(practice_figures(extras.sessions))
     if practice:
-        sections.append((rt.EXERCISES_HEADING, [line.removeprefix("• ") for line in practice]))
+        sections.append((rt.exercises_heading(), [line.removeprefix("• ") for line in practice]))
     in_period = [p for p in extras.pegs if p.local_date >= start]
     if in_period:
         lines = [_peg_line(p) for p in in_period]
         trend = peg_trend(extras.pegs)
         if trend is not None:
             percent = f"{trend.change / trend.first:+.0%}" if trend.first else "–"
-            line = rt.PEG_TREND.format(
+            line = rt.peg_trend().format(
                 first_day=rt.short_date(trend.points[0][0]),
                 first=rt.number(trend.first),
                 change=rt.signed(trend.change),
                 percent=percent,
             )
-            lines.append(line + (rt.PEG_IMPORTANT if trend.clinically_important else ""))
-        sections.append((rt.PEG_HEADING, lines))
+            lines.append(line + (rt.peg_important() if trend.clinically_important else ""))
+        sections.append((rt.peg_heading(), lines))
     if extras.medications:
-        sections.append((med_texts.REPORT_HEADING, medication_lines(extras.medications)))
+        sections.append((med_texts.report_heading(), medication_lines(extras.medications)))
     return sections
 
 
@@ -90,9 +90,9 @@ def medication_lines(figures: tuple[MedicationFigures, ...]) -> list[str]:
     for item in figures:
         med = item.medication
         lines.append(
-            med_texts.REPORT_TAKEN.format(
+            med_texts.report_taken().format(
                 name=med.name,
-                use=med_texts.USE_NAMES[med.use],
+                use=med_texts.use_names()[med.use],
                 days=med_texts.days_text(item.days_taken),
                 doses=med_texts.doses_text(item.doses),
             )
@@ -101,7 +101,7 @@ def medication_lines(figures: tuple[MedicationFigures, ...]) -> list[str]:
             continue
         if item.comparison_shown:
             lines.append(
-                med_texts.REPORT_COMPARED.format(
+                med_texts.report_compared().format(
                     days_taken=med_texts.days_text(item.days_taken),
                     name=med.name,
                     mean_taken=rt.number(item.mean_taken),
@@ -110,16 +110,16 @@ def medication_lines(figures: tuple[MedicationFigures, ...]) -> list[str]:
                 )
             )
         else:
-            lines.append(med_texts.REPORT_TOO_FEW.format(name=med.name))
+            lines.append(med_texts.report_too_few().format(name=med.name))
     if any(item.medication.use is Use.AS_NEEDED for item in figures):
-        lines.append(med_texts.REPORT_CAVEAT.format(min_days=COMPARISON_MIN_DAYS))
+        lines.append(med_texts.report_caveat().format(min_days=COMPARISON_MIN_DAYS))
     return lines
 
 
 def _peg_line(response: PegResponse) -> str:
     if response.score is None:
-        return rt.PEG_INCOMPLETE.format(day=rt.short_date(response.local_date))
-    return rt.PEG_LINE.format(
+        return rt.peg_incomplete().format(day=rt.short_date(response.local_date))
+    return rt.peg_line().format(
         day=rt.short_date(response.local_date),
         score=rt.number(response.score),
         pain=response.pain,

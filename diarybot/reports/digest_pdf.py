@@ -57,13 +57,13 @@ def digest_pdf(
     """The table, then one page per patient (`charts(row)` draws their chart, or None)."""
     period = f"{rt.short_date(start)} – {rt.short_date(end)}"
     pdf = _ReportPDF(
-        running_head=dt.RUNNING_HEAD.format(period=period),
+        running_head=dt.running_head().format(period=period),
         generated=rt.generated_label(generated_at.astimezone(tz)),
         # Patients' names and references are the only words of theirs here: the fallback
         # fonts (any script) are chosen for them.
         users_text="".join(f"{row.name}{row.reference}" for row in rows),
     )
-    pdf.set_title(dt.TITLE)
+    pdf.set_title(dt.title())
     pdf.set_creation_date(generated_at)
     pdf.add_page()
     _table_page(pdf, rows, start, end)
@@ -74,20 +74,20 @@ def digest_pdf(
         except Exception:  # one patient's page must never cost the others theirs
             logger.exception("A digest page could not be drawn")
             pdf.set_font(FONT, size=BODY_PT)
-            pdf.multi_cell(0, 5, dt.PAGE_FAILED, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(0, 5, dt.page_failed(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
 
 
 def _table_page(pdf: _ReportPDF, rows: Sequence[DigestRow], start: date, end: date) -> None:
     pdf.set_font(FONT, "B", TITLE_PT)
-    pdf.cell(0, 9, dt.TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 9, dt.title(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=BODY_PT + 1)
     pdf.cell(
-        0, 6, f"{dt.PERIOD}: {rt.period_label(start, end)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        0, 6, f"{dt.period()}: {rt.period_label(start, end)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
     pdf.set_font(FONT, size=SMALL_PT + 0.5)
     pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 3.8, dt.ORDER_NOTE, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 3.8, dt.order_note(), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(33, 33, 33)
     pdf.ln(2)
     pdf.set_font(FONT, size=TABLE_PT)
@@ -106,14 +106,14 @@ def _table_page(pdf: _ReportPDF, rows: Sequence[DigestRow], start: date, end: da
         align=Align.L,
     ) as table:
         header = table.row()
-        for column in dt.COLUMNS:
+        for column in dt.columns():
             header.cell(column)
         for rank, row in enumerate(rows, start=1):
             cells = dt.table_cells(rank, row)
             line = table.row()
             for index, text in enumerate(cells):
-                bold = dt.IMPORTANT_MARK in text or (
-                    index == 2 and text not in ("0", dt.NO_ENTRIES)
+                bold = dt.important_mark() in text or (
+                    index == 2 and text not in ("0", dt.no_entries())
                 )
                 line.cell(clean(text), style=FontFace(emphasis="BOLD") if bold else None)
 
@@ -124,13 +124,13 @@ def _patient_page(pdf: _ReportPDF, rank: int, row: DigestRow, chart_png: bytes |
     pdf.cell(0, 8, clean(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if row.reference:
         pdf.set_font(FONT, size=BODY_PT)
-        text = f"{dt.REFERENCE}: {row.reference}"
+        text = f"{dt.reference()}: {row.reference}"
         pdf.cell(0, 5, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=BODY_PT)
     period = rt.period_label(row.figures.start, row.figures.end)
     pdf.cell(0, 5, period, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
-    _heading(pdf, rt.KEY_FIGURES)
+    _heading(pdf, rt.key_figures())
     _key_figures(pdf, row.figures)
     if chart_png is not None:
         _chart(pdf, chart_png, pdf.h - FOOTER_MARGIN - pdf.get_y() - 4)

@@ -25,7 +25,7 @@ from diarybot.domain.entries import Entry
 from diarybot.domain.medication_figures import MedicationFigures
 from diarybot.domain.medications import Use
 from diarybot.domain.practice import PEG_ITEMS, PegResponse
-from diarybot.texts import MEDICATION_NAME, TECHNIQUE_NAMES
+from diarybot.texts import medication_name, technique_names
 from diarybot.texts import medications as med_texts
 
 PROJECT_URL = "https://github.com/diarybot/diarybot"
@@ -156,9 +156,9 @@ def _observation(
         observation["valueInteger"] = entry.score
     if entry.note:
         observation["note"] = [{"text": entry.note}]
-    components = [_flag(COPING_SYSTEM, t.value, TECHNIQUE_NAMES[t]) for t in entry.techniques]
+    components = [_flag(COPING_SYSTEM, t.value, technique_names()[t]) for t in entry.techniques]
     if entry.medication:
-        components.append(_flag(DIARY_SYSTEM, MEDICATION_CODE, MEDICATION_NAME))
+        components.append(_flag(DIARY_SYSTEM, MEDICATION_CODE, medication_name()))
     if components:
         observation["component"] = components
     return observation
@@ -234,12 +234,12 @@ def _medication_statement(
     med = item.medication
     name = f"{patient_ref}/medication/{med.id}/{item.start}/{item.end}"
     statement_id = str(uuid.uuid5(ID_NAMESPACE, name))
-    note = med_texts.FHIR_NOTE.format(
+    note = med_texts.fhir_note().format(
         days=med_texts.days_text(item.days_taken),
         start=item.start.isoformat(),
         end=item.end.isoformat(),
         doses=med_texts.doses_text(item.doses),
-        use=med_texts.USE_NAMES[med.use],
+        use=med_texts.use_names()[med.use],
     )
     resource = {
         "resourceType": "MedicationStatement",

@@ -122,7 +122,7 @@ def pdf_report(
         [name, *(e.note for e in in_period), *(line for _, lines in sections for line in lines)]
     )
     pdf = _ReportPDF(
-        running_head=rt.RUNNING_HEAD.format(
+        running_head=rt.running_head().format(
             name=name,
             period=f"{rt.short_date(period_start)} – {rt.short_date(period_end)}",
         ),
@@ -177,7 +177,7 @@ class _ReportPDF(FPDF):
         for style, path in FONT_FILES.items():
             self.add_font(FONT, style, str(path))
         self._add_fallback_fonts(users_text)
-        self.set_title(rt.TITLE)
+        self.set_title(rt.title())
         self.set_creator(rt.BOT_NAME)
         self.set_lang("en")
         self.set_text_color(*INK)
@@ -214,7 +214,7 @@ class _ReportPDF(FPDF):
         self.cell(0, 4, self.generated, align=Align.L)
         self.set_x(MARGIN)
         # fpdf2 replaces its alias ("{nb}") with the page count when the document is closed.
-        page = rt.PAGE.format(page=self.page_no(), pages=self.str_alias_nb_pages)
+        page = rt.page().format(page=self.page_no(), pages=self.str_alias_nb_pages)
         self.cell(0, 4, page, align=Align.R)
         self.set_text_color(*INK)
 
@@ -244,9 +244,9 @@ def _summary_page(
 ) -> None:
     """Page 1: everything a specialist needs at a glance."""
     _title_block(pdf, name, start, end, tz)
-    _heading(pdf, rt.KEY_FIGURES)
+    _heading(pdf, rt.key_figures())
     _key_figures(pdf, figures)
-    _heading(pdf, rt.TECHNIQUES)
+    _heading(pdf, rt.techniques())
     _techniques(pdf, figures)
     for heading, lines in sections:
         _heading(pdf, heading)
@@ -267,16 +267,16 @@ def _summary_page(
 
 def _title_block(pdf: FPDF, name: str, start: date, end: date, tz: ZoneInfo) -> None:
     pdf.set_font(FONT, "B", TITLE_PT)
-    pdf.cell(0, 9, rt.TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 9, rt.title(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1)
-    for label, value in ((rt.PATIENT, name), (rt.PERIOD, rt.period_label(start, end))):
+    for label, value in ((rt.patient(), name), (rt.period(), rt.period_label(start, end))):
         pdf.set_font(FONT, "B", BODY_PT + 1)
         pdf.cell(22, 6, label)
         pdf.set_font(FONT, size=BODY_PT + 1)
         pdf.cell(0, 6, clean(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=SMALL_PT + 0.5)
     pdf.set_text_color(*MUTED)
-    scale = f"{rt.SCALE} {rt.TIMES_IN.format(tz=tz.key)}"
+    scale = f"{rt.scale()} {rt.times_in().format(tz=tz.key)}"
     pdf.cell(0, 5, scale, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(*INK)
     pdf.ln(3)
@@ -314,7 +314,7 @@ def _key_figures(pdf: FPDF, figures: PeriodFigures) -> None:
 def _techniques(pdf: FPDF, figures: PeriodFigures) -> None:
     pdf.set_font(FONT, size=BODY_PT)
     if not figures.techniques:
-        pdf.multi_cell(0, 5, rt.TECHNIQUES_NONE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 5, rt.techniques_none(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for technique in figures.techniques:
         pdf.set_x(MARGIN + 2)
         pdf.cell(4, 4.4, "•")
@@ -324,7 +324,7 @@ def _techniques(pdf: FPDF, figures: PeriodFigures) -> None:
         pdf.ln(1)
         pdf.set_font(FONT, size=SMALL_PT)
         pdf.set_text_color(*MUTED)
-        caveat = rt.TECHNIQUES_CAVEAT
+        caveat = rt.techniques_caveat()
         pdf.multi_cell(0, 3.6, caveat, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(*INK)
     pdf.ln(3)
@@ -345,7 +345,7 @@ def _chart(pdf: FPDF, png: bytes, room: float) -> None:
     width = min(pdf.w - 2 * MARGIN, room * pixels_wide / pixels_high)
     height = width * pixels_high / pixels_wide
     x = (pdf.w - width) / 2
-    pdf.image(io.BytesIO(png), x=x, y=pdf.get_y(), w=width, h=height, alt_text=rt.CHART_ALT)
+    pdf.image(io.BytesIO(png), x=x, y=pdf.get_y(), w=width, h=height, alt_text=rt.chart_alt())
     pdf.set_y(pdf.get_y() + height + 2)
 
 
@@ -360,8 +360,8 @@ def _footnotes(pdf: FPDF, *, dry_run: bool = False) -> float:
     """Definitions and disclaimer at the foot of page 1; returns their height."""
     height = 0.0
     for text, style, size, line, color in (
-        (rt.DEFINITIONS, "", SMALL_PT, 3.4, MUTED),
-        (rt.DISCLAIMER, "B", SMALL_PT + 0.5, 4.2, INK),
+        (rt.definitions(), "", SMALL_PT, 3.4, MUTED),
+        (rt.disclaimer(), "B", SMALL_PT + 0.5, 4.2, INK),
     ):
         pdf.set_font(FONT, style, size)
         pdf.set_text_color(*color)
@@ -386,10 +386,10 @@ def _footnotes(pdf: FPDF, *, dry_run: bool = False) -> float:
 def _entries_table(pdf: FPDF, entries: Sequence[Entry], tz: ZoneInfo, *, with_year: bool) -> None:
     """Every entry of the period, oldest first; the header repeats on every page."""
     pdf.add_page()
-    _heading(pdf, rt.ENTRIES_HEADING)
+    _heading(pdf, rt.entries_heading())
     pdf.set_font(FONT, size=TABLE_PT)
     if not entries:
-        pdf.cell(0, 6, rt.ENTRIES_EMPTY)
+        pdf.cell(0, 6, rt.entries_empty())
         return
     widths = (DATE_WITH_YEAR if with_year else ENTRY_COLUMNS[0], *ENTRY_COLUMNS[1:])
     note_width = pdf.w - 2 * MARGIN - sum(widths)
@@ -407,14 +407,14 @@ def _entries_table(pdf: FPDF, entries: Sequence[Entry], tz: ZoneInfo, *, with_ye
         align=Align.L,
     ) as table:
         header = table.row()
-        for column in rt.COLUMNS:
+        for column in rt.columns():
             header.cell(column)
         for entry in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
             first, *more = note_rows(pdf, entry.note, note_width - 2 * TABLE_PADDING[1])
             _entry_row(table.row(), entry, tz, first, with_year=with_year)
             for lines in more:
                 row = table.row()
-                row.cell(rt.NOTE_CONTINUED, style=FontFace(color=MUTED))
+                row.cell(rt.note_continued(), style=FontFace(color=MUTED))
                 for _ in widths[1:]:
                     row.cell("")
                 row.cell(lines)
@@ -422,7 +422,7 @@ def _entries_table(pdf: FPDF, entries: Sequence[Entry], tz: ZoneInfo, *, with_ye
 
 def note_rows(pdf: FPDF, note: str, width: float) -> list[str]:
     """`note` as the table rows it takes: wrapped to `width` mm in the current font,
-    `NOTE_LINES_PER_ROW` lines to a row, cut after `NOTE_MAX_LINES` with `rt.NOTE_CUT`."""
+    `NOTE_LINES_PER_ROW` lines to a row, cut after `NOTE_MAX_LINES` with `rt.note_cut()`."""
     text = clean(note)
     if len(text) <= NOTE_LINES_PER_ROW:  # every line holds a character: one row, no measuring
         return [text]
@@ -431,7 +431,7 @@ def note_rows(pdf: FPDF, note: str, width: float) -> list[str]:
         pdf.multi_cell(width, TABLE_LINE, text, dry_run=True, output="LINES", padding=0),
     )
     if len(lines) > NOTE_MAX_LINES:
-        lines = [*lines[: NOTE_MAX_LINES - 1], rt.NOTE_CUT]
+        lines = [*lines[: NOTE_MAX_LINES - 1], rt.note_cut()]
     step = NOTE_LINES_PER_ROW
     return ["\n".join(lines[start : start + step]) for start in range(0, len(lines), step)]
 
@@ -441,7 +441,7 @@ def _entry_row(row: Row, entry: Entry, tz: ZoneInfo, note: str, *, with_year: bo
     row.cell(rt.day_label(entry.local_date, with_year=with_year))
     row.cell(f"{local:%H:%M}")
     if entry.score is None:
-        row.cell(rt.NO_SCORE)
+        row.cell(rt.no_score())
     else:
         high = entry.score >= HIGH_PAIN_SCORE
         row.cell(str(entry.score), style=FontFace(emphasis="BOLD") if high else None)

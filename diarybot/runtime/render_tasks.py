@@ -143,7 +143,7 @@ def report_files(
     listed, left_out = _latest(period, pdf_limit)
     sections = report_sections(extras, start)
     if left_out:
-        sections.append((rt.LEFT_OUT_HEADING, [rt.left_out(left_out, listed, files_alongside)]))
+        sections.append((rt.left_out_heading(), [rt.left_out(left_out, listed, files_alongside)]))
     pdf = pdf_report(
         patient_name=display_name(profile),
         period_start=start,

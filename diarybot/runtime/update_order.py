@@ -113,7 +113,7 @@ class PerPatientUpdateProcessor(BaseUpdateProcessor):
         if chat is None or chat.type != chat.PRIVATE:
             return  # a group hears nothing from us but "private chats only"
         try:
-            await chat.send_message(fairness.SLOW_DOWN)
+            await chat.send_message(fairness.slow_down())
         except TelegramError as exc:  # best effort: they will see their replies stop anyway
             logger.warning("Could not send the slow-down notice: %s", type(exc).__name__)
 

@@ -11,168 +11,329 @@ from datetime import date, datetime, time
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.people import Profile
 from diarybot.texts import words
+from diarybot.texts.i18n import _
 
 BOT_NAME = "diarybot"
 
-TECHNIQUE_NAMES: dict[Technique, str] = {
-    Technique.BREATHING: "Breathing exercises",
-    Technique.RELAXATION: "Relaxation / PMR",
-    Technique.MINDFULNESS: "Mindfulness / meditation",
-    Technique.MOVEMENT: "Stretching / exercise / physio",
-    Technique.HEAT_COLD: "Heat or cold",
-    Technique.TENS: "TENS",
-    Technique.DISTRACTION: "Distraction / pleasant activity",
-    Technique.OTHER: "Other",
-}
-MEDICATION_NAME = "Pain medication"
 
-COMMANDS: list[tuple[str, str]] = [
-    ("checkin", "Rate your pain now"),
-    ("log", "Quick entry: /log 6 note, or earlier: /log yesterday 7"),
-    ("history", "Your entries: page back, correct or remove"),
-    ("chart", "Your pain trend chart"),
-    ("undo", "Remove your last entry"),
-    ("weekly", "Weekly chart on or off"),
-    ("breathe", "A guided breathing exercise"),
-    ("relax", "Guided progressive muscle relaxation"),
-    ("practice", "How your guided exercises went"),
-    ("peg", "The weekly PEG check: day or off"),
-    ("meds", "Your medication list: add, rename, stop"),
-    ("remind", "Set the daily reminder time"),
-    ("timezone", "Set your time zone"),
-    ("settings", "Show your settings"),
-    ("pause", "Pause daily reminders"),
-    ("resume", "Resume daily reminders"),
-    ("export", "Download your diary: PDF, CSV, FHIR"),
-    ("share", "Share your diary with a specialist"),
-    ("sharing", "Whom you share your diary with"),
-    ("unshare", "Stop sharing with a specialist"),
-    ("name", "The name on your reports"),
-    ("link", "Specialists: link a patient with their code"),
-    ("patients", "Specialists: your patients"),
-    ("summary", "Specialists: a patient's summary now"),
-    ("digest", "Specialists: when weekly summaries arrive"),
-    ("alerts", "Specialists: flare alerts on or off"),
-    ("plan", "Your specialist's plan (specialists: write one)"),
-    ("delete", "Erase all your data"),
-    ("help", "What I can do"),
-    ("cancel", "Stop what we were doing"),
-]
+def technique_names() -> dict[Technique, str]:
+    return {
+        Technique.BREATHING: _("Breathing exercises"),
+        Technique.RELAXATION: _("Relaxation / PMR"),
+        Technique.MINDFULNESS: _("Mindfulness / meditation"),
+        Technique.MOVEMENT: _("Stretching / exercise / physio"),
+        Technique.HEAT_COLD: _("Heat or cold"),
+        Technique.TENS: _("TENS"),
+        Technique.DISTRACTION: _("Distraction / pleasant activity"),
+        Technique.OTHER: _("Other"),
+    }
 
-WELCOME = (
-    "Hello, I'm diarybot, a pain diary that lives in this chat.\n\n"
-    "Once a day I'll ask you to rate your pain from 0 (no pain) to 10 (worst pain "
-    "imaginable), which coping techniques you used, and for an optional note. You can also log "
-    "at any time and ask for a chart of your trend.\n\n"
-    "Your privacy:\n"
-    "• What I store: your scores, techniques, notes, time zone and reminder time.\n"
-    "• Where: in a file of your own on the server that runs this bot.\n"
-    "• Who can see it: only you, unless you share with a specialist (/share). You choose what "
-    "they receive: a summary (figures and chart), or also every entry and note, or also the "
-    "data files (CSV, FHIR); you can change or stop it in /sharing. What was sent stays with "
-    "them.\n"
-    "• /export all sends you all of it (/export alone, the last 30 days); /delete erases "
-    "all of it.\n"
-    "• Telegram bot chats are not end-to-end encrypted.\n\n"
-    "I don't give medical advice. If your pain is severe or you think it's an emergency, "
-    "contact your care team or your local emergency number (112 in Europe, 911 in the US)."
-)
-ASK_TIMEZONE = (
-    "Which time zone are you in? Send its name, like Europe/Berlin or America/New_York, "
-    "or pick one below."
-)
-ASK_REMINDER_TIME = (
-    "When should I remind you each day? Pick a time or type one, like 20:00 or 8pm."
-)
-TIMEZONE_UNKNOWN = "I don't know the time zone “{text}”."
-TIMEZONE_SUGGEST = " Did you mean one of these?"
-TIMEZONE_HOWTO = " Please send a name like Europe/Berlin, or pick one below."
-TIMEZONE_SET = "Time zone set to {tz}. It's {local_time} there now."
-TIME_UNKNOWN = (
-    "I couldn't read “{text}” as a time. Please send something like 20:00, 20.00 or 8pm."
-)
-REMINDER_SET = "Daily reminder set for {time} ({tz})."
-ONBOARDED = (
-    "All set. I'll remind you every day at {time} ({tz}).\n"
-    "Send /checkin to rate your pain now, or /help to see everything I can do.\n"
-    "If you take medication for pain, /meds keeps your own list (optional)."
-)
-NEED_START = "Let's get you set up first: send /start."
-PRIVATE_ONLY = "For your privacy I only work in a private chat with you."
 
-ASK_SCORE = (
-    "How is your pain right now?\n"
-    "0 = no pain, 10 = worst pain imaginable.\n"
-    "Tap a number, or type it."
-)
-REMINDER = "Time for your daily pain check-in.\n\n" + ASK_SCORE
-SCORE_INVALID = (
-    "Please send a whole number from 0 to 10 (0 = no pain, 10 = worst pain imaginable), "
-    "or tap /checkin for the buttons."
-)
-TOO_LONG = "That message is too long for me to read as a score."
-SCORE_SAVED = "Saved: {score}/10 at {time}."
-ASK_TECHNIQUES = "{saved}\n\nWhich of these did you use today? Tap all that apply, then Done."
-ASK_NOTE = (
-    "Would you like to add a note (what you did, what made it better or worse)? "
-    "Type it, or tap Skip."
-)
-NOTE_SAVED = "Note saved. Thank you for checking in."
-CHECKIN_DONE = "Thank you for checking in."
-CHECKIN_SUMMARY = "Saved: {score}/10 · {techniques}"
-NO_TECHNIQUES = "no techniques"
-BUTTON_EXPIRED = "This button has expired. Send /checkin to start a new check-in."
-ENTRY_GONE = "That entry no longer exists."
-NOT_SAVED = "Sorry, that was not saved because of a problem on my side. Please try again."
-FILE_RECOVERED = (
-    "I'm sorry: your diary file on this server could not be read, so I set it aside unchanged "
-    "and started a fresh one. The operator of this bot can recover the old file. "
-    "Everything you log from now on is saved as usual; if I ask you to, send /start to set "
-    "your time zone and reminder again."
-)
-ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a moment."
+def medication_name() -> str:
+    return _("Pain medication")
 
-HISTORY_EMPTY = "No entries yet. Send /checkin to add your first one."
-UNDO_NOTHING = "There is nothing to undo."
-UNDO_CONFIRM = "Remove this entry?\n{entry}"
-UNDO_DONE = "Removed."
-UNDO_KEPT = "Kept."
 
-SETTINGS = (
-    "Your settings:\n"
-    "• Time zone: {tz}\n"
-    "• Daily reminder: {time}{state}\n"
-    "• Weekly chart: {weekly}\n"
-    "• Entries stored: {count}\n\n"
-    "Change them with /timezone, /remind, /pause, /resume, /weekly."
-)
-STATE_PAUSED = " (paused)"
-STATE_BLOCKED = " (stopped: I could not reach you)"
-PAUSED = "Daily reminders paused. You can still log at any time. /resume turns them back on."
-RESUMED = "Daily reminders back on, every day at {time} ({tz})."
-REMIND_USAGE = "Send the time like this: /remind 20:00 (or 8pm, or 20.00)."
-TIMEZONE_USAGE = "Send your time zone like this: /timezone Europe/Berlin"
-CANCELLED = "OK, cancelled."
-NOTHING_TO_CANCEL = "There was nothing to cancel."
-UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
+def commands() -> list[tuple[str, str]]:
+    return [
+        ("checkin", _("Rate your pain now")),
+        ("log", _("Quick entry: /log 6 note, or earlier: /log yesterday 7")),
+        ("history", _("Your entries: page back, correct or remove")),
+        ("chart", _("Your pain trend chart")),
+        ("undo", _("Remove your last entry")),
+        ("weekly", _("Weekly chart on or off")),
+        ("breathe", _("A guided breathing exercise")),
+        ("relax", _("Guided progressive muscle relaxation")),
+        ("practice", _("How your guided exercises went")),
+        ("peg", _("The weekly PEG check: day or off")),
+        ("meds", _("Your medication list: add, rename, stop")),
+        ("remind", _("Set the daily reminder time")),
+        ("timezone", _("Set your time zone")),
+        ("settings", _("Show your settings")),
+        ("pause", _("Pause daily reminders")),
+        ("resume", _("Resume daily reminders")),
+        ("export", _("Download your diary: PDF, CSV, FHIR")),
+        ("share", _("Share your diary with a specialist")),
+        ("sharing", _("Whom you share your diary with")),
+        ("unshare", _("Stop sharing with a specialist")),
+        ("name", _("The name on your reports")),
+        ("link", _("Specialists: link a patient with their code")),
+        ("patients", _("Specialists: your patients")),
+        ("summary", _("Specialists: a patient's summary now")),
+        ("digest", _("Specialists: when weekly summaries arrive")),
+        ("alerts", _("Specialists: flare alerts on or off")),
+        ("plan", _("Your specialist's plan (specialists: write one)")),
+        ("delete", _("Erase all your data")),
+        ("help", _("What I can do")),
+        ("cancel", _("Stop what we were doing")),
+    ]
 
-DELETE_DONE = "Everything is erased. If you ever want to start again, send /start."
-DELETE_KEPT = "Nothing was erased."
 
-SAFETY_HIGH_SCORE = (
-    "That's a very high pain score, and I'm sorry you're going through this. I can't give "
-    "medical advice: if this is new, worse than usual or worrying you, please contact your "
-    "care team. If you think it's an emergency, call your local emergency number "
-    "(112 in Europe, 911 in the US) now."
-)
-BUTTON_DONE = "Done"
-BUTTON_SKIP = "Skip"
-BUTTON_SKIP_RATING = "Skip"
-BUTTON_YES_REMOVE = "Yes, remove it"
-BUTTON_YES_ERASE = "Yes, erase everything"
-BUTTON_NO = "No, keep it"
-CHECKED = "✅ "
-UNCHECKED = "⬜ "
+def welcome() -> str:
+    return _(
+        "Hello, I'm diarybot, a pain diary that lives in this chat.\n\n"
+        "Once a day I'll ask you to rate your pain from 0 (no pain) to 10 (worst pain "
+        "imaginable), which coping techniques you used, and for an optional note. You can also "
+        "log "
+        "at any time and ask for a chart of your trend.\n\n"
+        "Your privacy:\n"
+        "• What I store: your scores, techniques, notes, time zone and reminder time.\n"
+        "• Where: in a file of your own on the server that runs this bot.\n"
+        "• Who can see it: only you, unless you share with a specialist (/share). You choose what "
+        "they receive: a summary (figures and chart), or also every entry and note, or also the "
+        "data files (CSV, FHIR); you can change or stop it in /sharing. What was sent stays with "
+        "them.\n"
+        "• /export all sends you all of it (/export alone, the last 30 days); /delete erases "
+        "all of it.\n"
+        "• Telegram bot chats are not end-to-end encrypted.\n\n"
+        "I don't give medical advice. If your pain is severe or you think it's an emergency, "
+        "contact your care team or your local emergency number (112 in Europe, 911 in the US)."
+    )
+
+
+def ask_timezone() -> str:
+    return _(
+        "Which time zone are you in? Send its name, like Europe/Berlin or America/New_York, "
+        "or pick one below."
+    )
+
+
+def ask_reminder_time() -> str:
+    return _("When should I remind you each day? Pick a time or type one, like 20:00 or 8pm.")
+
+
+def timezone_unknown() -> str:
+    return _("I don't know the time zone “{text}”.")
+
+
+def timezone_suggest() -> str:
+    return _(" Did you mean one of these?")
+
+
+def timezone_howto() -> str:
+    return _(" Please send a name like Europe/Berlin, or pick one below.")
+
+
+def timezone_set() -> str:
+    return _("Time zone set to {tz}. It's {local_time} there now.")
+
+
+def time_unknown() -> str:
+    return _("I couldn't read “{text}” as a time. Please send something like 20:00, 20.00 or 8pm.")
+
+
+def reminder_set() -> str:
+    return _("Daily reminder set for {time} ({tz}).")
+
+
+def onboarded() -> str:
+    return _(
+        "All set. I'll remind you every day at {time} ({tz}).\n"
+        "Send /checkin to rate your pain now, or /help to see everything I can do.\n"
+        "If you take medication for pain, /meds keeps your own list (optional)."
+    )
+
+
+def need_start() -> str:
+    return _("Let's get you set up first: send /start.")
+
+
+def private_only() -> str:
+    return _("For your privacy I only work in a private chat with you.")
+
+
+def ask_score() -> str:
+    return _(
+        "How is your pain right now?\n"
+        "0 = no pain, 10 = worst pain imaginable.\n"
+        "Tap a number, or type it."
+    )
+
+
+def reminder() -> str:
+    return _("Time for your daily pain check-in.\n\n") + ask_score()
+
+
+def score_invalid() -> str:
+    return _(
+        "Please send a whole number from 0 to 10 (0 = no pain, 10 = worst pain imaginable), "
+        "or tap /checkin for the buttons."
+    )
+
+
+def too_long() -> str:
+    return _("That message is too long for me to read as a score.")
+
+
+def score_saved() -> str:
+    return _("Saved: {score}/10 at {time}.")
+
+
+def ask_techniques() -> str:
+    return _("{saved}\n\nWhich of these did you use today? Tap all that apply, then Done.")
+
+
+def ask_note() -> str:
+    return _(
+        "Would you like to add a note (what you did, what made it better or worse)? "
+        "Type it, or tap Skip."
+    )
+
+
+def note_saved() -> str:
+    return _("Note saved. Thank you for checking in.")
+
+
+def checkin_done() -> str:
+    return _("Thank you for checking in.")
+
+
+def checkin_summary() -> str:
+    return _("Saved: {score}/10 · {techniques}")
+
+
+def no_techniques() -> str:
+    return _("no techniques")
+
+
+def button_expired() -> str:
+    return _("This button has expired. Send /checkin to start a new check-in.")
+
+
+def entry_gone() -> str:
+    return _("That entry no longer exists.")
+
+
+def not_saved() -> str:
+    return _("Sorry, that was not saved because of a problem on my side. Please try again.")
+
+
+def file_recovered() -> str:
+    return _(
+        "I'm sorry: your diary file on this server could not be read, so I set it aside unchanged "
+        "and started a fresh one. The operator of this bot can recover the old file. "
+        "Everything you log from now on is saved as usual; if I ask you to, send /start to set "
+        "your time zone and reminder again."
+    )
+
+
+def error_generic() -> str:
+    return _("Sorry, something went wrong on my side. Please try again in a moment.")
+
+
+def history_empty() -> str:
+    return _("No entries yet. Send /checkin to add your first one.")
+
+
+def undo_nothing() -> str:
+    return _("There is nothing to undo.")
+
+
+def undo_confirm() -> str:
+    return _("Remove this entry?\n{entry}")
+
+
+def undo_done() -> str:
+    return _("Removed.")
+
+
+def undo_kept() -> str:
+    return _("Kept.")
+
+
+def settings() -> str:
+    return _(
+        "Your settings:\n"
+        "• Time zone: {tz}\n"
+        "• Daily reminder: {time}{state}\n"
+        "• Weekly chart: {weekly}\n"
+        "• Entries stored: {count}\n\n"
+        "Change them with /timezone, /remind, /pause, /resume, /weekly."
+    )
+
+
+def state_paused() -> str:
+    return _(" (paused)")
+
+
+def state_blocked() -> str:
+    return _(" (stopped: I could not reach you)")
+
+
+def paused() -> str:
+    return _("Daily reminders paused. You can still log at any time. /resume turns them back on.")
+
+
+def resumed() -> str:
+    return _("Daily reminders back on, every day at {time} ({tz}).")
+
+
+def remind_usage() -> str:
+    return _("Send the time like this: /remind 20:00 (or 8pm, or 20.00).")
+
+
+def timezone_usage() -> str:
+    return _("Send your time zone like this: /timezone Europe/Berlin")
+
+
+def cancelled() -> str:
+    return _("OK, cancelled.")
+
+
+def nothing_to_cancel() -> str:
+    return _("There was nothing to cancel.")
+
+
+def unknown_command() -> str:
+    return _("I don't know that command. /help lists what I can do.")
+
+
+def delete_done() -> str:
+    return _("Everything is erased. If you ever want to start again, send /start.")
+
+
+def delete_kept() -> str:
+    return _("Nothing was erased.")
+
+
+def safety_high_score() -> str:
+    return _(
+        "That's a very high pain score, and I'm sorry you're going through this. I can't give "
+        "medical advice: if this is new, worse than usual or worrying you, please contact your "
+        "care team. If you think it's an emergency, call your local emergency number "
+        "(112 in Europe, 911 in the US) now."
+    )
+
+
+def button_done() -> str:
+    return _("Done")
+
+
+def button_skip() -> str:
+    return _("Skip")
+
+
+def button_skip_rating() -> str:
+    return _("Skip")
+
+
+def button_yes_remove() -> str:
+    return _("Yes, remove it")
+
+
+def button_yes_erase() -> str:
+    return _("Yes, erase everything")
+
+
+def button_no() -> str:
+    return _("No, keep it")
+
+
+def checked() -> str:
+    return _("✅ ")
+
+
+def unchecked() -> str:
+    return _("⬜ ")
 
 
 def shorten(typed: str, limit: int = 40) -> str:
@@ -187,11 +348,11 @@ def format_time(value: time) -> str:
 
 def technique_list(entry: Entry) -> str:
     """The techniques (and medication) of an entry in words."""
-    names = [TECHNIQUE_NAMES[t] for t in entry.techniques]
+    names = [technique_names()[t] for t in entry.techniques]
     if entry.medication:
-        names.append(MEDICATION_NAME)
+        names.append(medication_name())
     if not names:
-        return NO_TECHNIQUES if entry.techniques_answered else words.TECHNIQUES_NOT_ANSWERED
+        return no_techniques() if entry.techniques_answered else words.techniques_not_answered()
     return ", ".join(names)
 
 
@@ -207,8 +368,8 @@ def entry_line(entry: Entry, when: datetime) -> str:
 
 def settings_text(profile: Profile, entry_count: int) -> str:
     """The /settings reply."""
-    state = STATE_BLOCKED if profile.blocked else STATE_PAUSED if profile.paused else ""
-    return SETTINGS.format(
+    state = state_blocked() if profile.blocked else state_paused() if profile.paused else ""
+    return settings().format(
         tz=profile.timezone,
         time=format_time(profile.reminder_time),
         state=state,
@@ -217,21 +378,40 @@ def settings_text(profile: Profile, entry_count: int) -> str:
     )
 
 
-CHART_CAPTION = (
-    "Pain diary {start} – {end}\nMean {mean} · worst {worst} · {logged} of {days} days logged"
-)
-CHART_USAGE = (
-    "Which period? /chart (last 7 days), /chart 30, /chart 90, /chart month, "
-    "or two dates: /chart 2026-10-01 2026-10-31"
-)
-CHART_EMPTY = "No entries between {start} and {end}, so there is nothing to chart yet."
-WEEKLY_USAGE = (
-    "Your weekly chart is {state}. /weekly on sends a chart of your week every Sunday at your "
-    "reminder time; /weekly off stops it."
-)
-WEEKLY_ON = "Weekly chart on: every Sunday at your reminder time."
-WEEKLY_OFF = "Weekly chart off."
-WEEKLY_EMPTY = "Your weekly chart: no entries this week, so there is nothing to chart."
+def chart_caption() -> str:
+    return _(
+        "Pain diary {start} – {end}\nMean {mean} · worst {worst} · {logged} of {days} days logged"
+    )
+
+
+def chart_usage() -> str:
+    return _(
+        "Which period? /chart (last 7 days), /chart 30, /chart 90, /chart month, "
+        "or two dates: /chart 2026-10-01 2026-10-31"
+    )
+
+
+def chart_empty() -> str:
+    return _("No entries between {start} and {end}, so there is nothing to chart yet.")
+
+
+def weekly_usage() -> str:
+    return _(
+        "Your weekly chart is {state}. /weekly on sends a chart of your week every Sunday at your "
+        "reminder time; /weekly off stops it."
+    )
+
+
+def weekly_on() -> str:
+    return _("Weekly chart on: every Sunday at your reminder time.")
+
+
+def weekly_off() -> str:
+    return _("Weekly chart off.")
+
+
+def weekly_empty() -> str:
+    return _("Your weekly chart: no entries this week, so there is nothing to chart.")
 
 
 def short_date(day: date) -> str:
@@ -240,88 +420,215 @@ def short_date(day: date) -> str:
 
 
 # -- exports -----------------------------------------------------------------------------------
-EXPORT_USAGE = (
-    "Which period? /export (last 30 days), /export 90, /export all, "
-    "or two dates: /export 2026-10-01 2026-10-31"
-)
-EXPORT_EMPTY = "No entries between {start} and {end}, so there is nothing to export."
-EXPORT_INTRO = (
-    "Your diary from {start} to {end}: a PDF report to read or show your specialist, a CSV "
-    "file for spreadsheets, and a FHIR file that clinical systems can import."
-)
-PREPARING = "Preparing your files…"
+def export_usage() -> str:
+    return _(
+        "Which period? /export (last 30 days), /export 90, /export all, "
+        "or two dates: /export 2026-10-01 2026-10-31"
+    )
+
+
+def export_empty() -> str:
+    return _("No entries between {start} and {end}, so there is nothing to export.")
+
+
+def export_intro() -> str:
+    return _(
+        "Your diary from {start} to {end}: a PDF report to read or show your specialist, a CSV "
+        "file for spreadsheets, and a FHIR file that clinical systems can import."
+    )
+
+
+def preparing() -> str:
+    return _("Preparing your files…")
+
 
 # -- sharing: the patient's side ---------------------------------------------------------------
-LINK_DECLINED = "Declined: nothing was shared with {name}."
-LINK_REQUEST_GONE = "This request is no longer open."
-SHARING_NONE = "You don't share your diary with anyone. /share creates a code for your specialist."
-SHARING_PENDING = " (waiting for your confirmation)"
-UNSHARED = "Stopped: {name} no longer receives anything from your diary."
-BUTTON_DECLINE = "No"
-BUTTON_STOP_SHARING = "Stop sharing with {name}"
-NAME_SET = "Your reports will show your name as “{name}”."
-NAME_USAGE = "Send the name your reports should show, like this: /name Alex Smith"
+def link_declined() -> str:
+    return _("Declined: nothing was shared with {name}.")
+
+
+def link_request_gone() -> str:
+    return _("This request is no longer open.")
+
+
+def sharing_none() -> str:
+    return _("You don't share your diary with anyone. /share creates a code for your specialist.")
+
+
+def sharing_pending() -> str:
+    return _(" (waiting for your confirmation)")
+
+
+def unshared() -> str:
+    return _("Stopped: {name} no longer receives anything from your diary.")
+
+
+def button_decline() -> str:
+    return _("No")
+
+
+def button_stop_sharing() -> str:
+    return _("Stop sharing with {name}")
+
+
+def name_set() -> str:
+    return _("Your reports will show your name as “{name}”.")
+
+
+def name_usage() -> str:
+    return _("Send the name your reports should show, like this: /name Alex Smith")
+
 
 # -- sharing: the specialist's side ------------------------------------------------------------
-LINK_USAGE = "Send the patient's code like this: /link ABCDE-FGHJK"
-LINK_INVALID = "That code is not valid. Check it with your patient, or ask them for a new one."
-LINK_RATE_LIMITED = "Too many codes that did not work. Please try again in an hour."
-LINK_OWN_CODE = "That is your own sharing code: give it to your specialist instead."
-LINK_REQUESTED = "Thank you. I've asked your patient to confirm; I'll tell you when they have."
-LINK_DECLINED_SPECIALIST = "Your request to see a patient's diary was declined."
-DIGEST_USAGE = (
-    "Your weekly summaries arrive {state}.\nChange with /digest monday 08:00 (optionally a time "
-    "zone: /digest friday 17:30 Europe/Berlin), or /digest off."
-)
-DIGEST_SET = "Weekly summaries: every {weekday} at {time} ({tz})."
-DIGEST_OFF = "Weekly summaries are off. /digest monday 08:00 turns them back on."
-DIGEST_STATE_ON = "every {weekday} at {time} ({tz})"
-DIGEST_STATE_OFF = "never (turned off)"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+def link_usage() -> str:
+    return _("Send the patient's code like this: /link ABCDE-FGHJK")
+
+
+def link_invalid() -> str:
+    return _("That code is not valid. Check it with your patient, or ask them for a new one.")
+
+
+def link_rate_limited() -> str:
+    return _("Too many codes that did not work. Please try again in an hour.")
+
+
+def link_own_code() -> str:
+    return _("That is your own sharing code: give it to your specialist instead.")
+
+
+def link_requested() -> str:
+    return _("Thank you. I've asked your patient to confirm; I'll tell you when they have.")
+
+
+def link_declined_specialist() -> str:
+    return _("Your request to see a patient's diary was declined.")
+
+
+def digest_usage() -> str:
+    return _(
+        "Your weekly summaries arrive {state}.\nChange with /digest monday 08:00 (optionally a "
+        "time "
+        "zone: /digest friday 17:30 Europe/Berlin), or /digest off."
+    )
+
+
+def digest_set() -> str:
+    return _("Weekly summaries: every {weekday} at {time} ({tz}).")
+
+
+def digest_off() -> str:
+    return _("Weekly summaries are off. /digest monday 08:00 turns them back on.")
+
+
+def digest_state_on() -> str:
+    return _("every {weekday} at {time} ({tz})")
+
+
+def digest_state_off() -> str:
+    return _("never (turned off)")
+
+
+def weekdays() -> tuple[str, ...]:
+    return (
+        _("Monday"),
+        _("Tuesday"),
+        _("Wednesday"),
+        _("Thursday"),
+        _("Friday"),
+        _("Saturday"),
+        _("Sunday"),
+    )
+
 
 # -- the weekly PEG ----------------------------------------------------------------------------
-PEG_INTRO = "Your weekly check (PEG, 3 quick questions about the past week)."
-PEG_QUESTIONS = {
-    "pain": (
-        "What number best describes your pain on average in the past week?",
-        "0 = no pain, 10 = pain as bad as you can imagine",
-    ),
-    "enjoyment": (
-        "What number best describes how, during the past week, pain has interfered with your "
-        "enjoyment of life?",
-        "0 = does not interfere, 10 = completely interferes",
-    ),
-    "activity": (
-        "What number best describes how, during the past week, pain has interfered with your "
-        "general activity?",
-        "0 = does not interfere, 10 = completely interferes",
-    ),
-}
-PEG_QUESTION = "{intro}Question {n} of 3\n{question}\n{anchors}"
-PEG_DONE = (
-    "Thank you. Your PEG score this week: {score:.1f} "
-    "(pain {pain}, enjoyment of life {enjoyment}, general activity {activity})."
-)
-PEG_USAGE = (
-    "The weekly PEG check is {state}. /peg sunday (or any day) sets the day, at your reminder "
-    "time; /peg off stops it."
-)
-PEG_SET = "Weekly PEG check: every {weekday} at your reminder time."
-PEG_OFF = "Weekly PEG check off."
+def peg_intro() -> str:
+    return _("Your weekly check (PEG, 3 quick questions about the past week).")
+
+
+def peg_questions() -> dict[str, tuple[str, str]]:
+    return {
+        "pain": (
+            _("What number best describes your pain on average in the past week?"),
+            _("0 = no pain, 10 = pain as bad as you can imagine"),
+        ),
+        "enjoyment": (
+            _(
+                "What number best describes how, during the past week, pain has interfered with "
+                "your enjoyment of life?"
+            ),
+            _("0 = does not interfere, 10 = completely interferes"),
+        ),
+        "activity": (
+            _(
+                "What number best describes how, during the past week, pain has interfered with "
+                "your general activity?"
+            ),
+            _("0 = does not interfere, 10 = completely interferes"),
+        ),
+    }
+
+
+def peg_question() -> str:
+    return _("{intro}Question {n} of 3\n{question}\n{anchors}")
+
+
+def peg_done() -> str:
+    return _(
+        "Thank you. Your PEG score this week: {score:.1f} "
+        "(pain {pain}, enjoyment of life {enjoyment}, general activity {activity})."
+    )
+
+
+def peg_usage() -> str:
+    return _(
+        "The weekly PEG check is {state}. /peg sunday (or any day) sets the day, at your reminder "
+        "time; /peg off stops it."
+    )
+
+
+def peg_set() -> str:
+    return _("Weekly PEG check: every {weekday} at your reminder time.")
+
+
+def peg_off() -> str:
+    return _("Weekly PEG check off.")
+
 
 # -- flares ------------------------------------------------------------------------------------
-FLARE_NOTICE = (
-    "Your pain looks higher than usual ({reason}). I'm sorry it's a hard time."
-    "{helped}\n\nIf this goes on or worries you, please contact your care team; in an "
-    "emergency, call your local emergency number."
-)
-FLARE_HELPED = (
-    "\n\nOn earlier days, your pain was lower on days you used: {techniques}. "
-    "Maybe one of them is worth a try today, if it feels right."
-)
-FLARE_REASON_HIGH = "{today}/10 today after {yesterday}/10 yesterday"
-FLARE_REASON_JUMP = "{today}/10 today, your 14-day average is {baseline:.1f}"
-FLARE_ALERT = "Flare alert: {name} logged high pain ({reason})."
-ALERTS_ON = "Flare alerts on: you'll get a short message when a linked patient has a flare."
-ALERTS_OFF = "Flare alerts off."
-ALERTS_USAGE = "Flare alerts are {state}. /alerts on or /alerts off."
+def flare_notice() -> str:
+    return _(
+        "Your pain looks higher than usual ({reason}). I'm sorry it's a hard time."
+        "{helped}\n\nIf this goes on or worries you, please contact your care team; in an "
+        "emergency, call your local emergency number."
+    )
+
+
+def flare_helped() -> str:
+    return _(
+        "\n\nOn earlier days, your pain was lower on days you used: {techniques}. "
+        "Maybe one of them is worth a try today, if it feels right."
+    )
+
+
+def flare_reason_high() -> str:
+    return _("{today}/10 today after {yesterday}/10 yesterday")
+
+
+def flare_reason_jump() -> str:
+    return _("{today}/10 today, your 14-day average is {baseline:.1f}")
+
+
+def flare_alert() -> str:
+    return _("Flare alert: {name} logged high pain ({reason}).")
+
+
+def alerts_on() -> str:
+    return _("Flare alerts on: you'll get a short message when a linked patient has a flare.")
+
+
+def alerts_off() -> str:
+    return _("Flare alerts off.")
+
+
+def alerts_usage() -> str:
+    return _("Flare alerts are {state}. /alerts on or /alerts off.")

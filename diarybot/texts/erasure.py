@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-BUTTON_SEND_EVERYTHING = "Send me everything first"
-DELETE_CONFIRM = (
-    "This erases everything I store about you: all entries, notes and settings, and stops "
-    "reminders. It cannot be undone.\n\n"
-    "To keep a copy, tap “Send me everything first”: I'll send all your entries, from the "
-    "first to the last, as a CSV file (for spreadsheets) and a FHIR file (for clinical "
-    "systems) before anything is erased.\n\n"
-    "Erase everything?"
-)
-EVERYTHING_SENT = (
-    "Those two files hold all {count} of your entries, from {first} to {last}. Keep them "
-    "somewhere safe: once erased, I can't send them again.\n\nErase everything now?"
-)
-NOTHING_TO_SEND = "There are no entries to send.\n\nErase everything now?"
-EXPORT_ALL_HINT = "This is the last {days} days; /export all sends your whole diary."
+from diarybot.texts.i18n import _
+
+
+def button_send_everything() -> str:
+    return _("Send me everything first")
+
+
+def delete_confirm() -> str:
+    return _(
+        "This erases everything I store about you: all entries, notes and settings, and stops "
+        "reminders. It cannot be undone.\n\n"
+        "To keep a copy, tap “Send me everything first”: I'll send all your entries, from the "
+        "first to the last, as a CSV file (for spreadsheets) and a FHIR file (for clinical "
+        "systems) before anything is erased.\n\n"
+        "Erase everything?"
+    )
+
+
+def everything_sent() -> str:
+    return _(
+        "Those two files hold all {count} of your entries, from {first} to {last}. Keep them "
+        "somewhere safe: once erased, I can't send them again.\n\nErase everything now?"
+    )
+
+
+def nothing_to_send() -> str:
+    return _("There are no entries to send.\n\nErase everything now?")
+
+
+def export_all_hint() -> str:
+    return _("This is the last {days} days; /export all sends your whole diary.")

@@ -28,100 +28,268 @@ from diarybot.domain.figures import (
     TechniqueFigures,
     Trend,
 )
-from diarybot.texts import BOT_NAME, MEDICATION_NAME, TECHNIQUE_NAMES, words
+from diarybot.texts import BOT_NAME, medication_name, technique_names, words
+from diarybot.texts.i18n import _
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MINUS = "−"
-NO_VALUE = "–"
 
-TITLE = "Pain diary summary"
-RUNNING_HEAD = "Pain diary summary · {name} · {period}"
-PATIENT = "Patient"
-NAME_NOT_GIVEN = "(no name given)"
-PERIOD = "Period"
-PERIOD_RANGE = "{start} – {end} ({days} days)"
-TIMES_IN = "Times are local to {tz}."
-GENERATED = "Generated {when} by {bot}"
-PAGE = "Page {page} of {pages}"
-SCALE = "Pain is rated from 0 (no pain) to 10 (worst pain imaginable)."
-DISCLAIMER = (
-    "Patient-reported data from a self-tracking diary; not a diagnosis and not medical advice."
-)
+def months() -> tuple[str, ...]:
+    return (
+        _("Jan"),
+        _("Feb"),
+        _("Mar"),
+        _("Apr"),
+        _("May"),
+        _("Jun"),
+        _("Jul"),
+        _("Aug"),
+        _("Sep"),
+        _("Oct"),
+        _("Nov"),
+        _("Dec"),
+    )
 
-KEY_FIGURES = "Key figures"
-ROW_DAYS_LOGGED = "Days logged"
-ROW_MEAN = "Average pain"
-ROW_MEDIAN = "Median pain"
-ROW_WORST_LEAST = "Worst / least single score"
-ROW_HIGH_PAIN = f"High-pain days (a score ≥ {HIGH_PAIN_SCORE})"
-ROW_FLARES = "Flare days"
-ROW_MEDICATION = f"Days with {MEDICATION_NAME.lower()}"
-ROW_TREND = "Trend"
-ROW_CHANGE = "Change vs previous {days} days"
 
-DAYS_LOGGED = "{logged} of {days} ({percent}%) · {entries}"
-DAYS_OF_LOGGED = "{n} of {logged} logged days"
-WORST_LEAST = "{worst} / {least}"
-TREND_VALUE = "{slope} points per week"
-TREND_WEEKS = " (first week {first}, last week {last})"
-TREND_NONE = (
-    f"not shown: needs ≥ {TREND_MIN_DAYS_LOGGED} logged days spread over ≥ "
-    f"{TREND_MIN_SPAN_DAYS} days"
-)
-CHANGE_VALUE = "{absolute} points ({percent}%) from {previous}"
-CHANGE_VALUE_NO_PERCENT = "{absolute} points from {previous}"
-CHANGE_IMPORTANT = " · clinically important"
-CHANGE_NONE = "not shown: needs entries in both periods"
+def weekdays() -> tuple[str, ...]:
+    return (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
 
-TECHNIQUES = "Coping techniques"
-TECHNIQUES_NONE = "No coping techniques were recorded in this period."
+
+def minus() -> str:
+    return _("−")
+
+
+def no_value() -> str:
+    return _("–")
+
+
+def title() -> str:
+    return _("Pain diary summary")
+
+
+def running_head() -> str:
+    return _("Pain diary summary · {name} · {period}")
+
+
+def patient() -> str:
+    return _("Patient")
+
+
+def name_not_given() -> str:
+    return _("(no name given)")
+
+
+def period() -> str:
+    return _("Period")
+
+
+def period_range() -> str:
+    return _("{start} – {end} ({days} days)")
+
+
+def times_in() -> str:
+    return _("Times are local to {tz}.")
+
+
+def generated() -> str:
+    return _("Generated {when} by {bot}")
+
+
+def page() -> str:
+    return _("Page {page} of {pages}")
+
+
+def scale() -> str:
+    return _("Pain is rated from 0 (no pain) to 10 (worst pain imaginable).")
+
+
+def disclaimer() -> str:
+    return _(
+        "Patient-reported data from a self-tracking diary; not a diagnosis and not medical advice."
+    )
+
+
+def key_figures() -> str:
+    return _("Key figures")
+
+
+def row_days_logged() -> str:
+    return _("Days logged")
+
+
+def row_mean() -> str:
+    return _("Average pain")
+
+
+def row_median() -> str:
+    return _("Median pain")
+
+
+def row_worst_least() -> str:
+    return _("Worst / least single score")
+
+
+def row_high_pain() -> str:
+    return _("High-pain days (a score ≥ {high_pain_score})").format(
+        high_pain_score=HIGH_PAIN_SCORE
+    )
+
+
+def row_flares() -> str:
+    return _("Flare days")
+
+
+def row_medication() -> str:
+    return _("Days with {medication}").format(medication=medication_name().lower())
+
+
+def row_trend() -> str:
+    return _("Trend")
+
+
+def row_change() -> str:
+    return _("Change vs previous {days} days")
+
+
+def days_logged() -> str:
+    return _("{logged} of {days} ({percent}%) · {entries}")
+
+
+def days_of_logged() -> str:
+    return _("{n} of {logged} logged days")
+
+
+def worst_least() -> str:
+    return _("{worst} / {least}")
+
+
+def trend_value() -> str:
+    return _("{slope} points per week")
+
+
+def trend_weeks() -> str:
+    return _(" (first week {first}, last week {last})")
+
+
+def trend_none() -> str:
+    return _(
+        "not shown: needs ≥ {trend_min_days_logged} logged days spread over ≥ "
+        "{trend_min_span_days} days"
+    ).format(trend_min_days_logged=TREND_MIN_DAYS_LOGGED, trend_min_span_days=TREND_MIN_SPAN_DAYS)
+
+
+def change_value() -> str:
+    return _("{absolute} points ({percent}%) from {previous}")
+
+
+def change_value_no_percent() -> str:
+    return _("{absolute} points from {previous}")
+
+
+def change_important() -> str:
+    return _(" · clinically important")
+
+
+def change_none() -> str:
+    return _("not shown: needs entries in both periods")
+
+
+def techniques() -> str:
+    return _("Coping techniques")
+
+
+def techniques_none() -> str:
+    return _("No coping techniques were recorded in this period.")
+
+
 #: How a technique reads inside a sentence (the check-in labels are capitalised buttons).
-TECHNIQUE_PHRASES: dict[Technique, str] = {
-    Technique.BREATHING: "breathing exercises",
-    Technique.RELAXATION: "relaxation / PMR",
-    Technique.MINDFULNESS: "mindfulness or meditation",
-    Technique.MOVEMENT: "stretching, exercise or physio",
-    Technique.HEAT_COLD: "heat or cold",
-    Technique.TENS: "TENS",
-    Technique.DISTRACTION: "distraction or a pleasant activity",
-    Technique.OTHER: "another technique",
-}
-TECHNIQUE_COMPARED = (
-    "On the {days_with} with {phrase} the average pain was {mean_with}; "
-    "on the {days_without} without, {mean_without}."
-)
-TECHNIQUE_USED_ONLY = "{name}: used on {days_with}; too few days to compare averages."
-TECHNIQUES_CAVEAT = (
-    "These are observations, not effects: days with and without a technique may differ in "
-    f"other ways. Averages are compared only with at least {COMPARISON_MIN_DAYS} logged days "
-    f"with and {COMPARISON_MIN_DAYS} without."
-)
+def technique_phrases() -> dict[Technique, str]:
+    return {
+        Technique.BREATHING: _("breathing exercises"),
+        Technique.RELAXATION: _("relaxation / PMR"),
+        Technique.MINDFULNESS: _("mindfulness or meditation"),
+        Technique.MOVEMENT: _("stretching, exercise or physio"),
+        Technique.HEAT_COLD: _("heat or cold"),
+        Technique.TENS: _("TENS"),
+        Technique.DISTRACTION: _("distraction or a pleasant activity"),
+        Technique.OTHER: _("another technique"),
+    }
 
-DEFINITIONS = (
-    "How these figures are computed. Days are the patient's local calendar days. Average, "
-    "median, trend and comparisons use each logged day's mean score, so a day counts once "
-    "however often it was logged; worst and least are single scores. "
-    f"Flare day: a daily maximum ≥ {FLARE_HIGH_SCORE} on two consecutive days, or a daily mean "
-    f"≥ {FLARE_JUMP_POINTS:g} points above the mean of the previous {FLARE_BASELINE_DAYS} days "
-    f"(when ≥ {FLARE_BASELINE_MIN_DAYS} of them were logged). "
-    "Trend: least-squares slope of the daily means. Clinically important change: "
-    f"≥ {IMPORTANT_CHANGE_POINTS:g} points or ≥ {IMPORTANT_CHANGE_FRACTION:.0%} of the previous "
-    "average (Farrar et al., Pain 2001)."
-)
 
-CHART_ALT = "Chart of daily pain scores over the period"
-ENTRIES_HEADING = "All entries"
-ENTRIES_EMPTY = "No entries in this period."
-COLUMNS = ("Date", "Time", "Score", "Techniques", "Medication", "Note")
+def technique_compared() -> str:
+    return _(
+        "On the {days_with} with {phrase} the average pain was {mean_with}; "
+        "on the {days_without} without, {mean_without}."
+    )
+
+
+def technique_used_only() -> str:
+    return _("{name}: used on {days_with}; too few days to compare averages.")
+
+
+def techniques_caveat() -> str:
+    return _(
+        "These are observations, not effects: days with and without a technique may differ in "
+        "other ways. Averages are compared only with at least {comparison_min_days} logged days "
+        "with and {comparison_min_days} without."
+    ).format(comparison_min_days=COMPARISON_MIN_DAYS)
+
+
+def definitions() -> str:
+    return _(
+        "How these figures are computed. Days are the patient's local calendar days. Average, "
+        "median, trend and comparisons use each logged day's mean score, so a day counts once "
+        "however often it was logged; worst and least are single scores. Flare day: a daily "
+        "maximum ≥ {flare_high_score} on two consecutive days, or a daily mean ≥ "
+        "{flare_jump_points} points above the mean of the previous {flare_baseline_days} days "
+        "(when ≥ {flare_baseline_min_days} of them were logged). Trend: least-squares slope of "
+        "the daily means. Clinically important change: ≥ {important_change_points} points or ≥ "
+        "{important_change_fraction} of the previous average (Farrar et al., Pain 2001)."
+    ).format(
+        flare_high_score=FLARE_HIGH_SCORE,
+        flare_jump_points=FLARE_JUMP_POINTS,
+        flare_baseline_days=FLARE_BASELINE_DAYS,
+        flare_baseline_min_days=FLARE_BASELINE_MIN_DAYS,
+        important_change_points=IMPORTANT_CHANGE_POINTS,
+        important_change_fraction=IMPORTANT_CHANGE_FRACTION,
+    )
+
+
+def chart_alt() -> str:
+    return _("Chart of daily pain scores over the period")
+
+
+def entries_heading() -> str:
+    return _("All entries")
+
+
+def entries_empty() -> str:
+    return _("No entries in this period.")
+
+
+def columns() -> tuple[str, ...]:
+    return (_("Date"), _("Time"), _("Score"), _("Techniques"), _("Medication"), _("Note"))
+
+
 # The score cell of a note-only entry (the patient wrote without rating): never a number.
-NO_SCORE = "note"
+def no_score() -> str:
+    return _("note")
+
+
 #: In the Date column of the rows a long note continues in.
-NOTE_CONTINUED = "(cont.)"
+def note_continued() -> str:
+    return _("(cont.)")
+
+
 #: Ends a note too long for the PDF; the CSV and FHIR files hold every word of it.
-NOTE_CUT = "[… the full note is in the CSV file]"
-YES = "yes"
-NO = "no"
+def note_cut() -> str:
+    return _("[… the full note is in the CSV file]")
+
+
+def yes() -> str:
+    return _("yes")
+
+
+def no() -> str:
+    return _("no")
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -137,9 +305,9 @@ def days(n: int) -> str:
 def number(value: float | None) -> str:
     """A figure with one decimal and a real minus sign, or a dash when there is none."""
     if value is None:
-        return NO_VALUE
+        return no_value()
     text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text.replace("-", MINUS)
+    return "0.0" if text == "-0.0" else text.replace("-", minus())
 
 
 def signed(value: float, decimals: int = 1) -> str:
@@ -147,23 +315,23 @@ def signed(value: float, decimals: int = 1) -> str:
     text = f"{abs(value):.{decimals}f}"
     if float(text) == 0:
         return text
-    return ("+" if value > 0 else MINUS) + text
+    return ("+" if value > 0 else minus()) + text
 
 
 def day_label(day: date, *, with_year: bool = True) -> str:
     """'Mon 02 Nov 2026' (or without the year inside a table)."""
-    label = f"{WEEKDAYS[day.weekday()]} {day.day:02d} {MONTHS[day.month - 1]}"
+    label = f"{weekdays()[day.weekday()]} {day.day:02d} {months()[day.month - 1]}"
     return f"{label} {day.year}" if with_year else label
 
 
 def short_date(day: date) -> str:
     """'02 Nov 2026', for the running head and footer."""
-    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day:02d} {months()[day.month - 1]} {day.year}"
 
 
 def period_label(start: date, end: date) -> str:
     """The period as the first page shows it."""
-    return PERIOD_RANGE.format(
+    return period_range().format(
         start=day_label(start), end=day_label(end), days=(end - start).days + 1
     )
 
@@ -171,31 +339,31 @@ def period_label(start: date, end: date) -> str:
 def generated_label(when: datetime) -> str:
     """The footer's generation stamp (`when` already in the patient's time zone)."""
     stamp = f"{short_date(when.date())} {when:%H:%M}"
-    return GENERATED.format(when=stamp, bot=BOT_NAME)
+    return generated().format(when=stamp, bot=BOT_NAME)
 
 
 def patient_name(name: str) -> str:
     """The name exactly as the patient chose it, or a placeholder."""
-    return name.strip() or NAME_NOT_GIVEN
+    return name.strip() or name_not_given()
 
 
 def key_figure_rows(figures: PeriodFigures) -> list[tuple[str, str]]:
     """The compact table of page 1: (label, value) pairs."""
     return [
-        (ROW_DAYS_LOGGED, _days_logged(figures)),
-        (ROW_MEAN, number(figures.mean)),
-        (ROW_MEDIAN, number(figures.median)),
-        (ROW_WORST_LEAST, _worst_least(figures)),
-        (ROW_HIGH_PAIN, _of_logged(figures.high_pain_days, figures)),
-        (ROW_FLARES, _of_logged(figures.flare_days, figures)),
-        (ROW_MEDICATION, _of_logged(figures.medication_days, figures)),
-        (ROW_TREND, trend_text(figures.trend)),
-        (ROW_CHANGE.format(days=figures.days_in_period), change_text(figures.change)),
+        (row_days_logged(), _days_logged(figures)),
+        (row_mean(), number(figures.mean)),
+        (row_median(), number(figures.median)),
+        (row_worst_least(), _worst_least(figures)),
+        (row_high_pain(), _of_logged(figures.high_pain_days, figures)),
+        (row_flares(), _of_logged(figures.flare_days, figures)),
+        (row_medication(), _of_logged(figures.medication_days, figures)),
+        (row_trend(), trend_text(figures.trend)),
+        (row_change().format(days=figures.days_in_period), change_text(figures.change)),
     ]
 
 
 def _days_logged(figures: PeriodFigures) -> str:
-    return DAYS_LOGGED.format(
+    return days_logged().format(
         logged=figures.days_logged,
         days=figures.days_in_period,
         percent=round(figures.adherence * 100),
@@ -205,23 +373,23 @@ def _days_logged(figures: PeriodFigures) -> str:
 
 def _of_logged(n: int, figures: PeriodFigures) -> str:
     if not figures.days_logged:
-        return NO_VALUE
-    return DAYS_OF_LOGGED.format(n=n, logged=figures.days_logged)
+        return no_value()
+    return days_of_logged().format(n=n, logged=figures.days_logged)
 
 
 def _worst_least(figures: PeriodFigures) -> str:
     if figures.worst is None or figures.least is None:
-        return NO_VALUE
-    return WORST_LEAST.format(worst=figures.worst, least=figures.least)
+        return no_value()
+    return worst_least().format(worst=figures.worst, least=figures.least)
 
 
 def trend_text(trend: Trend | None) -> str:
     """'−0.4 points per week (first week 5.6, last week 4.5)'."""
     if trend is None:
-        return TREND_NONE
-    text = TREND_VALUE.format(slope=signed(trend.slope_per_week))
+        return trend_none()
+    text = trend_value().format(slope=signed(trend.slope_per_week))
     if trend.first_week_mean is not None and trend.last_week_mean is not None:
-        text += TREND_WEEKS.format(
+        text += trend_weeks().format(
             first=number(trend.first_week_mean), last=number(trend.last_week_mean)
         )
     return text
@@ -230,28 +398,30 @@ def trend_text(trend: Trend | None) -> str:
 def change_text(change: Change | None) -> str:
     """'−2.1 points (−32 %) from 6.5 · clinically important'."""
     if change is None:
-        return CHANGE_NONE
+        return change_none()
     previous = number(change.previous_mean)
     if change.percent is None:
-        text = CHANGE_VALUE_NO_PERCENT.format(absolute=signed(change.absolute), previous=previous)
+        text = change_value_no_percent().format(
+            absolute=signed(change.absolute), previous=previous
+        )
     else:
-        text = CHANGE_VALUE.format(
+        text = change_value().format(
             absolute=signed(change.absolute),
             percent=signed(change.percent, decimals=0),
             previous=previous,
         )
-    return text + (CHANGE_IMPORTANT if change.clinically_important else "")
+    return text + (change_important() if change.clinically_important else "")
 
 
 def technique_observation(figures: TechniqueFigures) -> str:
     """One technique as an observation, never as advice."""
     if not figures.comparison_shown:
-        return TECHNIQUE_USED_ONLY.format(
-            name=TECHNIQUE_NAMES[figures.technique], days_with=days(figures.days_used)
+        return technique_used_only().format(
+            name=technique_names()[figures.technique], days_with=days(figures.days_used)
         )
-    return TECHNIQUE_COMPARED.format(
+    return technique_compared().format(
         days_with=days(figures.days_used),
-        phrase=TECHNIQUE_PHRASES[figures.technique],
+        phrase=technique_phrases()[figures.technique],
         mean_with=number(figures.mean_with),
         days_without=days(figures.days_without),
         mean_without=number(figures.mean_without),
@@ -261,45 +431,77 @@ def technique_observation(figures: TechniqueFigures) -> str:
 def entry_techniques(entry: Entry) -> str:
     """The techniques of one entry for the entries table (medication has its own column)."""
     if not entry.techniques and entry.techniques_answered:
-        return words.TECHNIQUES_NONE_CELL  # said so; an empty cell means "not answered"
-    return ", ".join(TECHNIQUE_NAMES[t] for t in entry.techniques)
+        return words.techniques_none_cell()  # said so; an empty cell means "not answered"
+    return ", ".join(technique_names()[t] for t in entry.techniques)
 
 
 def yes_no(value: bool) -> str:
     """A boolean as a table cell."""
-    return YES if value else NO
+    return yes() if value else no()
 
 
 # -- guided exercises and the weekly PEG (page 1 sections) --------------------------------------
-EXERCISES_HEADING = "Guided exercises"
-PEG_HEADING = "Weekly PEG (pain, enjoyment of life, general activity; 0–10)"
-PEG_LINE = "{day}: PEG {score} (pain {pain}, enjoyment {enjoyment}, activity {activity})"
-PEG_TREND = "Change since the first PEG ({first_day}, {first}): {change} points ({percent})"
-PEG_IMPORTANT = " — clinically important (≥ 2 points or ≥ 30 %)"
-PEG_INCOMPLETE = "{day}: PEG not completed"
+def exercises_heading() -> str:
+    return _("Guided exercises")
+
+
+def peg_heading() -> str:
+    return _("Weekly PEG (pain, enjoyment of life, general activity; 0–10)")
+
+
+def peg_line() -> str:
+    return _("{day}: PEG {score} (pain {pain}, enjoyment {enjoyment}, activity {activity})")
+
+
+def peg_trend() -> str:
+    return _("Change since the first PEG ({first_day}, {first}): {change} points ({percent})")
+
+
+def peg_important() -> str:
+    return _(" — clinically important (≥ 2 points or ≥ 30 %)")
+
+
+def peg_incomplete() -> str:
+    return _("{day}: PEG not completed")
+
 
 # -- entries left out of a long report's table (bot/report_delivery.py: MAX_PDF_ENTRIES) -------
 
-LEFT_OUT_HEADING = "Entries not listed in this PDF"
-LEFT_OUT_ONE = (
-    "The entry table lists the latest {listed} entries. The one earlier entry, from {first}, "
-    "is not listed; the figures above include it, and it is in {where}."
-)
-LEFT_OUT_MANY = (
-    "The entry table lists the latest {listed} entries. The {count} earlier entries, from "
-    "{first} to {last}, are not listed; the figures above include them, and they are in {where}."
-)
-WHERE_FILES_ALONGSIDE = "the CSV and FHIR files sent with this report"
-WHERE_FILES_ON_REQUEST = "the CSV and FHIR files of a full /summary or the patient's /export"
+
+def left_out_heading() -> str:
+    return _("Entries not listed in this PDF")
+
+
+def left_out_one() -> str:
+    return _(
+        "The entry table lists the latest {listed} entries. The one earlier entry, from {first}, "
+        "is not listed; the figures above include it, and it is in {where}."
+    )
+
+
+def left_out_many() -> str:
+    return _(
+        "The entry table lists the latest {listed} entries. The {count} earlier entries, from "
+        "{first} to {last}, are not listed; the figures above include them, and they are in "
+        "{where}."
+    )
+
+
+def where_files_alongside() -> str:
+    return _("the CSV and FHIR files sent with this report")
+
+
+def where_files_on_request() -> str:
+    return _("the CSV and FHIR files of a full /summary or the patient's /export")
 
 
 def left_out(earlier: Sequence[Entry], listed: Sequence[Entry], files_alongside: bool) -> str:
     """The note for entries left out of the table: how many, from when, and where they are."""
-    where = WHERE_FILES_ALONGSIDE if files_alongside else WHERE_FILES_ON_REQUEST
+    where = where_files_alongside() if files_alongside else where_files_on_request()
     first, last = earlier[0].local_date, earlier[-1].local_date
     if len(earlier) == 1:
-        return LEFT_OUT_ONE.format(listed=len(listed), first=short_date(first), where=where)
-    return LEFT_OUT_MANY.format(
+        return left_out_one().format(listed=len(listed), first=short_date(first), where=where)
+    return left_out_many().format(
         listed=len(listed),
         count=len(earlier),
         first=short_date(first),

@@ -82,14 +82,14 @@ async def test_a_patient_whose_file_says_unshared_is_never_shown_or_sent_to_the_
         mark = api.mark()
         [listing] = await harness.say(doc, "/patients")
         assert "Lee Control" in listing  # the control: the listing works
-        assert await harness.say(doc, "/summary") == [st.SUMMARY_PICK.format(days=30)]
+        assert await harness.say(doc, "/summary") == [st.summary_pick().format(days=30)]
         offered = [label for row in api.keyboard(doc.id) for label, _ in row]
         assert offered == ["Lee Control"]
         # A forged press for Pat (the button was once offered) is refused.
         picker = api.last_message(doc.id)
         api.press_button(doc, picker.message_id, f"sm:{pat.id}", require_button=False)
         await harness.settle()
-        assert api.sent_texts(doc.id)[-1] == st.NOT_AVAILABLE
+        assert api.sent_texts(doc.id)[-1] == st.not_available()
 
         clock.set(instant_on(friday, time(17, 30), BERLIN) + timedelta(seconds=1))
         digest_mark = api.mark()
@@ -114,16 +114,18 @@ async def test_the_sixth_wrong_code_within_an_hour_is_refused_and_an_hour_later_
     # Five wrong codes over five minutes: each is simply "not valid".
     for minute in range(5):
         clock.offset = timedelta(minutes=minute)
-        assert await harness.say(guesser, f"/link AAAAA-AAAA{minute + 2}") == [texts.LINK_INVALID]
+        assert await harness.say(guesser, f"/link AAAAA-AAAA{minute + 2}") == [
+            texts.link_invalid()
+        ]
     # The sixth, still within the hour of the first, meets the limit; so does the right code.
     clock.offset = timedelta(minutes=59)
-    assert await harness.say(guesser, "/link AAAAA-AAAA9") == [texts.LINK_RATE_LIMITED]
-    assert await harness.say(guesser, f"/link {real}") == [texts.LINK_RATE_LIMITED]
+    assert await harness.say(guesser, "/link AAAAA-AAAA9") == [texts.link_rate_limited()]
+    assert await harness.say(guesser, f"/link {real}") == [texts.link_rate_limited()]
     assert linked_specialists(harness.data_dir, pat.id) == []
     assert table(patient_file(harness.data_dir, pat.id, PROFILE), "pending_links") == []
     # An hour after the first wrong code, the right one works.
     clock.offset = timedelta(hours=1, seconds=1)
-    assert await harness.say(guesser, f"/link {real}") == [texts.LINK_REQUESTED]
+    assert await harness.say(guesser, f"/link {real}") == [texts.link_requested()]
 
 
 # -- an unreadable share-code file ------------------------------------------------------------
@@ -144,7 +146,7 @@ async def test_an_unreadable_share_code_file_is_moved_aside_with_its_bytes_not_d
         await harness.onboard(pat)
         # Sharing goes on: a new code is made and works.
         code = await share_code(harness, pat)
-        assert await harness.say(doc, f"/link {code}") == [texts.LINK_REQUESTED]
+        assert await harness.say(doc, f"/link {code}") == [texts.link_requested()]
     # Set aside byte for byte, so the operator can still look at what was there.
     assert [p.read_bytes() for p in data.glob(f"{SHARE_CODES}.corrupt-*")] == [torn]
     assert table(data / SHARE_CODES, "codes") == []  # the fresh file: the code was used up

@@ -50,15 +50,15 @@ async def test_a_backdated_entry_sorts_into_the_history(harness, pat):
 
 
 async def test_the_future_and_more_than_a_year_back_are_refused_clearly(harness, pat):
-    assert await harness.say(pat, "/log 23:00 5") == [words.LOG_IN_FUTURE]
-    assert await harness.say(pat, "/log 2025-11-01 5") == [words.LOG_TOO_OLD]
-    assert await harness.say(pat, "/log someday 5") == [words.LOG_USAGE]
+    assert await harness.say(pat, "/log 23:00 5") == [words.log_in_future()]
+    assert await harness.say(pat, "/log 2025-11-01 5") == [words.log_too_old()]
+    assert await harness.say(pat, "/log someday 5") == [words.log_usage()]
     assert harness.files.entries(pat.id) == []
 
 
 async def test_log_alone_opens_the_score_keyboard(harness, pat):
     replies = await harness.say(pat, "/log")
-    assert replies == [texts.ASK_SCORE]
+    assert replies == [texts.ask_score()]
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
     assert labels == [str(n) for n in range(11)]
     await harness.press(pat, "4")
@@ -72,7 +72,7 @@ async def test_the_morning_after_a_missed_reminder_offers_yesterday_evening(harn
     await harness.say(pat, "/checkin")
     replies = await harness.press(pat, "3")  # today's check-in, exactly as before
     assert replies[0].startswith("Saved: 3/10")
-    assert replies[-1] == words.ASK_YESTERDAY.format(day="1 Dec 2026", time="20:00")
+    assert replies[-1] == words.ask_yesterday().format(day="1 Dec 2026", time="20:00")
     [reply] = await harness.press(pat, "6")  # on the offer's own keyboard
     assert reply.startswith("Saved for 1 Dec 2026 at 20:00: 6/10.")
     yesterday, today = harness.files.entries(pat.id)
@@ -80,7 +80,7 @@ async def test_the_morning_after_a_missed_reminder_offers_yesterday_evening(harn
     assert today.score == 3
     # Asked once: the next check-in today does not ask again.
     replies = await harness.say(pat, "4")
-    assert words.ASK_YESTERDAY.format(day="1 Dec 2026", time="20:00") not in replies
+    assert words.ask_yesterday().format(day="1 Dec 2026", time="20:00") not in replies
 
 
 async def test_no_offer_when_yesterday_has_a_score_or_no_reminder_was_sent(harness, pat):

@@ -101,8 +101,8 @@ async def test_chart_with_no_entries_says_so_plainly(harness, pat):
 
 
 async def test_chart_bad_argument_gets_usage(harness, pat):
-    assert await harness.say(pat, "/chart fortnight") == [texts.CHART_USAGE]
-    assert await harness.say(pat, "/chart 2026-10-31 2026-10-01") == [texts.CHART_USAGE]
+    assert await harness.say(pat, "/chart fortnight") == [texts.chart_usage()]
+    assert await harness.say(pat, "/chart 2026-10-31 2026-10-01") == [texts.chart_usage()]
 
 
 async def test_log_answers_keep_flowing_while_render_workers_are_busy(
@@ -149,7 +149,7 @@ async def test_charts_are_drawn_outside_the_bot_process(harness, pat, monkeypatc
 
 
 async def test_weekly_chart_on_sunday_with_the_reminder(harness, pat):
-    assert (await harness.say(pat, "/weekly on")) == [texts.WEEKLY_ON]
+    assert (await harness.say(pat, "/weekly on")) == [texts.weekly_on()]
     assert harness.files.get_profile(pat.id).weekly_chart
     berlin = ZoneInfo("Europe/Berlin")
     today = datetime.now(UTC).astimezone(berlin).date()
@@ -162,5 +162,5 @@ async def test_weekly_chart_on_sunday_with_the_reminder(harness, pat):
     assert len(photos) == 1
     assert "5 of 7 days logged" in photos[0].params["caption"]
     assert harness.files.get_profile(pat.id).last_weekly_chart == sunday
-    assert (await harness.say(pat, "/weekly off")) == [texts.WEEKLY_OFF]
+    assert (await harness.say(pat, "/weekly off")) == [texts.weekly_off()]
     assert not harness.files.get_profile(pat.id).weekly_chart

@@ -7,7 +7,7 @@ import pytest
 from diarybot import texts
 from diarybot.domain.entries import Source, Technique
 from diarybot.texts import words
-from diarybot.texts.safety import NOTHING_SENT
+from diarybot.texts.safety import nothing_sent
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ async def pat(harness):
 
 async def test_full_checkin_with_buttons(harness, pat):
     replies = await harness.say(pat, "/checkin")
-    assert replies == [texts.ASK_SCORE]
+    assert replies == [texts.ask_score()]
     assert "0 = no pain, 10 = worst pain imaginable" in replies[0]
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
     assert labels == [str(n) for n in range(11)]
@@ -29,18 +29,20 @@ async def test_full_checkin_with_buttons(harness, pat):
     [entry] = harness.files.entries(pat.id)  # written before the techniques are asked
     assert entry.score == 6 and entry.source == Source.CHECKIN
 
-    await harness.press(pat, texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.BREATHING])
-    await harness.press(pat, texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.HEAT_COLD])
-    await harness.press(pat, texts.UNCHECKED + texts.MEDICATION_NAME)
+    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
+    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.HEAT_COLD])
+    await harness.press(pat, texts.unchecked() + texts.medication_name())
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
-    assert texts.CHECKED + texts.TECHNIQUE_NAMES[Technique.BREATHING] in labels
-    await harness.press(pat, texts.CHECKED + texts.TECHNIQUE_NAMES[Technique.HEAT_COLD])  # untick
-    replies = await harness.press(pat, texts.BUTTON_DONE)
+    assert texts.checked() + texts.technique_names()[Technique.BREATHING] in labels
+    await harness.press(
+        pat, texts.checked() + texts.technique_names()[Technique.HEAT_COLD]
+    )  # untick
+    replies = await harness.press(pat, texts.button_done())
     assert "Breathing exercises, Pain medication" in replies[0]
-    assert texts.ASK_NOTE in replies[0]
+    assert texts.ask_note() in replies[0]
 
     replies = await harness.say(pat, "Walked 20 min, back better after heat — ça va")
-    assert replies == [texts.NOTE_SAVED]
+    assert replies == [texts.note_saved()]
     [entry] = harness.files.entries(pat.id)
     assert entry.techniques == (Technique.BREATHING,)
     assert entry.medication is True
@@ -61,9 +63,9 @@ async def test_abandoned_checkin_keeps_the_score(harness, pat):
 async def test_skip_note_completes_the_checkin(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "2")
-    await harness.press(pat, texts.BUTTON_DONE)
-    replies = await harness.press(pat, texts.BUTTON_SKIP)
-    assert texts.CHECKIN_DONE in replies[0]
+    await harness.press(pat, texts.button_done())
+    replies = await harness.press(pat, texts.button_skip())
+    assert texts.checkin_done() in replies[0]
     replies = await harness.say(pat, "5")  # no longer awaiting a note: a new score
     assert replies[0].startswith("Saved: 5/10")
 
@@ -91,8 +93,8 @@ async def test_typed_score(harness, pat, typed):
     ("typed", "expected"),
     [
         # Numbers that are not 0–10 scores; words are kept instead (tests/e2e/test_own_words).
-        *[(t, texts.SCORE_INVALID) for t in ["11", "-1", "7.5", "12/10"]],
-        ("x" * 5001, texts.TOO_LONG),  # longer than Telegram sends: not read at all
+        *[(t, texts.score_invalid()) for t in ["11", "-1", "7.5", "12/10"]],
+        ("x" * 5001, texts.too_long()),  # longer than Telegram sends: not read at all
     ],
 )
 async def test_bad_scores_get_a_clear_reply_and_store_nothing(harness, pat, typed, expected):
@@ -114,19 +116,19 @@ async def test_log_command(harness, pat):
 
 @pytest.mark.parametrize("command", ["/log 11", "/log eleven", "/log -1 ouch", "/log x 6"])
 async def test_log_command_rejects_bad_scores(harness, pat, command):
-    assert await harness.say(pat, command) == [words.LOG_USAGE]
+    assert await harness.say(pat, command) == [words.log_usage()]
     assert harness.files.entries(pat.id) == []
 
 
 async def test_high_score_points_to_care_team(harness, pat):
     replies = await harness.say(pat, "/log 9")
-    assert replies[0] == texts.SAFETY_HIGH_SCORE  # before the techniques question
+    assert replies[0] == texts.safety_high_score()  # before the techniques question
     replies = await harness.say(pat, "4")
-    assert texts.SAFETY_HIGH_SCORE not in replies
+    assert texts.safety_high_score() not in replies
 
 
 async def test_history_and_undo(harness, pat):
-    assert await harness.say(pat, "/history") == [texts.HISTORY_EMPTY]
+    assert await harness.say(pat, "/history") == [texts.history_empty()]
     await harness.say(pat, "/log 3 morning")
     await harness.say(pat, "/log 5 evening")
     [history] = await harness.say(pat, "/history")
@@ -136,11 +138,11 @@ async def test_history_and_undo(harness, pat):
 
     replies = await harness.say(pat, "/undo")
     assert "5/10" in replies[0]
-    replies = await harness.press(pat, texts.BUTTON_NO)
-    assert replies == [texts.UNDO_KEPT]
+    replies = await harness.press(pat, texts.button_no())
+    assert replies == [texts.undo_kept()]
     assert len(harness.files.entries(pat.id)) == 2
     await harness.say(pat, "/undo")
-    assert await harness.press(pat, texts.BUTTON_YES_REMOVE) == [texts.UNDO_DONE]
+    assert await harness.press(pat, texts.button_yes_remove()) == [texts.undo_done()]
     assert [e.score for e in harness.files.entries(pat.id)] == [3]
 
 
@@ -181,7 +183,7 @@ async def test_old_score_keyboard_has_expired(harness, pat, clock):
     await harness.say(pat, "/checkin")
     clock.offset = timedelta(days=2)
     replies = await harness.press(pat, "5")
-    assert replies == [texts.BUTTON_EXPIRED]
+    assert replies == [texts.button_expired()]
     assert harness.files.entries(pat.id) == []
 
 
@@ -207,14 +209,14 @@ async def test_stickers_and_photos_get_a_clear_reply(harness, pat):
         }
     )
     await harness.settle()
-    assert harness.replies_since(mark, pat.id) == [texts.SCORE_INVALID]
+    assert harness.replies_since(mark, pat.id) == [texts.score_invalid()]
 
 
 async def test_a_note_that_reads_like_an_emergency_is_kept_and_answered(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "8")
-    await harness.press(pat, texts.BUTTON_DONE)
+    await harness.press(pat, texts.button_done())
     replies = await harness.say(pat, "chest pain since the morning")
-    assert NOTHING_SENT in replies[0]  # the crisis reply first
-    assert replies[1:] == [texts.NOTE_SAVED]
+    assert nothing_sent() in replies[0]  # the crisis reply first
+    assert replies[1:] == [texts.note_saved()]
     assert harness.files.entries(pat.id)[0].note == "chest pain since the morning"

@@ -12,7 +12,7 @@ from diarybot.texts import words
 from tests.conftest import Harness
 from tests.support.fake_bot_api import FakeUser
 
-NOTHING_SENT = safety_texts.NOTHING_SENT
+NOTHING_SENT = safety_texts.nothing_sent()
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ async def pat(harness: Harness) -> FakeUser:
 async def _awaiting_note(harness: Harness, user: FakeUser, score: str = "6") -> None:
     await harness.say(user, "/checkin")
     await harness.press(user, score)
-    await harness.press(user, texts.BUTTON_DONE)
+    await harness.press(user, texts.button_done())
 
 
 async def test_a_long_note_that_begins_with_suicide_gets_the_crisis_reply_first(harness, pat):
@@ -35,15 +35,15 @@ async def test_a_long_note_that_begins_with_suicide_gets_the_crisis_reply_first(
     replies = await harness.say(pat, note)
     assert len(replies) == 2
     assert NOTHING_SENT in replies[0] and "988" in replies[0]
-    assert replies[1] == texts.NOTE_SAVED  # and only then the note is kept, however long
+    assert replies[1] == texts.note_saved()  # and only then the note is kept, however long
     assert harness.files.entries(pat.id)[-1].note == note
 
 
 async def test_a_short_alarming_note_is_answered_first_then_saved(harness, pat):
     await _awaiting_note(harness, pat)
     replies = await harness.say(pat, "i wanna die")
-    assert NOTHING_SENT in replies[0] and safety_texts.NOTE_LATER in replies[0]
-    assert replies[1:] == [texts.NOTE_SAVED]
+    assert NOTHING_SENT in replies[0] and safety_texts.note_later() in replies[0]
+    assert replies[1:] == [texts.note_saved()]
     assert harness.files.entries(pat.id)[-1].note == "i wanna die"
 
 
@@ -55,7 +55,7 @@ async def test_an_alarming_message_is_answered_whatever_we_were_waiting_for(harn
         assert NOTHING_SENT in answer, question
     too_long = "I can't breathe. " + "It started after lunch. " * 250
     [answer] = await harness.say(pat, too_long)
-    assert NOTHING_SENT in answer and texts.TOO_LONG not in answer
+    assert NOTHING_SENT in answer and texts.too_long() not in answer
     assert harness.files.get_profile(pat.id).timezone == "America/New_York"  # nothing changed
 
 
@@ -100,7 +100,7 @@ async def test_a_caption_gets_the_crisis_reply(harness, pat, kind):
     mark = harness.api.mark()
     harness.api.add_update(_media_update(pat, kind, "my knee this morning"))
     await harness.settle()
-    assert harness.replies_since(mark, pat.id) == [texts.SCORE_INVALID]
+    assert harness.replies_since(mark, pat.id) == [texts.score_invalid()]
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ async def test_a_medical_emergency_names_the_emergency_number_not_a_crisis_line(
     assert "911" in answer and "988" not in answer and NOTHING_SENT in answer
     # Not a crisis: ordinary words, offered back to keep (tests/e2e/test_own_words.py).
     for text in ("no chest pain today", "my back is killing me"):
-        assert await harness.say(pat, text) == [words.OFFER.format(preview=text)]
+        assert await harness.say(pat, text) == [words.offer().format(preview=text)]
 
 
 @pytest.mark.parametrize("how", ["button", "typed"])
@@ -150,9 +150,9 @@ async def test_a_very_high_score_gets_the_safety_text_before_the_techniques_ques
         replies = await harness.press(pat, "10")
     else:
         replies = await harness.say(pat, "10")
-    safety_at = replies.index(texts.SAFETY_HIGH_SCORE)
+    safety_at = replies.index(texts.safety_high_score())
     asking = [i for i, r in enumerate(replies) if "Which of these did you use" in r]
     assert asking and safety_at < asking[0], replies
     # The techniques keyboard is on the last message, below the safety text.
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
-    assert texts.BUTTON_DONE in labels
+    assert texts.button_done() in labels

@@ -34,14 +34,14 @@ async def test_send_everything_first_then_erase(harness, pat, clock):
     clock.offset = timedelta(0)
 
     [question] = await harness.say(pat, "/delete")
-    assert question == erasure_texts.DELETE_CONFIRM
+    assert question == erasure_texts.delete_confirm()
     assert labels(harness, pat.id) == [
-        erasure_texts.BUTTON_SEND_EVERYTHING,
-        texts.BUTTON_YES_ERASE,
-        texts.BUTTON_NO,
+        erasure_texts.button_send_everything(),
+        texts.button_yes_erase(),
+        texts.button_no(),
     ]
     mark = harness.api.mark()
-    replies = await harness.press(pat, erasure_texts.BUTTON_SEND_EVERYTHING)
+    replies = await harness.press(pat, erasure_texts.button_send_everything())
     docs = documents(harness.api, pat.id, mark)
     assert sorted(name.split(".", 1)[1] for name in docs) == ["csv", "fhir.json"]
     csv_data = next(v for k, v in docs.items() if k.endswith(".csv"))
@@ -53,9 +53,9 @@ async def test_send_everything_first_then_erase(harness, pat, clock):
     assert "all 4 of your entries" in replies[-1]
     # Nothing erased yet; the question is asked again below the files, without the offer.
     assert len(harness.files.entries(pat.id)) == 4
-    assert labels(harness, pat.id) == [texts.BUTTON_YES_ERASE, texts.BUTTON_NO]
+    assert labels(harness, pat.id) == [texts.button_yes_erase(), texts.button_no()]
 
-    assert await harness.press(pat, texts.BUTTON_YES_ERASE) == [texts.DELETE_DONE]
+    assert await harness.press(pat, texts.button_yes_erase()) == [texts.delete_done()]
     assert harness.files.get_profile(pat.id) is None
     assert harness.files.entries(pat.id) == []
 
@@ -63,10 +63,10 @@ async def test_send_everything_first_then_erase(harness, pat, clock):
 async def test_send_everything_with_no_entries_says_so(harness, pat):
     await harness.say(pat, "/delete")
     mark = harness.api.mark()
-    replies = await harness.press(pat, erasure_texts.BUTTON_SEND_EVERYTHING)
-    assert replies[-1] == erasure_texts.NOTHING_TO_SEND
+    replies = await harness.press(pat, erasure_texts.button_send_everything())
+    assert replies[-1] == erasure_texts.nothing_to_send()
     assert documents(harness.api, pat.id, mark) == {}
-    assert await harness.press(pat, texts.BUTTON_NO) == [texts.DELETE_KEPT]
+    assert await harness.press(pat, texts.button_no()) == [texts.delete_kept()]
     assert harness.files.get_profile(pat.id) is not None
 
 

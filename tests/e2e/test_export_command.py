@@ -57,7 +57,7 @@ async def test_export_sends_pdf_csv_and_fhir(harness, pat):
 
 
 async def test_export_periods_and_bad_arguments(harness, pat, clock):
-    assert await harness.say(pat, "/export fortnight") == [texts.EXPORT_USAGE]
+    assert await harness.say(pat, "/export fortnight") == [texts.export_usage()]
     replies = await harness.say(pat, "/export 90")
     assert any(r.startswith("No entries between") for r in replies)
     clock.offset = -timedelta(days=400)  # "all" must reach further back than any period does

@@ -78,7 +78,7 @@ async def test_a_flood_from_one_user_does_not_hold_up_anyone_else(
         received = harness.replies_since(mark, flooder.id)
         saved = [t for t in received if t.startswith("Saved: 5/10")]
         assert MAX_PENDING_PER_USER <= len(saved) <= 2 * MAX_PENDING_PER_USER
-        assert received.count(fairness.SLOW_DOWN) == 1
+        assert received.count(fairness.slow_down()) == 1
         notes = [e["note"] for e in diary_entries(harness.data_dir, flooder.id)]
         assert len(notes) == len(saved)
         assert {f"forwarded part {n}" for n in range(MAX_PENDING_PER_USER)} <= set(notes)
@@ -142,8 +142,8 @@ async def test_a_second_chart_or_report_while_one_is_drawn_is_answered_already_w
     api.send_text(pat, "/chart")
     await api.wait_until(lambda: len(services.in_flight) == 1)
     # Asking again, for a chart or for files, starts nothing: one render per user.
-    await reply_to(api, pat, "/chart", fairness.ALREADY_WORKING)
-    await reply_to(api, pat, "/export all", fairness.ALREADY_WORKING)
+    await reply_to(api, pat, "/chart", fairness.already_working())
+    await reply_to(api, pat, "/export all", fairness.already_working())
     # Meanwhile the patient's own check-ins are answered, and others get their charts.
     await reply_to(api, pat, "/log 4", "Saved: 4/10")
     other_since = api.mark()
@@ -167,7 +167,7 @@ async def test_a_render_past_its_time_limit_is_stopped_with_a_clear_reply(
     services = harness.app.bot_data.services
     services.renderer = HeldRenders(harness.render_executor, tmp_path / "never", time_limit=1.0)
     asked = time.monotonic()
-    await reply_to(api, pat, "/chart", fairness.CHART_TOO_LONG)
+    await reply_to(api, pat, "/chart", fairness.chart_too_long())
     assert time.monotonic() - asked < 4  # the limit, not the 20 s the render wanted
     # The worker it held is free at once: two charts at the same time use both workers.
     mark = api.mark()
@@ -180,7 +180,7 @@ async def test_a_render_past_its_time_limit_is_stopped_with_a_clear_reply(
     }
     # An export that runs too long says so too, in its own words.
     services.renderer = HeldRenders(harness.render_executor, tmp_path / "never", time_limit=1.0)
-    await reply_to(api, pat, "/export", fairness.EXPORT_TOO_LONG)
+    await reply_to(api, pat, "/export", fairness.export_too_long())
 
 
 async def test_a_long_export_lists_the_latest_entries_and_says_where_the_others_are(
@@ -204,9 +204,9 @@ async def test_a_long_export_lists_the_latest_entries_and_says_where_the_others_
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     listed = [n for n in range(8, 0, -1) if f"entry {n} days ago" in text]
     assert listed == [5, 4, 3, 2, 1]  # the latest five
-    assert rt.LEFT_OUT_HEADING in text
+    assert rt.left_out_heading() in text
     assert "The 3 earlier entries" in text
-    assert rt.WHERE_FILES_ALONGSIDE in text
+    assert rt.where_files_alongside() in text
     # The CSV (and FHIR) hold everything.
     notes = [row["note"] for row in parse_entries_csv(docs["csv"])]
     assert notes == [f"entry {n} days ago" for n in range(8, 0, -1)]
@@ -247,5 +247,5 @@ async def test_a_patient_holds_one_live_share_code_however_often_they_share(
     stored = table(harness.data_dir / SHARE_CODES, "codes")
     assert [c["patient_id"] for c in stored] == [pat.id]  # the file does not grow
     # Only the newest one works; the earlier ones were replaced.
-    assert await harness.say(doc, f"/link {codes[0]}") == [texts.LINK_INVALID]
-    assert await harness.say(doc, f"/link {codes[-1]}") == [texts.LINK_REQUESTED]
+    assert await harness.say(doc, f"/link {codes[0]}") == [texts.link_invalid()]
+    assert await harness.say(doc, f"/link {codes[-1]}") == [texts.link_requested()]

@@ -74,15 +74,15 @@ async def test_unreadable_files_at_start_up_are_set_aside_the_patient_told_other
             # 1 is told at start-up; 3 gets the missed reminder as if nothing happened.
             await api.wait_for("sendMessage", chat_id=1)
             await api.wait_for("sendMessage", chat_id=3)
-            assert api.sent_texts(1) == [texts.FILE_RECOVERED]
-            assert api.sent_texts(3) == [texts.REMINDER]
+            assert api.sent_texts(1) == [texts.file_recovered()]
+            assert api.sent_texts(3) == [texts.reminder()]
             # 2's diary is only read when 2 writes: the entry is saved, then 2 is told.
             replies = await harness.say(harness.user(2), "/log 4")
             assert replies[0].startswith("Saved: 4/10")
-            assert replies[-1] == texts.FILE_RECOVERED
+            assert replies[-1] == texts.file_recovered()
             assert (await harness.say(harness.user(3), "/log 2"))[0].startswith("Saved: 2/10")
             # Told once, not on every message.
-            assert texts.FILE_RECOVERED not in await harness.say(harness.user(2), "/log 5")
+            assert texts.file_recovered() not in await harness.say(harness.user(2), "/log 5")
 
     [aside_1] = set_aside(profile_1.parent, PROFILE_FILE)
     [aside_2] = set_aside(diary_2.parent, DIARY_FILE)
@@ -112,8 +112,8 @@ async def test_a_profile_that_parses_but_is_malformed_is_set_aside_like_a_torn_o
     harness = Harness(api=api, data_dir=data, clock=clock)
     async with running_bot(harness):
         await api.wait_for("sendMessage", chat_id=5)
-        assert api.sent_texts(5) == [texts.FILE_RECOVERED]
-        assert (await harness.say(harness.user(5), "/start"))[0] == texts.WELCOME
+        assert api.sent_texts(5) == [texts.file_recovered()]
+        assert (await harness.say(harness.user(5), "/start"))[0] == texts.welcome()
         assert (await harness.say(harness.user(6), "/log 3"))[0].startswith("Saved: 3/10")
     [aside] = path.parent.glob(f"{PROFILE_FILE}.corrupt-*")
     assert aside.read_bytes() == original
@@ -132,7 +132,7 @@ async def test_a_torn_diary_met_first_by_a_chart_is_set_aside_and_the_patient_to
     diary.write_bytes(b'{"entries": {"1": {"score": 6, "no')
     replies = await harness.say(pat, "/chart")
     assert replies[0].startswith("No entries between")
-    assert replies[-1] == texts.FILE_RECOVERED
+    assert replies[-1] == texts.file_recovered()
     assert (
         set_aside(diary.parent, DIARY_FILE)[0].read_bytes()
         == b'{"entries": {"1": {"score": 6, "no'
@@ -172,7 +172,7 @@ async def test_disk_full_during_a_checkin_says_not_saved_and_keeps_the_old_file(
     prompt = harness.api.last_message(pat.id)
     replies = await harness.press(pat, "6")
     assert failed, "the fault was never hit"
-    assert replies == [texts.NOT_SAVED]
+    assert replies == [texts.not_saved()]
     assert diary.read_bytes() == before
     assert [p.name for p in diary.parent.iterdir() if p.name.endswith(".tmp")] == []
     assert [e.score for e in harness.files.entries(pat.id)] == [2]

@@ -58,7 +58,7 @@ def reminders_to(api: FakeBotAPI, chat_id: int | None = None) -> list[Any]:
     return [
         c
         for c in api.calls_for("sendMessage", chat_id)
-        if c.ok and c.params.get("text") == texts.REMINDER
+        if c.ok and c.params.get("text") == texts.reminder()
     ]
 
 
@@ -227,14 +227,14 @@ async def test_message_not_modified_is_one_attempt_and_not_an_error(
     mark = harness.api.mark()
     # A technique toggle and Done, each answered "not modified" by Telegram (injected).
     harness.api.add_fault("editMessageReplyMarkup", status=400, description=NOT_MODIFIED)
-    await harness.press(pat, texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.BREATHING])
+    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
     harness.api.add_fault("editMessageText", status=400, description=NOT_MODIFIED)
     techniques = harness.api.last_message(pat.id)
-    await harness.press(pat, texts.BUTTON_DONE)
+    await harness.press(pat, texts.button_done())
     # Done again (the message was left as it was): this edit goes through. Then the same old
     # Done once more, a double tap: now the message really is already what Done makes it.
-    done = next(d for row in techniques.keyboard() for t, d in row if t == texts.BUTTON_DONE)
-    await harness.press(pat, texts.BUTTON_DONE)
+    done = next(d for row in techniques.keyboard() for t, d in row if t == texts.button_done())
+    await harness.press(pat, texts.button_done())
     harness.api.press_button(pat, techniques.message_id, done, require_button=False)
     await harness.settle()
 
@@ -248,7 +248,7 @@ async def test_message_not_modified_is_one_attempt_and_not_an_error(
         ("editMessageText", 400),
     ]
     assert harness.files.entries(pat.id)[0].techniques == (Technique.BREATHING,)
-    assert texts.ERROR_GENERIC not in harness.api.sent_texts(pat.id)
+    assert texts.error_generic() not in harness.api.sent_texts(pat.id)
     assert "Error while handling an update" not in caplog.text
 
 
@@ -270,7 +270,7 @@ async def test_reminder_that_met_a_5xx_is_retried_and_delivered_exactly_once(
     await asyncio.sleep(0.5)
 
     attempts = harness.api.calls_for("sendMessage", ana.id)
-    assert [c.status for c in attempts if c.params.get("text") == texts.REMINDER] == [
+    assert [c.status for c in attempts if c.params.get("text") == texts.reminder()] == [
         502,
         500,
         200,
@@ -290,7 +290,7 @@ async def test_reminder_whose_answer_timed_out_is_not_sent_again(harness: Harnes
     await fire(harness, ana.id, at)
     await fire(harness, ana.id, at + timedelta(minutes=30))
     await asyncio.sleep(0.5)
-    assert harness.api.sent_texts(ana.id).count(texts.REMINDER) == 1
+    assert harness.api.sent_texts(ana.id).count(texts.reminder()) == 1
     attempts = [c for c in harness.api.calls_for("sendMessage", ana.id) if c.index >= mark]
     assert len(attempts) == 1
 
@@ -354,7 +354,7 @@ async def test_saved_reply_lost_to_a_5xx_does_not_store_the_entry_twice(
     assert seen[update_id] == 1
     assert [e.note for e in harness.files.entries(pat.id)] == ["reply lost"]
     # No "please try again" after it: the entry is saved, a second one would be a duplicate.
-    assert texts.ERROR_GENERIC not in harness.api.sent_texts(pat.id)
+    assert texts.error_generic() not in harness.api.sent_texts(pat.id)
     # Telegram is back: the next entry is saved and confirmed as usual.
     replies = await harness.say(pat, "/log 3 next one")
     assert replies[0].startswith("Saved: 3/10")
@@ -536,8 +536,8 @@ async def test_invalid_zones_in_stored_profiles_mean_utc_not_a_crash(
             for at in (time(19, 59), time(20, 1), time(23, 59)):
                 await fire(harness, uid, datetime.combine(WEDNESDAY, at, UTC))
         replies = await harness.say(harness.user(7), "/log 3")
-        assert replies[0] == texts.ASK_TECHNIQUES.format(
-            saved=texts.SCORE_SAVED.format(score=3, time="23:59")
+        assert replies[0] == texts.ask_techniques().format(
+            saved=texts.score_saved().format(score=3, time="23:59")
         )
     assert [len(reminders_to(api, uid)) for uid in BAD_ZONES] == [1, 1, 1, 1]
     assert harness.files.entries(7)[0].local_date == WEDNESDAY

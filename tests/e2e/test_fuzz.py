@@ -33,7 +33,7 @@ from diarybot.domain.free_text import continuation_id
 from diarybot.domain.parsing import normalize_timezone
 from diarybot.storage.diary import DIARY_FILE
 from diarybot.texts import words
-from diarybot.texts.safety import NOTHING_SENT
+from diarybot.texts.safety import nothing_sent
 from tests.conftest import Harness
 from tests.support.fake_bot_api import FakeUser
 
@@ -143,7 +143,7 @@ def check_after(harness: Harness, errors: ErrorLog, user: FakeUser, mark: int) -
         and ((c.method in ANSWERS and c.chat_id == user.id) or (c.method == "answerCallbackQuery"))
     ]
     assert answered, "no answer at all\n" + harness.api.describe()
-    assert texts.ERROR_GENERIC not in [c.params.get("text") for c in answered]
+    assert texts.error_generic() not in [c.params.get("text") for c in answered]
     assert harness.api.unanswered_callback_queries() == []
     assert [r.getMessage() for r in errors.records] == []
     for doc in raw_entries(harness, user.id):
@@ -203,13 +203,13 @@ async def test_any_text_as_a_score_gets_a_clear_answer(
     else:  # words to keep, a mistyped number, or someone in trouble: never silence
         assert replies, text
         assert (
-            replies[0].startswith(words.OFFER.split("{", 1)[0])
-            or NOTHING_SENT in replies[0]
-            or replies[0] in (texts.SCORE_INVALID, texts.TOO_LONG)
+            replies[0].startswith(words.offer().split("{", 1)[0])
+            or nothing_sent() in replies[0]
+            or replies[0] in (texts.score_invalid(), texts.too_long())
         ), text
 
 
-COMMANDS = sorted({name for name, _ in texts.COMMANDS} | {"start"})
+COMMANDS = sorted({name for name, _ in texts.commands()} | {"start"})
 
 
 # Periods for /chart and /export, to the ends of the calendar (0001 and 9999 overflowed).
@@ -259,9 +259,9 @@ async def test_any_note_is_stored_exactly(
     replies = harness.replies_since(mark, pat.id)
     # Words that sound like a crisis are answered first, whatever else happens to the note.
     alarming = safety.sounds_like_emergency(text)
-    assert (NOTHING_SENT in replies[0]) is alarming
+    assert (nothing_sent() in replies[0]) is alarming
     replies = replies[1:] if alarming else replies
-    assert texts.NOTE_SAVED in replies  # never refused, however long or strange
+    assert texts.note_saved() in replies  # never refused, however long or strange
     if len(text) <= NOTE_MAX_CHARS:
         assert stored[at]["note"] == text  # exactly: nothing trimmed, escaped or re-encoded
     else:  # kept in consecutive notes; only the whitespace where it was cut is gone
@@ -411,7 +411,7 @@ async def test_emergency_words_get_the_calm_pointer_wherever_they_are_typed(
         # The fixture's techniques keyboard is open, so each is also kept as that entry's note
         # (issue #13), after the crisis reply.
         answer, *_ = await harness.say(pat, text)
-        assert NOTHING_SENT in answer, text
+        assert nothing_sent() in answer, text
     # Before anything else the bot was waiting for, and whatever else is wrong with it.
     for question, answer in [
         ("/timezone", "I can't breathe"),
@@ -420,12 +420,12 @@ async def test_emergency_words_get_the_calm_pointer_wherever_they_are_typed(
     ]:
         await harness.say(pat, question)
         [reply] = await harness.say(pat, answer)
-        assert NOTHING_SENT in reply, question
+        assert nothing_sent() in reply, question
     [reply] = await harness.say(pat, "/log chest pain help")
-    assert NOTHING_SENT in reply
+    assert nothing_sent() in reply
     too_long = "I can't breathe. " + "It started after lunch. " * 250
     [reply] = await harness.say(pat, too_long)
-    assert NOTHING_SENT in reply
+    assert nothing_sent() in reply
     assert len(raw_entries(harness, pat.id)) == 1  # only the fixture's first entry
     assert harness.files.get_profile(pat.id).timezone == "Europe/Berlin"
 
@@ -436,12 +436,12 @@ async def test_emergency_words_in_a_note_are_saved_and_get_the_calm_pointer(
     note = "chest pains all night, can't breathe well"
     await harness.say(pat, "/checkin")
     await harness.press(pat, "6")
-    await harness.press(pat, texts.BUTTON_DONE)
+    await harness.press(pat, texts.button_done())
     replies = await harness.say(pat, note)
-    assert NOTHING_SENT in replies[0] and replies[1:] == [texts.NOTE_SAVED]
+    assert nothing_sent() in replies[0] and replies[1:] == [texts.note_saved()]
     assert raw_entries(harness, pat.id)[-1]["note"] == note
     replies = await harness.say(pat, f"/log 6 {note}")
-    assert NOTHING_SENT in replies[0] and replies[1].startswith("Saved: 6/10")
+    assert nothing_sent() in replies[0] and replies[1].startswith("Saved: 6/10")
     assert [e["note"] for e in raw_entries(harness, pat.id)][-2:] == [note, note]
 
 
@@ -466,11 +466,11 @@ async def test_very_high_scores_get_the_care_team_pointer_however_entered(
             if how == "button":
                 await harness.say(pat, "/checkin")
             else:  # the keyboard of a daily reminder
-                await send_prompt(harness.app.bot, pat.id, texts.REMINDER)
+                await send_prompt(harness.app.bot, pat.id, texts.reminder())
             await harness.press(pat, score)
         replies = harness.replies_since(mark, pat.id)
-        assert (texts.SAFETY_HIGH_SCORE in replies) is pointer, (how, score)
-        assert replies.count(texts.SAFETY_HIGH_SCORE) <= 1
+        assert (texts.safety_high_score() in replies) is pointer, (how, score)
+        assert replies.count(texts.safety_high_score()) <= 1
 
 
 # -- buttons from the wrong person or the wrong chat ------------------------------------------
@@ -481,7 +481,7 @@ async def _checked_in(harness: Harness, user: FakeUser, score: str) -> str:
     await harness.say(user, "/checkin")
     await harness.press(user, score)
     done = next(
-        d for row in harness.api.keyboard(user.id) for t, d in row if t == texts.BUTTON_DONE
+        d for row in harness.api.keyboard(user.id) for t, d in row if t == texts.button_done()
     )
     return done.split(":")[1]
 
@@ -540,7 +540,7 @@ async def test_a_press_from_a_group_chat_is_refused_and_tells_the_group_nothing(
     )
     await harness.settle()
     [in_group] = harness.api.sent_texts(group)
-    assert in_group == texts.PRIVATE_ONLY
+    assert in_group == texts.private_only()
     message_id = harness.api.last_message(group).message_id
     for data in (f"sc:{pat_entry}:2", f"tg:{pat_entry}:tens", f"uy:{pat_entry}", "dy"):
         harness.api.press_button(pat, message_id, data, chat_id=group, require_button=False)
@@ -558,11 +558,11 @@ async def test_replayed_keyboards_of_an_undone_entry_never_bring_it_back(
     keyboard = harness.api.last_message(pat.id)
     replay = [d for row in keyboard.keyboard() for _, d in row if d]
     await harness.say(pat, "/undo")
-    await harness.press(pat, texts.BUTTON_YES_REMOVE)
+    await harness.press(pat, texts.button_yes_remove())
     before = [e["score"] for e in raw_entries(harness, pat.id)]
     for data in replay:  # every toggle and Done of the removed entry
         mark = harness.api.mark()
         harness.api.press_button(pat, keyboard.message_id, data, require_button=False)
         await harness.settle()
-        assert harness.replies_since(mark, pat.id) in ([texts.ENTRY_GONE], []), data
+        assert harness.replies_since(mark, pat.id) in ([texts.entry_gone()], []), data
     assert [e["score"] for e in raw_entries(harness, pat.id)] == before

@@ -43,19 +43,19 @@ def test_patterns_last_about_three_minutes():
 
 
 async def test_breathe_full_session_with_ratings(harness, pat):
-    assert await harness.say(pat, "/breathe") == [guided.BREATHE_MENU]
-    await harness.press(pat, guided.PATTERN_NAMES["calm"])
-    assert harness.api.last_message(pat.id).text == guided.ASK_PAIN_BEFORE
+    assert await harness.say(pat, "/breathe") == [guided.breathe_menu()]
+    await harness.press(pat, guided.pattern_names()["calm"])
+    assert harness.api.last_message(pat.id).text == guided.ask_pain_before()
     await harness.press(pat, "6")
     first = harness.api.last_message(pat.id)
-    assert first.text.startswith(guided.GET_READY)
+    assert first.text.startswith(guided.get_ready())
     [job] = harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id))
     assert 4 <= (job.next_t - harness.clock()).total_seconds() <= 6  # no sleeping: a job
     await play_to_the_end(harness, pat.id, "calm")
-    assert harness.api.messages[pat.id][-2].text == guided.EXERCISE_DONE
-    assert harness.api.last_message(pat.id).text == guided.ASK_PAIN_AFTER
+    assert harness.api.messages[pat.id][-2].text == guided.exercise_done()
+    assert harness.api.last_message(pat.id).text == guided.ask_pain_after()
     replies = await harness.press(pat, "4")
-    assert replies == [guided.EXERCISE_SAVED.format(change="Before 6/10, after 4/10.")]
+    assert replies == [guided.exercise_saved().format(change="Before 6/10, after 4/10.")]
     [session] = sessions(harness, pat.id)
     assert (session.technique, session.pattern) == (Technique.BREATHING, "calm")
     assert (session.pain_before, session.pain_after) == (6, 4)
@@ -64,11 +64,11 @@ async def test_breathe_full_session_with_ratings(harness, pat):
 
 async def test_stop_at_any_step_keeps_an_unfinished_session(harness, pat):
     await harness.say(pat, "/relax")
-    await harness.press(pat, texts.BUTTON_SKIP_RATING)
+    await harness.press(pat, texts.button_skip_rating())
     for _ in range(3):
         await harness.run_job(guided_exercises.step_job_name(pat.id))
-    replies = await harness.press(pat, guided.BUTTON_STOP)
-    assert replies == [guided.EXERCISE_STOPPED]
+    replies = await harness.press(pat, guided.button_stop())
+    assert replies == [guided.exercise_stopped()]
     assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id)) == ()
     [session] = sessions(harness, pat.id)
     assert session.technique is Technique.RELAXATION
@@ -77,10 +77,10 @@ async def test_stop_at_any_step_keeps_an_unfinished_session(harness, pat):
 
 
 async def test_practice_shows_change_only_from_three_rated_sessions(harness, pat):
-    assert await harness.say(pat, "/practice") == [guided.PRACTICE_NONE]
+    assert await harness.say(pat, "/practice") == [guided.practice_none()]
     for before, after in [(7, 5), (6, 5), (8, 5)]:
         await harness.say(pat, "/breathe")
-        await harness.press(pat, guided.PATTERN_NAMES["478"])
+        await harness.press(pat, guided.pattern_names()["478"])
         await harness.press(pat, str(before))
         await play_to_the_end(harness, pat.id, "478")
         await harness.press(pat, str(after))
@@ -125,5 +125,5 @@ async def test_cancel_stops_a_running_exercise(harness, pat):
     await harness.say(pat, "/relax")
     await harness.press(pat, "5")
     assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id))
-    assert await harness.say(pat, "/cancel") == [texts.CANCELLED]
+    assert await harness.say(pat, "/cancel") == [texts.cancelled()]
     assert harness.app.job_queue.get_jobs_by_name(guided_exercises.step_job_name(pat.id)) == ()

@@ -49,14 +49,14 @@ async def test_history_pages_back_through_every_entry(harness, pat):
     [page] = await harness.say(pat, "/history")
     assert page.startswith("Your entries 1–5 of 12")
     assert "“n11”" in page and "“n7”" in page and "“n6”" not in page
-    assert words.BUTTON_OLDER in labels(harness, pat)
-    assert words.BUTTON_NEWER not in labels(harness, pat)
-    [page] = await harness.press(pat, words.BUTTON_OLDER)
+    assert words.button_older() in labels(harness, pat)
+    assert words.button_newer() not in labels(harness, pat)
+    [page] = await harness.press(pat, words.button_older())
     assert page.startswith("Your entries 6–10 of 12") and "“n6”" in page
-    [page] = await harness.press(pat, words.BUTTON_OLDER)
+    [page] = await harness.press(pat, words.button_older())
     assert page.startswith("Your entries 11–12 of 12") and "“n0”" in page
-    assert words.BUTTON_OLDER not in labels(harness, pat)  # the oldest page
-    [page] = await harness.press(pat, words.BUTTON_NEWER)
+    assert words.button_older() not in labels(harness, pat)  # the oldest page
+    [page] = await harness.press(pat, words.button_newer())
     assert page.startswith("Your entries 6–10 of 12")
     for row in harness.api.keyboard(pat.id):
         for _, data in row:
@@ -74,15 +74,15 @@ async def open_entry(harness, user, note):
 async def test_correct_score_techniques_medication_and_note_with_an_audit_trail(harness, pat):
     [entry] = await seed(harness, pat, 1)
     await open_entry(harness, pat, "n0")
-    await harness.press(pat, words.BUTTON_EDIT_SCORE)
+    await harness.press(pat, words.button_edit_score())
     [view] = await harness.press(pat, "6")
     assert "6/10" in view
-    await harness.press(pat, words.BUTTON_EDIT_TECHNIQUES)
-    await harness.press(pat, texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.TENS])
-    await harness.press(pat, texts.BUTTON_DONE)  # back to the entry
-    await harness.press(pat, words.BUTTON_EDIT_MEDICATION.format(state=words.MEDICATION_NO))
-    await harness.press(pat, words.BUTTON_EDIT_NOTE)
-    assert await harness.say(pat, "left knee, not the back") == [words.NOTE_CHANGED]
+    await harness.press(pat, words.button_edit_techniques())
+    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.TENS])
+    await harness.press(pat, texts.button_done())  # back to the entry
+    await harness.press(pat, words.button_edit_medication().format(state=words.medication_no()))
+    await harness.press(pat, words.button_edit_note())
+    assert await harness.say(pat, "left knee, not the back") == [words.note_changed()]
 
     [stored] = harness.files.entries(pat.id)
     assert stored.score == 6 and stored.techniques == (Technique.TENS,) and stored.medication
@@ -109,12 +109,12 @@ def run_corrections(harness, user):
 async def test_remove_asks_first_and_leaves_a_record(harness, pat):
     first, second = await seed(harness, pat, 2)
     await open_entry(harness, pat, "n1")
-    [ask] = await harness.press(pat, words.BUTTON_REMOVE)
+    [ask] = await harness.press(pat, words.button_remove())
     assert ask.startswith("Remove this entry?")
-    await harness.press(pat, texts.BUTTON_NO)  # back to the entry, nothing removed
+    await harness.press(pat, texts.button_no())  # back to the entry, nothing removed
     assert len(harness.files.entries(pat.id)) == 2
-    await harness.press(pat, words.BUTTON_REMOVE)
-    assert await harness.press(pat, texts.BUTTON_YES_REMOVE) == [words.REMOVED]
+    await harness.press(pat, words.button_remove())
+    assert await harness.press(pat, texts.button_yes_remove()) == [words.removed()]
     assert [e.id for e in harness.files.entries(pat.id)] == [first.id]
     [record] = run_corrections(harness, pat)
     assert (record.entry_id, record.field, record.old["score"]) == (second.id, REMOVED, 1)
@@ -141,7 +141,7 @@ async def test_an_old_diary_file_is_listed_and_migrated_on_its_first_correction(
     [page] = await harness.say(pat, "/history")
     assert page.startswith("Your entries 1–3 of 3") and "“Rücken ☀”" in page
     await harness.press(pat, next(t for t in labels(harness, pat) if t.startswith("1. ")))
-    await harness.press(pat, words.BUTTON_EDIT_SCORE)
+    await harness.press(pat, words.button_edit_score())
     await harness.press(pat, "2")
     import json  # noqa: PLC0415
 
@@ -153,7 +153,7 @@ async def test_an_old_diary_file_is_listed_and_migrated_on_its_first_correction(
 async def test_undo_is_recorded_in_the_audit_trail(harness, pat):
     await seed(harness, pat, 1)
     await harness.say(pat, "/undo")
-    await harness.press(pat, texts.BUTTON_YES_REMOVE)
+    await harness.press(pat, texts.button_yes_remove())
     assert [c.field for c in run_corrections(harness, pat)] == [REMOVED]
 
 

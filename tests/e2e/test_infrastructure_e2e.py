@@ -29,7 +29,7 @@ def reminders_received(api: FakeBotAPI) -> list[Any]:
     return [
         c
         for c in api.calls_for("sendMessage", PATIENT)
-        if c.ok and c.params.get("text") == texts.REMINDER
+        if c.ok and c.params.get("text") == texts.reminder()
     ]
 
 
@@ -138,7 +138,7 @@ async def test_a_group_gets_at_most_twenty_answers_at_once(harness: Harness) -> 
     assert answers() == 20
     await harness.api.wait_until(lambda: answers() >= 21, timeout=10)  # held, not dropped
     texts_sent = {c.params["text"] for c in harness.api.calls_for("sendMessage", GROUP)}
-    assert texts_sent == {texts.PRIVATE_ONLY}
+    assert texts_sent == {texts.private_only()}
 
 
 # -- domain/parsing.py: time-zone suggestions by city -----------------------------------------

@@ -67,7 +67,7 @@ async def export(harness, user):
 async def test_report_shows_days_doses_and_pain_with_and_without(harness, pat):
     await seed(harness, pat, days_with_ibuprofen=3)
     text, rows, fhir = await export(harness, pat)
-    assert med_texts.REPORT_HEADING in text
+    assert med_texts.report_heading() in text
     assert "ibuprofen 400 mg (as needed): taken on 3 days, 6 doses in this period." in text
     assert "pregabalin 75 mg (regular): taken on 6 days, 6 doses in this period." in text
     assert (
@@ -95,13 +95,13 @@ async def test_report_shows_days_doses_and_pain_with_and_without(harness, pat):
 async def test_too_few_days_without_are_not_compared(harness, pat):
     await seed(harness, pat, days_with_ibuprofen=4)  # 4 with, only 2 without
     text, _rows, _fhir = await export(harness, pat)
-    assert med_texts.REPORT_TOO_FEW.format(name=IBU.name) in text
-    assert "average pain was" not in text.split(med_texts.REPORT_HEADING)[1]
+    assert med_texts.report_too_few().format(name=IBU.name) in text
+    assert "average pain was" not in text.split(med_texts.report_heading())[1]
 
 
 async def test_no_list_no_section_and_no_statements(harness, pat):
     await harness.say(pat, "/log 5")
     text, rows, fhir = await export(harness, pat)
-    assert med_texts.REPORT_HEADING not in text
+    assert med_texts.report_heading() not in text
     assert rows[0]["medications"] == ""
     assert not [e for e in fhir["entry"] if e["resource"]["resourceType"] == "MedicationStatement"]

@@ -11,15 +11,15 @@ from diarybot.texts import specialist as st
 async def test_start_shows_privacy_notice_then_timezone_then_time(harness):
     pat = harness.user()
     replies = await harness.say(pat, "/start")
-    assert replies[0] == texts.WELCOME
+    assert replies[0] == texts.welcome()
     assert "/delete" in replies[0] and "emergency" in replies[0]
-    assert replies[1] == texts.ASK_TIMEZONE
+    assert replies[1] == texts.ask_timezone()
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
     assert "Europe/Berlin" in labels
 
     replies = await harness.press(pat, "Europe/Berlin")
     assert replies[0].startswith("Time zone set to Europe/Berlin")
-    assert replies[1] == texts.ASK_REMINDER_TIME
+    assert replies[1] == texts.ask_reminder_time()
 
     replies = await harness.say(pat, "8pm")
     assert "every day at 20:00 (Europe/Berlin)" in replies[0]
@@ -54,7 +54,9 @@ async def test_remind_accepts_common_formats_and_rejects_nonsense(harness):
     await harness.onboard(pat)
     for typed, expected in [("20.00", time(20)), ("8pm", time(20)), ("07:45", time(7, 45))]:
         replies = await harness.say(pat, f"/remind {typed}")
-        assert replies == [texts.REMINDER_SET.format(time=f"{expected:%H:%M}", tz="Europe/Berlin")]
+        assert replies == [
+            texts.reminder_set().format(time=f"{expected:%H:%M}", tz="Europe/Berlin")
+        ]
         assert harness.files.get_profile(pat.id).reminder_time == expected
     replies = await harness.say(pat, "/remind 25:99")
     assert "couldn't read “25:99” as a time" in replies[0]
@@ -77,25 +79,25 @@ async def test_settings_pause_resume(harness):
     await harness.onboard(pat)
     replies = await harness.say(pat, "/settings")
     assert "Time zone: Europe/Berlin" in replies[0] and "Daily reminder: 20:00" in replies[0]
-    assert await harness.say(pat, "/pause") == [texts.PAUSED]
+    assert await harness.say(pat, "/pause") == [texts.paused()]
     assert harness.files.get_profile(pat.id).paused
     assert harness.app.job_queue.get_jobs_by_name(f"reminder:{pat.id}") == ()
     assert "(paused)" in (await harness.say(pat, "/settings"))[0]
     replies = await harness.say(pat, "/resume")
-    assert replies == [texts.RESUMED.format(time="20:00", tz="Europe/Berlin")]
+    assert replies == [texts.resumed().format(time="20:00", tz="Europe/Berlin")]
     assert not harness.files.get_profile(pat.id).paused
     assert len(harness.app.job_queue.get_jobs_by_name(f"reminder:{pat.id}")) == 1
 
 
 async def test_commands_before_start_ask_to_start(harness):
     pat = harness.user()
-    assert await harness.say(pat, "/history") == [texts.NEED_START]
-    assert await harness.say(pat, "/log 5") == [texts.NEED_START]
+    assert await harness.say(pat, "/history") == [texts.need_start()]
+    assert await harness.say(pat, "/log 5") == [texts.need_start()]
     assert harness.files.get_profile(pat.id) is None
 
 
 async def test_help_lists_every_patient_command(harness):
     pat = harness.user()
     replies = await harness.say(pat, "/help")
-    for name, _ in texts.COMMANDS:
+    for name, _ in texts.commands():
         assert (f"/{name} " in replies[0]) is (name not in st.SPECIALIST_ONLY), name

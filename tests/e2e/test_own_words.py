@@ -14,7 +14,7 @@ from diarybot.bot.context import Awaiting
 from diarybot.domain.entries import NOTE_MAX_CHARS, Source, Technique
 from diarybot.domain.localtime import instant_on, local_date
 from diarybot.texts import words
-from diarybot.texts.safety import NOTHING_SENT
+from diarybot.texts.safety import nothing_sent
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -58,9 +58,13 @@ async def test_a_score_with_words_is_a_score_and_a_note(harness, pat, typed, sco
 )
 async def test_other_text_is_offered_back_not_refused(harness, pat, typed):
     replies = await harness.say(pat, typed)
-    assert replies == [words.OFFER.format(preview=texts.shorten(typed, 80))]
+    assert replies == [words.offer().format(preview=texts.shorten(typed, 80))]
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
-    assert labels == [words.BUTTON_ADD_TO_LATEST, words.BUTTON_NOTE_ONLY, words.BUTTON_RATE_NOW]
+    assert labels == [
+        words.button_add_to_latest(),
+        words.button_note_only(),
+        words.button_rate_now(),
+    ]
     # The words are not in the buttons (64 bytes): only an id is.
     for row in harness.api.keyboard(pat.id):
         for _, data in row:
@@ -71,8 +75,8 @@ async def test_other_text_is_offered_back_not_refused(harness, pat, typed):
 async def test_offered_text_saved_as_a_note_only_entry(harness, pat):
     await harness.say(pat, "I had a rough night, my back hurts a lot today")
     offer = harness.api.last_message(pat.id)
-    data = next(d for row in offer.keyboard() for t, d in row if t == words.BUTTON_NOTE_ONLY)
-    replies = await harness.press(pat, words.BUTTON_NOTE_ONLY)
+    data = next(d for row in offer.keyboard() for t, d in row if t == words.button_note_only())
+    replies = await harness.press(pat, words.button_note_only())
     assert replies[0].startswith("Saved as a note on its own at ")
     [entry] = harness.files.entries(pat.id)
     assert entry.score is None and entry.source == Source.NOTE
@@ -88,19 +92,19 @@ async def test_offered_text_added_to_todays_latest_entry(harness, pat):
     await harness.say(pat, "/log 5")
     harness.app.user_data[pat.id].clear()  # the techniques keyboard answered (or left)
     await harness.say(pat, "😭")
-    replies = await harness.press(pat, words.BUTTON_ADD_TO_LATEST)
+    replies = await harness.press(pat, words.button_add_to_latest())
     assert replies[0].startswith("Added to your entry of ") and "(5/10)" in replies[0]
     first, latest = harness.files.entries(pat.id)
     assert (first.note, latest.note) == ("morning", "😭")
     await harness.say(pat, "the heat pad helped")
-    await harness.press(pat, words.BUTTON_ADD_TO_LATEST)
+    await harness.press(pat, words.button_add_to_latest())
     # Added below, never replacing what was there.
     assert harness.files.entries(pat.id)[-1].note == "😭\nthe heat pad helped"
 
 
 async def test_add_to_latest_without_an_entry_today_keeps_it_as_a_note(harness, pat):
     await harness.say(pat, "rough night")
-    replies = await harness.press(pat, words.BUTTON_ADD_TO_LATEST)
+    replies = await harness.press(pat, words.button_add_to_latest())
     assert replies[0].startswith("There is no entry today yet")
     [entry] = harness.files.entries(pat.id)
     assert entry.score is None and entry.note == "rough night"
@@ -108,8 +112,8 @@ async def test_add_to_latest_without_an_entry_today_keeps_it_as_a_note(harness, 
 
 async def test_rate_now_opens_the_scale_and_keeps_the_words_as_its_note(harness, pat):
     await harness.say(pat, "my back hurts a lot today")
-    replies = await harness.press(pat, words.BUTTON_RATE_NOW)
-    assert replies == [texts.ASK_SCORE]
+    replies = await harness.press(pat, words.button_rate_now())
+    assert replies == [texts.ask_score()]
     replies = await harness.press(pat, "7")
     assert replies[0].startswith("Saved: 7/10")
     [entry] = harness.files.entries(pat.id)
@@ -119,8 +123,8 @@ async def test_rate_now_opens_the_scale_and_keeps_the_words_as_its_note(harness,
 async def test_offer_buttons_after_a_restart_say_so(harness, pat):
     await harness.say(pat, "rough night")
     harness.app.user_data[pat.id].offered.clear()  # what a restart forgets
-    replies = await harness.press(pat, words.BUTTON_NOTE_ONLY)
-    assert replies == [words.OFFER_EXPIRED]
+    replies = await harness.press(pat, words.button_note_only())
+    assert replies == [words.offer_expired()]
     assert harness.files.entries(pat.id) == []
 
 
@@ -129,8 +133,8 @@ async def test_text_typed_while_techniques_are_open_is_the_note(harness, pat):
     await harness.press(pat, "5")
     keyboard = harness.api.last_message(pat.id).message_id
     replies = await harness.say(pat, "used the heat pad")
-    assert replies == [words.NOTE_SAVED_KEEP_TICKING]
-    label = texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.HEAT_COLD]
+    assert replies == [words.note_saved_keep_ticking()]
+    label = texts.unchecked() + texts.technique_names()[Technique.HEAT_COLD]
     await harness.press(pat, label, message_id=keyboard)
     [entry] = harness.files.entries(pat.id)
     assert entry.note == "used the heat pad" and entry.techniques == (Technique.HEAT_COLD,)
@@ -142,9 +146,9 @@ async def test_text_typed_while_techniques_are_open_is_the_note(harness, pat):
 async def test_one_tap_checkin_is_unchanged(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "4")
-    await harness.press(pat, texts.BUTTON_DONE)
-    replies = await harness.press(pat, texts.BUTTON_SKIP)
-    assert texts.CHECKIN_DONE in replies[0]
+    await harness.press(pat, texts.button_done())
+    replies = await harness.press(pat, texts.button_skip())
+    assert texts.checkin_done() in replies[0]
     [entry] = harness.files.entries(pat.id)
     assert (entry.score, entry.note) == (4, "")
 
@@ -152,15 +156,15 @@ async def test_one_tap_checkin_is_unchanged(harness, pat):
 async def test_a_note_longer_than_one_entry_is_kept_in_consecutive_notes(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "5")
-    await harness.press(pat, texts.BUTTON_DONE)
+    await harness.press(pat, texts.button_done())
     await harness.say(pat, "first part")  # the entry's note, then a long addition to it
     state = harness.app.user_data[pat.id]
     state.expect(Awaiting.NOTE, harness.files.entries(pat.id)[0].id)
     long_text = " ".join(f"word{n}" for n in range(1200))  # ~8 900 characters
     replies = await harness.say(pat, long_text)
-    assert texts.NOTE_SAVED in replies
+    assert texts.note_saved() in replies
     entries = harness.files.entries(pat.id)
-    assert words.NOTE_CONTINUED.format(count=len(entries)) in replies
+    assert words.note_continued().format(count=len(entries)) in replies
     assert entries[0].note == "first part"  # the old note is never cut
     assert [e.score for e in entries] == [5, None, None, None]
     assert all(len(e.note) <= NOTE_MAX_CHARS for e in entries)
@@ -169,17 +173,17 @@ async def test_a_note_longer_than_one_entry_is_kept_in_consecutive_notes(harness
 
 async def test_crisis_words_are_answered_first(harness, pat):
     replies = await harness.say(pat, "chest pain and I can't breathe")
-    assert NOTHING_SENT in replies[0]
+    assert nothing_sent() in replies[0]
     assert not any(r.startswith("Shall I keep this") for r in replies)
 
 
 async def test_note_only_entries_are_never_a_score(harness, pat, clock):
     clock.set(datetime(2026, 11, 30, 12, 0, tzinfo=UTC))
     await harness.say(pat, "/log 4")
-    await harness.press(pat, texts.BUTTON_DONE)
-    await harness.press(pat, texts.BUTTON_SKIP)
+    await harness.press(pat, texts.button_done())
+    await harness.press(pat, texts.button_skip())
     await harness.say(pat, "rough night")
-    await harness.press(pat, words.BUTTON_NOTE_ONLY)
+    await harness.press(pat, words.button_note_only())
     [history] = await harness.say(pat, "/history")
     assert "— note ·" in history and "None/10" not in history
 
@@ -188,8 +192,8 @@ async def test_a_note_alone_does_not_count_as_todays_checkin(harness, pat):
     day = local_date(datetime.now(UTC), BERLIN)
     harness.clock.set(instant_on(day, time(9), BERLIN))
     await harness.say(pat, "rough night")
-    await harness.press(pat, words.BUTTON_NOTE_ONLY)
+    await harness.press(pat, words.button_note_only())
     harness.clock.set(instant_on(day, time(20), BERLIN) + timedelta(seconds=1))
     await harness.run_job(reminders.job_id(pat.id))
     sent = [c.params["text"] for c in harness.api.calls_for("sendMessage", pat.id)]
-    assert sent[-1] == texts.REMINDER  # still asked for a score
+    assert sent[-1] == texts.reminder()  # still asked for a score

@@ -87,25 +87,29 @@ def next_weekday(weekday: int) -> date:
 
 
 async def test_weekly_peg_asked_on_its_day_once_and_stored(harness, pat):
-    assert await harness.say(pat, "/peg wednesday") == [texts.PEG_SET.format(weekday="Wednesday")]
+    assert await harness.say(pat, "/peg wednesday") == [
+        texts.peg_set().format(weekday="Wednesday")
+    ]
     wednesday = next_weekday(2)
     harness.clock.set(instant_on(wednesday, time(20), BERLIN) + timedelta(seconds=1))
     await harness.run_job(reminders.job_id(pat.id))
-    question = next(m for m in harness.api.messages[pat.id] if m.text.startswith(texts.PEG_INTRO))
+    question = next(
+        m for m in harness.api.messages[pat.id] if m.text.startswith(texts.peg_intro())
+    )
     assert "average in the past week" in question.text and "0 = no pain" in question.text
     await harness.press(pat, "5", message_id=question.message_id)
     [same] = [m for m in harness.api.messages[pat.id] if m.message_id == question.message_id]
     assert "Question 2 of 3" in same.text and "enjoyment of life" in same.text
     await harness.press(pat, "4", message_id=question.message_id)
     replies = await harness.press(pat, "6", message_id=question.message_id)
-    assert replies == [texts.PEG_DONE.format(score=5.0, pain=5, enjoyment=4, activity=6)]
+    assert replies == [texts.peg_done().format(score=5.0, pain=5, enjoyment=4, activity=6)]
     [stored] = harness.files.pegs(pat.id)
     assert (stored.pain, stored.enjoyment, stored.activity) == (5, 4, 6)
     await harness.run_job(reminders.job_id(pat.id))  # same day again: not asked twice
     asked = [
         c
         for c in harness.api.calls_for("sendMessage", pat.id)
-        if c.params["text"].startswith(texts.PEG_INTRO)
+        if c.params["text"].startswith(texts.peg_intro())
     ]
     assert len(asked) == 1
     assert len(harness.files.pegs(pat.id)) == 1
@@ -151,7 +155,7 @@ async def test_peg_in_the_fhir_export(harness, pat, clock):
 async def test_flare_message_once_a_day_and_alert_to_opted_in_specialist(harness, pat):
     doc = harness.user(5005, "Dr Roe")
     await link(harness, pat, doc)
-    assert await harness.say(doc, "/alerts on") == [texts.ALERTS_ON]
+    assert await harness.say(doc, "/alerts on") == [texts.alerts_on()]
     today = datetime.now(UTC).astimezone(BERLIN).date()
     store = harness.store
     profile = await store.profiles.get(pat.id)

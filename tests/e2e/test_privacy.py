@@ -68,7 +68,7 @@ async def test_delete_erases_files_jobs_and_memory_and_leaves_no_trace(
     await harness.say(pat, "/checkin")
     await harness.press(pat, "7")
     techniques = harness.api.last_message(pat.id)
-    await harness.press(pat, texts.BUTTON_DONE)
+    await harness.press(pat, texts.button_done())
     await harness.say(pat, NOTES[0])
     await harness.say(pat, f"/log 5 {NOTES[1]}")
     # Shared with a specialist (whose own file indexes the patient), and a spare share code.
@@ -86,7 +86,7 @@ async def test_delete_erases_files_jobs_and_memory_and_leaves_no_trace(
     assert len([j for j in harness.app.job_queue.jobs() if str(PATIENT_ID) in j.name]) >= 2
 
     await harness.say(pat, "/delete")
-    assert await harness.press(pat, texts.BUTTON_YES_ERASE) == [texts.DELETE_DONE]
+    assert await harness.press(pat, texts.button_yes_erase()) == [texts.delete_done()]
     assert PATIENT_ID not in harness.app.user_data
     assert not harness.app.chat_data.get(PATIENT_ID)
     # Old buttons pressed afterwards (the chat history keeps them) must not write again.
@@ -108,9 +108,9 @@ async def test_delete_erases_files_jobs_and_memory_and_leaves_no_trace(
     # A press makes PTB start a blank state again; nothing of the patient's may be in it.
     assert harness.app.user_data.get(PATIENT_ID) in (None, UserState())
     # The specialist keeps their own account, without the patient.
-    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE_NOW]
+    assert await harness.say(doc, "/patients") == [st.patients_none_now()]
     # Coming back is a fresh start, not a restore.
-    assert await harness.say(pat, "/history") == [texts.NEED_START]
+    assert await harness.say(pat, "/history") == [texts.need_start()]
 
 
 # -- logs ----------------------------------------------------------------------------------
@@ -166,8 +166,8 @@ async def test_a_full_session_at_debug_logs_no_token_no_diary_text_and_no_name(
     await harness.onboard(pat, tz="UTC", at="20:00")
     await harness.say(pat, "/checkin")
     await harness.press(pat, "8")
-    await harness.press(pat, texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.TENS])
-    await harness.press(pat, texts.BUTTON_DONE)
+    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.TENS])
+    await harness.press(pat, texts.button_done())
     await harness.say(pat, NOTES[0])
     await harness.say(pat, f"/log 9 {NOTES[1]}")
     await harness.say(pat, "/history")
@@ -185,7 +185,7 @@ async def test_a_full_session_at_debug_logs_no_token_no_diary_text_and_no_name(
     job.job.modify(next_run_time=datetime.now(UTC))
     await harness.api.wait_for("sendMessage", chat_id=PATIENT_ID, since=mark)
     await harness.say(pat, "/delete")
-    await harness.press(pat, texts.BUTTON_YES_ERASE)
+    await harness.press(pat, texts.button_yes_erase())
 
     written = buffer.getvalue()
     assert "Error while handling an update" in written  # the session did log, tracebacks too
@@ -219,7 +219,7 @@ async def test_every_file_and_folder_is_private_even_with_a_lax_umask(
             diary = harness.data_dir / "patients" / str(pat.id) / DIARY_FILE
         diary.write_bytes(diary.read_bytes()[:-3])  # (an existing file keeps its mode)
         async with running_bot(harness):
-            assert texts.FILE_RECOVERED in await harness.say(pat, "/log 5")
+            assert texts.file_recovered() in await harness.say(pat, "/log 5")
     finally:
         os.umask(old_umask)
     paths = [tmp_path / "data", *sorted((tmp_path / "data").rglob("*"))]

@@ -21,7 +21,7 @@ async def test_moving_west_right_after_the_reminder_keeps_the_next_local_days_re
     assert len(reminder_calls(harness.api, ana.id)) == 1
     harness.clock.set(sent_at + timedelta(minutes=5))
     assert (await harness.say(ana, "/timezone America/New_York"))[0].startswith(
-        texts.TIMEZONE_SET.format(tz="America/New_York", local_time="23:05")
+        texts.timezone_set().format(tz="America/New_York", local_time="23:05")
     )
     # 2 December in New York is a new day there: it gets its reminder at 05:00 local.
     await fire(harness, ana.id, instant_on(DAY, time(5), NEW_YORK) + timedelta(seconds=5))

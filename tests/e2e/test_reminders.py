@@ -15,7 +15,9 @@ NEW_YORK = ZoneInfo("America/New_York")
 
 def reminder_calls(api, chat_id):
     return [
-        c for c in api.calls_for("sendMessage", chat_id) if c.params.get("text") == texts.REMINDER
+        c
+        for c in api.calls_for("sendMessage", chat_id)
+        if c.params.get("text") == texts.reminder()
     ]
 
 

@@ -5,7 +5,7 @@ from diarybot import texts
 from diarybot.domain.entries import Source
 from diarybot.texts import safety as safety_texts
 from diarybot.texts import words
-from diarybot.texts.safety import NOTHING_SENT
+from diarybot.texts.safety import nothing_sent
 
 
 def labels(harness, user):
@@ -24,12 +24,12 @@ async def test_history_opens_an_entry_whose_note_is_all_emoji(harness):
     await harness.say(pat, "/history")
     [view] = await harness.press(pat, next(t for t in labels(harness, pat) if t.startswith("1. ")))
     assert "6/10" in view and "😭😭😭" in view
-    assert words.BUTTON_EDIT_NOTE in labels(harness, pat)
-    [asked] = await harness.press(pat, words.BUTTON_EDIT_SCORE)
+    assert words.button_edit_note() in labels(harness, pat)
+    [asked] = await harness.press(pat, words.button_edit_score())
     assert "😭😭😭" in asked
     [view] = await harness.press(pat, "7")
     assert "7/10" in view and "😭😭😭" in view
-    [asked] = await harness.press(pat, words.BUTTON_REMOVE)
+    [asked] = await harness.press(pat, words.button_remove())
     assert asked.startswith("Remove this entry?") and "😭😭😭" in asked
 
 
@@ -40,7 +40,7 @@ async def test_a_typed_score_with_alarming_words_is_answered_first_then_saved(ha
     pat = harness.user()
     await harness.onboard(pat)
     replies = await harness.say(pat, "8 i wish i was dead")
-    assert NOTHING_SENT in replies[0] and safety_texts.NOTE_LATER in replies[0]
+    assert nothing_sent() in replies[0] and safety_texts.note_later() in replies[0]
     assert replies[1].startswith("Saved: 8/10")
     [entry] = harness.files.entries(pat.id)
     assert (entry.score, entry.note) == (8, "i wish i was dead")
@@ -48,8 +48,8 @@ async def test_a_typed_score_with_alarming_words_is_answered_first_then_saved(ha
     await harness.say(pat, "/checkin")
     await harness.press(pat, "6")
     replies = await harness.say(pat, "i wanna die")  # the techniques keyboard is open
-    assert NOTHING_SENT in replies[0]
-    assert replies[1:] == [words.NOTE_SAVED_KEEP_TICKING]
+    assert nothing_sent() in replies[0]
+    assert replies[1:] == [words.note_saved_keep_ticking()]
     assert [(e.score, e.note) for e in harness.files.entries(pat.id)][-1] == (6, "i wanna die")
 
 
@@ -58,7 +58,7 @@ async def test_alarming_words_answering_a_setting_still_change_nothing(harness):
     await harness.onboard(pat, tz="America/New_York")
     await harness.say(pat, "/timezone")
     [answer] = await harness.say(pat, "9 i want to die")
-    assert NOTHING_SENT in answer
+    assert nothing_sent() in answer
     assert harness.files.entries(pat.id) == []
     assert harness.files.get_profile(pat.id).timezone == "America/New_York"
 
@@ -69,7 +69,7 @@ async def test_rate_now_keeps_the_words_through_a_restart(harness):
     pat = harness.user()
     await harness.onboard(pat)
     await harness.say(pat, "my back hurts a lot today")
-    assert await harness.press(pat, words.BUTTON_RATE_NOW) == [texts.ASK_SCORE]
+    assert await harness.press(pat, words.button_rate_now()) == [texts.ask_score()]
     harness.app.user_data[pat.id].offered.clear()  # what a restart forgets
     replies = await harness.press(pat, "7")
     assert replies[0].startswith("Saved: 7/10") and "my back hurts" in replies[0]
@@ -84,10 +84,10 @@ async def test_words_of_only_unicode_spaces_are_kept_without_an_error(harness):
     pat = harness.user()
     await harness.onboard(pat)
     await harness.say(pat, "\u3000")
-    [saved] = await harness.press(pat, words.BUTTON_NOTE_ONLY)
+    [saved] = await harness.press(pat, words.button_note_only())
     assert saved.startswith("Saved as a note on its own")
     await harness.say(pat, "\u00a0\u00a0")
-    await harness.press(pat, words.BUTTON_RATE_NOW)
+    await harness.press(pat, words.button_rate_now())
     [saved, *_] = await harness.press(pat, "3")
     assert saved.startswith("Saved: 3/10")
     assert [(e.score, e.note) for e in harness.files.entries(pat.id)] == [
@@ -102,12 +102,12 @@ async def test_a_double_tap_on_rate_now_leaves_the_scale_open(harness):
     await harness.say(pat, "knee bad again")
     offer = harness.api.last_message(pat.id)
     [data] = [
-        d for row in harness.api.keyboard(pat.id) for t, d in row if t == words.BUTTON_RATE_NOW
+        d for row in harness.api.keyboard(pat.id) for t, d in row if t == words.button_rate_now()
     ]
     harness.api.press_button(pat, offer.message_id, data)
     harness.api.press_button(pat, offer.message_id, data, require_button=False)
     await harness.settle()
-    assert harness.api.last_message(pat.id).text == texts.ASK_SCORE
+    assert harness.api.last_message(pat.id).text == texts.ask_score()
     [saved, *_] = await harness.press(pat, "4")
     assert saved.startswith("Saved: 4/10")
     assert [(e.score, e.note) for e in harness.files.entries(pat.id)] == [(4, "knee bad again")]

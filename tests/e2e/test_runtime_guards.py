@@ -39,7 +39,7 @@ async def test_four_quick_taps_on_the_techniques_keyboard_are_all_kept(harness: 
         # Four taps back to back: all four updates are queued before the bot's next poll, so
         # they reach the bot in one batch, as quick taps on a phone do.
         for technique in QUICK_TAPS:
-            label = texts.UNCHECKED + texts.TECHNIQUE_NAMES[technique]
+            label = texts.unchecked() + texts.technique_names()[technique]
             harness.api.press_button(pat, keyboard.message_id, data[label])
         await harness.settle()
         newest = max(diary_entries(harness.data_dir, pat.id), key=lambda e: e["recorded_at"])
@@ -47,7 +47,7 @@ async def test_four_quick_taps_on_the_techniques_keyboard_are_all_kept(harness: 
         # And what the patient sees agrees: every tapped box is ticked on the keyboard.
         labels = [label for row in harness.api.keyboard(pat.id) for label, _ in row]
         for technique in QUICK_TAPS:
-            assert texts.CHECKED + texts.TECHNIQUE_NAMES[technique] in labels, round_number
+            assert texts.checked() + texts.technique_names()[technique] in labels, round_number
     assert harness.api.unanswered_callback_queries() == []
 
 
@@ -121,7 +121,7 @@ async def test_a_summary_reaches_the_specialist_at_about_one_message_a_second(
         mark = api.mark()
         await harness.press(doc, "Pat Example")
         # The report arrives as one PDF; the data files when the specialist asks for them.
-        await harness.press(doc, st.BUTTON_DATA_FILES)
+        await harness.press(doc, st.button_data_files())
         summary = [c for c in api.calls if c.index >= mark and c.method in SENDS]
         assert [c.method for c in summary if c.chat_id == doc.id] == [
             "sendDocument",

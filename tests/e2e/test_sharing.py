@@ -41,9 +41,9 @@ def doc(harness):
 
 async def link(harness, pat, doc, level=ShareLevel.FILES):
     code = await share_code(harness, pat)
-    assert await harness.say(doc, f"/link {code}") == [texts.LINK_REQUESTED]
-    replies = await harness.press(pat, st.LEVEL_BUTTONS[level])
-    assert replies[0] == st.LINK_ALLOWED.format(who="Dr Roe", level=st.LEVEL_NAMES[level])
+    assert await harness.say(doc, f"/link {code}") == [texts.link_requested()]
+    replies = await harness.press(pat, st.level_buttons()[level])
+    assert replies[0] == st.link_allowed().format(who="Dr Roe", level=st.level_names()[level])
 
 
 def sent_to(api, chat_id, since=0):
@@ -59,46 +59,47 @@ async def test_code_is_strong_and_single_use():
 
 async def test_link_needs_the_patients_confirmation(harness, pat, doc):
     code = await share_code(harness, pat)
-    assert await harness.say(doc, f"/link {code.lower()}") == [texts.LINK_REQUESTED]
+    assert await harness.say(doc, f"/link {code.lower()}") == [texts.link_requested()]
     question = harness.api.last_message(pat.id).text
     # Named as a person would name them, never by an internal id.
     assert "Dr Roe" in question and "5005" not in question
     # Nothing is shared before the patient answers.
-    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE]
-    await harness.press(pat, st.LEVEL_BUTTONS[ShareLevel.SUMMARY])
+    assert await harness.say(doc, "/patients") == [st.patients_none()]
+    await harness.press(pat, st.level_buttons()[ShareLevel.SUMMARY])
     confirmation = harness.api.last_message(doc.id).text
     assert confirmation.startswith("Pat Example now shares their pain diary with you")
     [listing] = await harness.say(doc, "/patients")
     assert "Pat Example" in listing
     [sharing] = await harness.say(pat, "/sharing")
     assert (
-        st.SHARING_LINE.format(who="Dr Roe", level=st.LEVEL_NAMES[ShareLevel.SUMMARY]) in sharing
+        st.sharing_line().format(who="Dr Roe", level=st.level_names()[ShareLevel.SUMMARY])
+        in sharing
     )
 
 
 async def test_declined_request_shares_nothing(harness, pat, doc):
     code = await share_code(harness, pat)
     await harness.say(doc, f"/link {code}")
-    replies = await harness.press(pat, texts.BUTTON_DECLINE)
-    assert replies[0] == texts.LINK_DECLINED.format(name="Dr Roe")
-    assert harness.api.last_message(doc.id).text == texts.LINK_DECLINED_SPECIALIST
-    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE]
+    replies = await harness.press(pat, texts.button_decline())
+    assert replies[0] == texts.link_declined().format(name="Dr Roe")
+    assert harness.api.last_message(doc.id).text == texts.link_declined_specialist()
+    assert await harness.say(doc, "/patients") == [st.patients_none()]
 
 
 async def test_code_works_once_and_expires(harness, pat, doc, clock):
     code = await share_code(harness, pat)
     await harness.say(doc, f"/link {code}")
     other = harness.user(6006, "Other")
-    assert await harness.say(other, f"/link {code}") == [texts.LINK_INVALID]
+    assert await harness.say(other, f"/link {code}") == [texts.link_invalid()]
     stale = await share_code(harness, pat)
     clock.offset = timedelta(hours=24, minutes=1)
-    assert await harness.say(other, f"/link {stale}") == [texts.LINK_INVALID]
+    assert await harness.say(other, f"/link {stale}") == [texts.link_invalid()]
 
 
 async def test_summary_is_one_pdf_up_to_today_and_files_only_on_request(harness, pat, doc):
     await link(harness, pat, doc, ShareLevel.FILES)
     # The entry was logged today: the summary covers today, and says which period it covers.
-    assert await harness.say(doc, "/summary") == [st.SUMMARY_PICK.format(days=30)]
+    assert await harness.say(doc, "/summary") == [st.summary_pick().format(days=30)]
     mark = harness.api.mark()
     await harness.press(doc, "Pat Example")
     [report] = [c for c in harness.api.calls_for("sendDocument", doc.id) if c.index >= mark]
@@ -106,7 +107,7 @@ async def test_summary_is_one_pdf_up_to_today_and_files_only_on_request(harness,
     assert "last 30 days, up to today" in report.params["caption"]
     assert harness.api.calls_for("sendPhoto", doc.id) == []  # the chart is in the PDF
     assert "knee after stairs" in pdf_text(report)
-    await harness.press(doc, st.BUTTON_DATA_FILES, message_id=report.result["message_id"])
+    await harness.press(doc, st.button_data_files(), message_id=report.result["message_id"])
     names = [
         c.files["document"].filename
         for c in harness.api.calls_for("sendDocument", doc.id)
@@ -131,16 +132,16 @@ async def test_summary_only_consent_sends_no_entries_notes_or_files(harness, pat
     )
     await harness.settle()
     assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
-    assert harness.api.sent_texts(doc.id)[-1] == st.FILES_NOT_SHARED.format(name="Pat Example")
+    assert harness.api.sent_texts(doc.id)[-1] == st.files_not_shared().format(name="Pat Example")
 
 
 async def test_patient_changes_what_is_shared_in_sharing(harness, pat, doc):
     await link(harness, pat, doc, ShareLevel.ENTRIES)
     await harness.say(pat, "/sharing")
-    await harness.press(pat, st.BUTTON_CHANGE.format(name="Dr Roe"))
-    replies = await harness.press(pat, st.LEVEL_BUTTONS[ShareLevel.SUMMARY])
+    await harness.press(pat, st.button_change().format(name="Dr Roe"))
+    replies = await harness.press(pat, st.level_buttons()[ShareLevel.SUMMARY])
     assert replies == [
-        st.LEVEL_CHANGED.format(who="Dr Roe", level=st.LEVEL_NAMES[ShareLevel.SUMMARY])
+        st.level_changed().format(who="Dr Roe", level=st.level_names()[ShareLevel.SUMMARY])
     ]
     [stored] = harness.files.links(pat.id)
     assert stored.level is ShareLevel.SUMMARY
@@ -157,7 +158,7 @@ async def test_summary_without_entries_says_when_they_last_logged(harness, pat, 
     await harness.say(doc, "/summary")
     [text] = await harness.press(doc, "Pat Example")
     logged = harness.files.entries(pat.id)[0].local_date
-    assert text.endswith(st.LAST_LOGGED.format(day=texts.short_date(logged)))
+    assert text.endswith(st.last_logged().format(day=texts.short_date(logged)))
     assert harness.api.calls_for("sendDocument", doc.id) == []
 
 
@@ -191,9 +192,9 @@ async def test_guessing_codes_is_rate_limited(harness, pat):
     guesser = harness.user(7007, "Guesser")
     real = await share_code(harness, pat)
     for n in range(share_codes.MAX_WRONG_CODES):
-        assert await harness.say(guesser, f"/link AAAAA-AAAA{n + 2}") == [texts.LINK_INVALID]
+        assert await harness.say(guesser, f"/link AAAAA-AAAA{n + 2}") == [texts.link_invalid()]
     # Even the right code is refused now, and the reply reveals nothing about it.
-    assert await harness.say(guesser, f"/link {real}") == [texts.LINK_RATE_LIMITED]
+    assert await harness.say(guesser, f"/link {real}") == [texts.link_rate_limited()]
     assert harness.files.pending(pat.id) == []
 
 
@@ -214,30 +215,30 @@ async def test_unshare_is_effective_at_once(harness, pat, doc, clock):
     await link(harness, pat, doc)
     [text] = await harness.say(pat, "/unshare")
     assert "Dr Roe" in text
-    await harness.press(pat, st.BUTTON_CHANGE.format(name="Dr Roe"))
-    replies = await harness.press(pat, st.BUTTON_STOP.format(name="Dr Roe"))
-    assert replies == [texts.UNSHARED.format(name="Dr Roe")]
+    await harness.press(pat, st.button_change().format(name="Dr Roe"))
+    replies = await harness.press(pat, st.button_stop().format(name="Dr Roe"))
+    assert replies == [texts.unshared().format(name="Dr Roe")]
     # The specialist is told once, by name; a second (stale) press tells them nothing more.
-    stopped = st.PATIENT_STOPPED.format(patient="Pat Example")
+    stopped = st.patient_stopped().format(patient="Pat Example")
     assert harness.api.sent_texts(doc.id).count(stopped) == 1
     msg = harness.api.last_message(pat.id)
     harness.api.press_button(pat, msg.message_id, f"ur:{doc.id}", require_button=False)
     await harness.settle()
     assert harness.api.sent_texts(doc.id).count(stopped) == 1
     # Someone who had patients is not told "yet".
-    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE_NOW]
+    assert await harness.say(doc, "/patients") == [st.patients_none_now()]
     # The summary covers today, so the entry logged today would show in a leak.
     msg = harness.api.last_message(doc.id)
     harness.api.press_button(doc, msg.message_id, f"sm:{pat.id}", require_button=False)
     await harness.settle()
     assert harness.api.calls_for("sendDocument", doc.id) == []
-    assert harness.api.sent_texts(doc.id)[-1] == st.NOT_AVAILABLE
+    assert harness.api.sent_texts(doc.id)[-1] == st.not_available()
 
 
 async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, clock):
     await link(harness, pat, doc)
     assert await harness.say(doc, "/digest friday 17:30 Europe/Berlin") == [
-        texts.DIGEST_SET.format(weekday="Friday", time="17:30", tz="Europe/Berlin")
+        texts.digest_set().format(weekday="Friday", time="17:30", tz="Europe/Berlin")
     ]
     berlin = ZoneInfo("Europe/Berlin")
     today = datetime.now(UTC).astimezone(berlin).date()
@@ -263,8 +264,8 @@ async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, 
     clock.set(instant_on(friday + timedelta(days=5), time(9), berlin))
     await harness.say(pat, "/log 8 after the unshare")  # in the next digest's week
     await harness.say(pat, "/unshare")
-    await harness.press(pat, st.BUTTON_CHANGE.format(name="Dr Roe"))
-    await harness.press(pat, st.BUTTON_STOP.format(name="Dr Roe"))
+    await harness.press(pat, st.button_change().format(name="Dr Roe"))
+    await harness.press(pat, st.button_stop().format(name="Dr Roe"))
     clock.set(instant_on(friday + timedelta(days=7), time(17, 30), berlin) + timedelta(seconds=1))
     await run_job()  # the job scheduled before the unshare still runs: it must send nothing
     assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
@@ -275,15 +276,15 @@ async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, 
 async def test_delete_removes_links_both_ways(harness, pat, doc):
     await link(harness, pat, doc)
     await harness.say(pat, "/delete")
-    await harness.press(pat, texts.BUTTON_YES_ERASE)
+    await harness.press(pat, texts.button_yes_erase())
     assert not (harness.data_dir / "patients" / str(pat.id)).exists()
     assert harness.files.get_specialist(doc.id).patients == ()
-    assert await harness.say(doc, "/patients") == [st.PATIENTS_NONE_NOW]
+    assert await harness.say(doc, "/patients") == [st.patients_none_now()]
 
 
 async def test_specialist_deleting_themselves_unlinks_their_patients(harness, pat, doc):
     await link(harness, pat, doc)
     await harness.say(doc, "/delete")
-    await harness.press(doc, texts.BUTTON_YES_ERASE)
+    await harness.press(doc, texts.button_yes_erase())
     assert harness.files.links(pat.id) == []
-    assert await harness.say(pat, "/sharing") == [texts.SHARING_NONE]
+    assert await harness.say(pat, "/sharing") == [texts.sharing_none()]

@@ -45,10 +45,10 @@ def doc(harness):
 
 async def test_share_asks_once_for_report_details_then_gives_a_deep_link(harness, pat):
     [question] = await harness.say(pat, "/share")
-    assert question == st.ASK_REPORT_NAME.format(name="Pat Example")
+    assert question == st.ask_report_name().format(name="Pat Example")
     await harness.say(pat, "Patricia Example")
     replies = await harness.say(pat, "1980-02-29")
-    assert replies[0] == st.REPORT_DETAILS_SET.format(
+    assert replies[0] == st.report_details_set().format(
         name="Patricia Example", reference=", 1980-02-29"
     )
     code = CODE.search(replies[1]).group(0)
@@ -64,9 +64,9 @@ async def test_share_asks_once_for_report_details_then_gives_a_deep_link(harness
 async def test_deep_link_starts_the_link_flow_never_the_patient_onboarding(harness, pat, doc):
     code = await share_code(harness, pat)
     replies = await harness.say(doc, f"/start {code}")
-    assert replies[0].startswith(st.SPECIALIST_WELCOME.split("\n")[0])
-    assert "/digest" in replies[0] and replies[-1] == texts.LINK_REQUESTED
-    assert texts.ASK_TIMEZONE not in replies and texts.WELCOME not in replies
+    assert replies[0].startswith(st.specialist_welcome().split("\n")[0])
+    assert "/digest" in replies[0] and replies[-1] == texts.link_requested()
+    assert texts.ask_timezone() not in replies and texts.welcome() not in replies
     assert harness.files.get_profile(doc.id) is None
     question = harness.api.last_message(pat.id).text
     assert question.startswith("Dr Roe (@drroe) used your sharing code")
@@ -81,20 +81,20 @@ async def test_first_confirmation_tells_digest_and_alerts_and_asks_the_time_zone
     assert "/digest" in first.text and "/alerts" in first.text
     assert "America/New_York" in [label for row in first.keyboard() for label, _ in row]
     assert await harness.press(doc, "America/New_York") == [
-        st.SPECIALIST_TIMEZONE_SET.format(weekday="Monday", time="08:00", tz="America/New_York")
+        st.specialist_timezone_set().format(weekday="Monday", time="08:00", tz="America/New_York")
     ]
     assert harness.files.get_specialist(doc.id).timezone == "America/New_York"
     # Close matches for a typed zone, as for patients.
     [suggest] = await harness.say(doc, "/timezone berlin")
-    assert suggest.startswith(texts.TIMEZONE_UNKNOWN.format(text="berlin"))
+    assert suggest.startswith(texts.timezone_unknown().format(text="berlin"))
     assert "Europe/Berlin" in [label for row in harness.api.keyboard(doc.id) for label, _ in row]
     # A second patient: told without the time-zone question.
     lee = harness.user(1002, "Lee")
     await harness.onboard(lee)
     await link(harness, lee, doc, ShareLevel.SUMMARY)
     second = harness.api.last_message(doc.id)
-    assert second.text == st.LINK_CONFIRMED.format(
-        patient="Lee", level=st.LEVEL_NAMES[ShareLevel.SUMMARY]
+    assert second.text == st.link_confirmed().format(
+        patient="Lee", level=st.level_names()[ShareLevel.SUMMARY]
     )
     assert second.keyboard() == []
 
@@ -106,21 +106,23 @@ async def test_help_and_start_by_role(harness, pat, doc):
     [specialist_help] = await harness.say(doc, "/help")
     assert "/digest" in specialist_help and "/checkin" not in specialist_help
     [welcome] = await harness.say(doc, "/start")
-    assert welcome.startswith(st.SPECIALIST_WELCOME.split("\n")[0])
+    assert welcome.startswith(st.specialist_welcome().split("\n")[0])
     # A specialist who also keeps a diary sees both, in two sections.
-    await harness.press(doc, st.BUTTON_OWN_DIARY)
+    await harness.press(doc, st.button_own_diary())
     await harness.say(doc, "Europe/Berlin")
     await harness.say(doc, "20:00")
     [both] = await harness.say(doc, "/help")
-    assert st.HELP_PATIENT_HEADING in both and st.HELP_SPECIALIST_HEADING in both
-    assert both.index("/checkin") < both.index(st.HELP_SPECIALIST_HEADING) < both.index("/digest")
+    assert st.help_patient_heading() in both and st.help_specialist_heading() in both
+    assert (
+        both.index("/checkin") < both.index(st.help_specialist_heading()) < both.index("/digest")
+    )
 
 
 async def test_patient_deleting_tells_the_specialist_once(harness, pat, doc):
     await link(harness, pat, doc)
     await harness.say(pat, "/delete")
-    await harness.press(pat, texts.BUTTON_YES_ERASE)
-    stopped = st.PATIENT_STOPPED.format(patient="Pat Example")
+    await harness.press(pat, texts.button_yes_erase())
+    stopped = st.patient_stopped().format(patient="Pat Example")
     assert harness.api.sent_texts(doc.id).count(stopped) == 1
 
 
@@ -152,9 +154,9 @@ async def answered(harness, user, act):
 
 async def unshare_meanwhile(harness, pat):
     await answered(harness, pat, lambda: harness.api.send_text(pat, "/unshare"))
-    label = st.BUTTON_CHANGE.format(name="Dr Roe")
+    label = st.button_change().format(name="Dr Roe")
     await answered(harness, pat, lambda: harness.api.press_label(pat, label))
-    label = st.BUTTON_STOP.format(name="Dr Roe")
+    label = st.button_stop().format(name="Dr Roe")
     await answered(harness, pat, lambda: harness.api.press_label(pat, label))
 
 
@@ -171,7 +173,7 @@ async def test_unshare_while_the_report_renders_sends_nothing(harness, pat, doc)
     await harness.settle()  # the specialist's press has gone through every handler
     assert harness.api.calls_for("sendDocument", doc.id) == []
     # (The "stopped sharing" notice may come before or after this answer.)
-    assert st.NOT_AVAILABLE in harness.api.sent_texts(doc.id)
+    assert st.not_available() in harness.api.sent_texts(doc.id)
 
 
 async def test_consent_lowered_while_rendering_sends_no_notes(harness, pat, doc):
@@ -182,9 +184,9 @@ async def test_consent_lowered_while_rendering_sends_no_notes(harness, pat, doc)
     await asyncio.sleep(0.5)
     try:
         await answered(harness, pat, lambda: harness.api.send_text(pat, "/sharing"))
-        label = st.BUTTON_CHANGE.format(name="Dr Roe")
+        label = st.button_change().format(name="Dr Roe")
         await answered(harness, pat, lambda: harness.api.press_label(pat, label))
-        label = st.LEVEL_BUTTONS[ShareLevel.SUMMARY]
+        label = st.level_buttons()[ShareLevel.SUMMARY]
         await answered(harness, pat, lambda: harness.api.press_label(pat, label))
     finally:
         release.set()
@@ -307,10 +309,10 @@ async def test_patients_are_listed_in_pages(harness, doc):
             3000 + n, doc.id, Specialist(doc.id, doc.id), datetime.now(UTC)
         )
     [first] = await harness.say(doc, "/patients")
-    assert first.startswith(st.PATIENTS_PAGE.format(count=23, page=1, pages=3))
+    assert first.startswith(st.patients_page().format(count=23, page=1, pages=3))
     rows = harness.api.keyboard(doc.id)
-    assert len(rows) == 11 and rows[-1] == [(st.BUTTON_NEXT, "pp:1")]
-    [second] = await harness.press(doc, st.BUTTON_NEXT)
+    assert len(rows) == 11 and rows[-1] == [(st.button_next(), "pp:1")]
+    [second] = await harness.press(doc, st.button_next())
     assert "P10" in second and "P00" not in second
 
 
@@ -336,20 +338,22 @@ async def test_a_failed_table_does_not_stop_the_pdf_and_only_the_table_is_retrie
 
 async def test_a_specialists_plan_reaches_the_patient_and_goes_with_the_link(harness, pat, doc):
     await link(harness, pat, doc)
-    assert await harness.say(pat, "/plan") == [st.PLAN_NONE]
-    assert await harness.say(doc, "/plan") == [st.PLAN_PICK]
+    assert await harness.say(pat, "/plan") == [st.plan_none()]
+    assert await harness.say(doc, "/plan") == [st.plan_pick()]
     await harness.press(doc, "Pat Example")
     # Wording the crisis check answers in a patient's own message: a plan is stored as written.
     plan = "Breathing exercise each evening. If you feel you want to die, call 988."
-    assert await harness.say(doc, plan) == [st.PLAN_SAVED.format(name="Pat Example")]
-    assert harness.api.sent_texts(pat.id)[-1] == st.PLAN_NEW.format(
+    assert await harness.say(doc, plan) == [st.plan_saved().format(name="Pat Example")]
+    assert harness.api.sent_texts(pat.id)[-1] == st.plan_new().format(
         who="Dr Roe (@drroe)", plan=plan
     )
     [shown] = await harness.say(pat, "/plan")
-    assert shown == f"{st.PLAN_HEADER}\n\n" + st.PLAN_LINE.format(who="Dr Roe (@drroe)", plan=plan)
+    assert shown == f"{st.plan_header()}\n\n" + st.plan_line().format(
+        who="Dr Roe (@drroe)", plan=plan
+    )
     # Stopping sharing takes the plan with it.
     await unshare_meanwhile(harness, pat)
-    assert await harness.say(pat, "/plan") == [st.PLAN_NONE]
+    assert await harness.say(pat, "/plan") == [st.plan_none()]
 
 
 async def test_a_plan_cannot_be_written_for_someone_who_does_not_share(harness, pat, doc):
@@ -359,6 +363,6 @@ async def test_a_plan_cannot_be_written_for_someone_who_does_not_share(harness, 
     msg = harness.api.last_message(mallory.id)
     harness.api.press_button(mallory, msg.message_id, f"pn:{pat.id}", require_button=False)
     await harness.settle()
-    assert harness.api.sent_texts(mallory.id)[-1] == st.NOT_AVAILABLE
+    assert harness.api.sent_texts(mallory.id)[-1] == st.not_available()
     await harness.say(mallory, "take 20 pills")
     assert [lk.plan for lk in harness.files.links(pat.id)] == [""]

@@ -25,10 +25,10 @@ async def test_none_of_these_is_an_answer_in_the_same_number_of_taps(harness, pa
     await harness.say(pat, "/checkin")
     await harness.press(pat, "3")
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
-    assert labels[-2:] == [words.BUTTON_NONE_OF_THESE, texts.BUTTON_DONE]
-    [reply] = await harness.press(pat, words.BUTTON_NONE_OF_THESE)
-    assert "3/10 · no techniques" in reply and texts.ASK_NOTE in reply
-    await harness.press(pat, texts.BUTTON_SKIP)
+    assert labels[-2:] == [words.button_none_of_these(), texts.button_done()]
+    [reply] = await harness.press(pat, words.button_none_of_these())
+    assert "3/10 · no techniques" in reply and texts.ask_note() in reply
+    await harness.press(pat, texts.button_skip())
     [entry] = harness.files.entries(pat.id)
     assert entry.techniques_answered and entry.techniques == () and not entry.medication
 
@@ -36,9 +36,9 @@ async def test_none_of_these_is_an_answer_in_the_same_number_of_taps(harness, pa
 async def test_done_with_nothing_ticked_is_not_answered(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "3")
-    [reply] = await harness.press(pat, texts.BUTTON_DONE)
-    assert words.TECHNIQUES_NOT_ANSWERED in reply
-    await harness.press(pat, texts.BUTTON_SKIP)
+    [reply] = await harness.press(pat, texts.button_done())
+    assert words.techniques_not_answered() in reply
+    await harness.press(pat, texts.button_skip())
     [entry] = harness.files.entries(pat.id)
     assert not entry.techniques_answered
 
@@ -47,20 +47,20 @@ async def test_a_keyboard_left_open_is_not_answered_and_a_tick_is(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "3")
     assert not harness.files.entries(pat.id)[0].techniques_answered
-    await harness.press(pat, texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.BREATHING])
+    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
     assert harness.files.entries(pat.id)[0].techniques_answered
-    await harness.press(pat, texts.CHECKED + texts.TECHNIQUE_NAMES[Technique.BREATHING])
+    await harness.press(pat, texts.checked() + texts.technique_names()[Technique.BREATHING])
     assert not harness.files.entries(pat.id)[0].techniques_answered  # back to nothing said
 
 
 async def test_none_of_these_from_history_corrects_an_unanswered_entry(harness, pat):
     await harness.say(pat, "/log 5")
-    await harness.press(pat, texts.BUTTON_DONE)
-    await harness.press(pat, texts.BUTTON_SKIP)
+    await harness.press(pat, texts.button_done())
+    await harness.press(pat, texts.button_skip())
     await harness.say(pat, "/history")
     await harness.press(pat, next(t for row in harness.api.keyboard(pat.id) for t, _ in row))
-    await harness.press(pat, words.BUTTON_EDIT_TECHNIQUES)
-    [view] = await harness.press(pat, words.BUTTON_NONE_OF_THESE)
+    await harness.press(pat, words.button_edit_techniques())
+    [view] = await harness.press(pat, words.button_none_of_these())
     assert "5/10 · no techniques" in view
     assert harness.files.entries(pat.id)[0].techniques_answered
 

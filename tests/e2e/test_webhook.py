@@ -54,12 +54,12 @@ async def test_patient_day_over_webhook(webhook_harness: Harness) -> None:
     assert profile is not None and profile.timezone == "Europe/Berlin"
     assert profile.reminder_time.strftime("%H:%M") == "20:30"
 
-    assert await h.say(pat, "/checkin") == [texts.ASK_SCORE]
+    assert await h.say(pat, "/checkin") == [texts.ask_score()]
     replies = await h.press(pat, "6")
     assert replies[0].startswith("Saved: 6/10 at ")
-    await h.press(pat, texts.UNCHECKED + texts.TECHNIQUE_NAMES[Technique.BREATHING])
-    replies = await h.press(pat, texts.BUTTON_DONE)
-    assert texts.ASK_NOTE in replies[0]
+    await h.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
+    replies = await h.press(pat, texts.button_done())
+    assert texts.ask_note() in replies[0]
     [entry] = h.files.entries(pat.id)
     assert entry.score == 6 and entry.techniques == (Technique.BREATHING,)
     assert h.api.unanswered_callback_queries() == []

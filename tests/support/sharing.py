@@ -16,7 +16,7 @@ async def share_message(harness: Any, patient: Any) -> str:
     replies = await harness.say(patient, "/share")
     if replies and CODE.search(replies[-1]) is None:
         await harness.press(patient, replies[-1] and harness.api.keyboard(patient.id)[0][0][0])
-        replies = await harness.press(patient, st.BUTTON_SKIP_REFERENCE)
+        replies = await harness.press(patient, st.button_skip_reference())
     return replies[-1]
 
 
@@ -33,4 +33,4 @@ async def link(
     """Link them: the specialist sends the code, the patient chooses `level`."""
     code = await share_code(harness, patient)
     await harness.say(specialist, f"/link {code}")
-    return await harness.press(patient, st.LEVEL_BUTTONS[level])
+    return await harness.press(patient, st.level_buttons()[level])

@@ -103,4 +103,4 @@ def test_pdf_lists_a_note_only_entry_as_a_note_not_a_score():
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "rough night, back" in text
     assert "None" not in text
-    assert f"08:00 {report_texts.NO_SCORE}" in text
+    assert f"08:00 {report_texts.no_score()}" in text

@@ -485,8 +485,8 @@ def test_pdf_breaks_a_70_line_note_across_rows_and_keeps_every_line():
     text = readable_text(data)
     for n in range(70):
         assert f"{n}. Ibuprofen {n}0 mg x2" in text
-    assert report_texts.NOTE_CONTINUED in text
-    assert report_texts.NOTE_CUT not in text
+    assert report_texts.note_continued() in text
+    assert report_texts.note_cut() not in text
 
 
 def test_pdf_keeps_1500_chinese_characters():
@@ -503,7 +503,7 @@ def test_pdf_cuts_a_note_past_its_line_limit_and_points_to_the_csv():
     limit = pdf_report_module.NOTE_MAX_LINES
     assert f"line {limit - 2}" in lines
     assert f"line {limit - 1}" not in lines
-    assert report_texts.NOTE_CUT in text
+    assert report_texts.note_cut() in text
 
 
 def test_pdf_moves_a_chart_too_small_for_page_one_to_the_next_page(monkeypatch):

@@ -76,11 +76,11 @@ async def test_updates_beyond_the_backlog_are_dropped_with_one_notice_per_burst(
 
     await burst(0)
     assert handled == [0, 1, 2]  # the first three, in order; the others never ran
-    assert bot.sent == [(7, fairness.SLOW_DOWN)]
+    assert bot.sent == [(7, fairness.slow_down())]
     assert processor.dropped == 7
     await burst(100)  # a later burst is a new one: told again
     assert handled == [0, 1, 2, 100, 101, 102]
-    assert bot.sent == [(7, fairness.SLOW_DOWN)] * 2
+    assert bot.sent == [(7, fairness.slow_down())] * 2
     assert processor.users_pending == 0
 
 

@@ -1,0 +1,130 @@
+"""The language a text is written in: gettext catalogs (Babel) and the language now speaking.
+
+Every text function in ``diarybot.texts`` returns its sentence through :func:`_` (or
+:func:`ngettext` where a count appears), so the words are looked up in the catalog of the language
+*active* at the moment the text is made. The active language is a context variable, the way web
+frameworks activate a request's language: the bot sets it once per update from the patient's
+profile (and per job, per specialist report, per render task), and code in between never passes a
+language around. A report for a specialist is made inside ``speaking(specialist.language)``.
+
+Catalogs: ``diarybot/locale/<lang>/LC_MESSAGES/diarybot.po`` (the source, edited by translators)
+and the ``.mo`` compiled from it with ``pybabel compile``, both committed so an install needs no
+build step; a test fails when a ``.mo`` is older than its ``.po`` or the ``.pot`` is out of date
+with the code. README: "Adding a language".
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from pathlib import Path
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.support import Translations
+
+DOMAIN = "diarybot"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DEFAULT = "en"
+
+#: The languages with a complete catalog, each named in its own language (the /language buttons).
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "es": "Español",
+    "de": "Deutsch",
+    "fr": "Français",
+    "pt_BR": "Português (Brasil)",
+    "ru": "Русский",
+}
+
+_active: ContextVar[str] = ContextVar("diarybot_language", default=DEFAULT)
+
+
+def supported(code: str | None) -> str:
+    """The catalog for a Telegram ``language_code`` ("es", "pt-br", "de-AT"), English otherwise.
+
+    Portuguese from Portugal gets the Brazilian catalog: closer than English for a patient.
+    """
+    if not code:
+        return DEFAULT
+    normalised = code.replace("-", "_")
+    if normalised in LANGUAGES:
+        return normalised
+    base = normalised.split("_", 1)[0].lower()
+    if base == "pt":
+        return "pt_BR"
+    return base if base in LANGUAGES else DEFAULT
+
+
+@functools.cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``language`` (English is the source: the message ids themselves)."""
+    if language == DEFAULT:
+        return gettext.NullTranslations()
+    return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+
+
+def active() -> str:
+    """The language texts are made in right now."""
+    return _active.get()
+
+
+def use(language: str | None) -> None:
+    """Make ``language`` active for the rest of this task (one update, one job)."""
+    _active.set(supported(language))
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Make texts in ``language`` inside the block, e.g. a report for a specialist."""
+    token = _active.set(supported(language))
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def _(message: str) -> str:
+    """``message`` in the active language."""
+    return translations(_active.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The plural form for ``n`` in the active language (Russian has three)."""
+    return translations(_active.get()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the active language where the same English word needs two translations."""
+    return translations(_active.get()).pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for extraction without translating it yet (translated where used)."""
+    return message
+
+
+def locale() -> Locale:
+    """The Babel locale of the active language (CLDR data: dates, numbers, month names)."""
+    return Locale.parse(_active.get())
+
+
+def format_date(day: date, form: str = "medium") -> str:
+    """A date as the active language writes it: "2 Dec 2026", "2 dic 2026", "02.12.2026"."""
+    return babel_dates.format_date(day, form, locale=locale())
+
+
+def format_skeleton(skeleton: str, value: date | datetime) -> str:
+    """A date by CLDR skeleton ("MMMd" = "Dec 2", "2 dic"; "EEEd" = "Wed 2"), per language."""
+    return babel_dates.format_skeleton(skeleton, value, locale=locale())
+
+
+def format_decimal(number: float, digits: int = 1) -> str:
+    """A number with ``digits`` decimals in the active language: "5.3", "5,3"."""
+    pattern = "0." + "0" * digits if digits else "0"
+    return babel_numbers.format_decimal(number, pattern, locale=locale())
