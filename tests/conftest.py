@@ -204,8 +204,9 @@ def webhook_settings(secret: str = "test-secret_0123456789") -> WebhookSettings:
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
+async def api(clock: Clock) -> AsyncIterator[FakeBotAPI]:
     async with FakeBotAPI() as fake:
+        fake.now = lambda: clock().timestamp()  # Telegram's dates follow the shifted clock
         yield fake
 
 

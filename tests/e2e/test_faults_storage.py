@@ -34,6 +34,13 @@ SECRET_NOTE = "flare after the funeral, told nobody"
 SECRET_NAME = "Verity Quince"
 
 
+@pytest.fixture(autouse=True)
+def _morning(clock: Clock) -> None:
+    """A fixed morning: with the wall clock, a seeded 20:00 reminder would be caught up at
+    start-up on evening runs and answer in the middle of these conversations."""
+    clock.set(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
+
+
 def seed_profile(data_dir: Path, user_id: int, **changes: Any) -> None:
     DiskFiles(data_dir).save_profile(
         Profile(

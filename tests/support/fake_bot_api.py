@@ -314,6 +314,9 @@ class FakeBotAPI:
             raise ValueError(f"not a bot token: {token!r}")
         self.token = token
         self.bot_username = bot_username
+        # Telegram's clock, which stamps message dates: a test that shifts the bot's clock
+        # shifts this one too, as in production both read the same real time.
+        self.now: Callable[[], float] = time.time
         self._tls = tls
         self.bot_user: JSONDict = {
             "id": int(bot_id),
@@ -449,7 +452,7 @@ class FakeBotAPI:
         self._users[user.id] = user
         message: JSONDict = {
             "message_id": self._next_message_id(user.id),
-            "date": int(time.time()),
+            "date": int(self.now()),
             "chat": self._chat(user.id),
             "from": user.to_dict(),
             "text": text,
@@ -1173,7 +1176,7 @@ class FakeBotAPI:
         return stored
 
     def _store(self, chat_id: int, **state: Any) -> SentMessage:
-        message = SentMessage(chat_id, self._next_message_id(chat_id), int(time.time()), **state)
+        message = SentMessage(chat_id, self._next_message_id(chat_id), int(self.now()), **state)
         self.messages.setdefault(chat_id, []).append(message)
         return message
 
@@ -1206,7 +1209,7 @@ class FakeBotAPI:
         return message
 
     def _edited(self, message: SentMessage) -> JSONDict:
-        message.edit_date = int(time.time())
+        message.edit_date = int(self.now())
         return self._message_json(message)
 
     def _chat(self, chat_id: int) -> JSONDict:
