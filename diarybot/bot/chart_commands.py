@@ -21,6 +21,7 @@ from diarybot.domain.schedule import weekday_due
 from diarybot.runtime import render_tasks
 from diarybot.runtime.render_tasks import RenderedChart
 from diarybot.texts import fairness
+from diarybot.texts.i18n import format_decimal
 
 logger = logging.getLogger(__name__)
 
@@ -51,11 +52,11 @@ async def period_chart(
 
 def caption(chart: RenderedChart, start: date, end: date) -> str:
     """The photo caption: the period and the key numbers, as on the chart."""
-    return texts.chart_caption().format(
+    return texts.chart_caption(chart.days_in_period).format(
         start=texts.short_date(start),
         end=texts.short_date(end),
-        mean=f"{chart.mean:.1f}" if chart.mean is not None else "–",
-        worst=chart.worst if chart.worst is not None else "–",
+        mean=format_decimal(chart.mean) if chart.mean is not None else texts.no_figure(),
+        worst=chart.worst if chart.worst is not None else texts.no_figure(),
         logged=chart.days_logged,
         days=chart.days_in_period,
     )
@@ -106,8 +107,9 @@ async def weekly_command(update: Update, context: BotContext) -> None:
         return
     choice = (context.args or [""])[0].lower()
     if choice not in ("on", "off"):
-        state = "on" if profile.weekly_chart else "off"
-        await reply(update, texts.weekly_usage().format(state=state))
+        await reply(
+            update, texts.weekly_usage_on() if profile.weekly_chart else texts.weekly_usage_off()
+        )
         return
     await context.services.store.profiles.update(profile.user_id, weekly_chart=choice == "on")
     await reply(update, texts.weekly_on() if choice == "on" else texts.weekly_off())

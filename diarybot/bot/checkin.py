@@ -133,7 +133,8 @@ async def save_typed(
     await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
     await _after_score(update, context, profile, entry, query_message=False)
     if more_notes:
-        await reply(update, words.note_continued().format(count=len(more_notes) + 1))
+        count = len(more_notes) + 1
+        await reply(update, words.note_continued(count).format(count=count))
     await flare_messages.check_after_entry(context.bot, svc, profile, entry, recent)
 
 
@@ -190,7 +191,7 @@ async def _after_score(
     # While the keyboard is open, what the patient types is this entry's note.
     context.state.expect(Awaiting.TECHNIQUES, entry.id)
     at = entry.recorded_at.astimezone(zone(profile.timezone))
-    saved = texts.score_saved().format(score=entry.score, time=f"{at:%H:%M}")
+    saved = texts.score_saved().format(score=entry.score, time=texts.format_time(at.time()))
     if entry.note:
         saved = words.score_with_note().format(saved=saved, preview=texts.shorten(entry.note))
     text = texts.ask_techniques().format(saved=saved)
@@ -224,7 +225,7 @@ async def _offer_yesterday(update: Update, context: BotContext, profile: Profile
     at = instant_on(day, profile.reminder_time, tz).astimezone(tz)
     await reply(
         update,
-        words.ask_yesterday().format(day=texts.short_date(day), time=f"{at:%H:%M}"),
+        words.ask_yesterday().format(day=texts.short_date(day), time=texts.format_time(at.time())),
         reply_markup=keyboards.rating_keyboard(keyboards.LOG_YESTERDAY, new_id(), skippable=False),
     )
 
@@ -254,9 +255,8 @@ async def yesterday_button(update: Update, context: BotContext) -> None:
         press.query,
         words.backdated_saved().format(
             day=texts.short_date(entry.local_date),
-            time=f"{at_local:%H:%M}",
+            time=texts.format_time(at_local.time()),
             score=score,
-            note="",
         ),
     )
 
@@ -318,10 +318,10 @@ async def techniques_done(update: Update, context: BotContext) -> None:
         await edit(query, texts.entry_gone())
         return
     context.state.expect(Awaiting.NOTE, entry.id)
-    summary = texts.checkin_summary().format(
+    summary = texts.checkin_summary_ask_note().format(
         score=entry.score, techniques=texts.technique_list(entry)
     )
-    await edit(query, f"{summary}\n\n{texts.ask_note()}", keyboards.note_keyboard(entry.id))
+    await edit(query, summary, keyboards.note_keyboard(entry.id))
 
 
 async def note_skipped(update: Update, context: BotContext) -> None:
@@ -336,10 +336,10 @@ async def note_skipped(update: Update, context: BotContext) -> None:
     if entry is None:
         await edit(query, texts.entry_gone())
         return
-    summary = texts.checkin_summary().format(
+    summary = texts.checkin_summary_done().format(
         score=entry.score, techniques=texts.technique_list(entry)
     )
-    await edit(query, f"{summary}\n\n{texts.checkin_done()}")
+    await edit(query, summary)
 
 
 async def note_text(update: Update, context: BotContext, entry_id: str, text: str) -> None:
@@ -365,7 +365,7 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
         context.state.clear()
         await reply(update, texts.note_saved())
     if count > 1:
-        await reply(update, words.note_continued().format(count=count))
+        await reply(update, words.note_continued(count).format(count=count))
 
 
 async def log_command(update: Update, context: BotContext) -> None:
@@ -429,14 +429,14 @@ async def _save_backdated(
     await context.services.store.diary.add(profile.user_id, entry)
     await store_continuations(context, profile.user_id, entry, more_notes, entry.id)
     at = entry.recorded_at.astimezone(zone(profile.timezone))
-    note = words.backdated_note().format(preview=texts.shorten(entry.note)) if entry.note else ""
+    template = words.backdated_saved_with_note() if entry.note else words.backdated_saved()
     await reply(
         update,
-        words.backdated_saved().format(
+        template.format(
             day=texts.short_date(entry.local_date),
-            time=f"{at:%H:%M}",
+            time=texts.format_time(at.time()),
             score=entry.score,
-            note=note,
+            preview=texts.shorten(entry.note),
         ),
     )
     if entry.score is not None and safety.is_high_score(entry.score):

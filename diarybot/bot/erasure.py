@@ -48,7 +48,7 @@ async def send_everything_button(update: Update, context: BotContext) -> None:
         await context.bot.send_document(
             profile.chat_id, InputFile(data, filename=f"{stem}.{suffix}")
         )
-    sent = erasure_texts.everything_sent().format(
+    sent = erasure_texts.everything_sent(len(entries)).format(
         count=len(entries), first=texts.short_date(first), last=texts.short_date(last)
     )
     await reply(update, sent, reply_markup=markup)

@@ -50,7 +50,8 @@ async def export_command(update: Update, context: BotContext) -> None:
             start=texts.short_date(start), end=texts.short_date(end)
         )
         if not args:  # the default period: say how to get everything
-            intro += "\n\n" + export_all_hint().format(days=DEFAULT_EXPORT_DAYS)
+            hint = export_all_hint(DEFAULT_EXPORT_DAYS).format(days=DEFAULT_EXPORT_DAYS)
+            intro = "\n\n".join([intro, hint])
         await send_report(context.bot, profile.chat_id, files, caption=intro)
 
     await in_background(

@@ -19,6 +19,7 @@ from diarybot.bot.specialist_delivery import still_shared
 from diarybot.domain.entries import Entry
 from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
 from diarybot.domain.people import Profile, Specialist
+from diarybot.texts.i18n import format_decimal, format_list
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,10 @@ def reason(flare: Flare) -> str:
     """Why it counts as a flare, in the patient's own numbers."""
     if flare.yesterday is not None:
         return texts.flare_reason_high().format(today=flare.today, yesterday=flare.yesterday)
-    return texts.flare_reason_jump().format(today=flare.today, baseline=flare.baseline)
+    # A flare without yesterday's score is a jump over the baseline, so it has one.
+    return texts.flare_reason_jump().format(
+        today=flare.today, baseline=format_decimal(flare.baseline or 0.0)
+    )
 
 
 def lookback_start(entry: Entry) -> date:
@@ -55,14 +59,9 @@ async def check_after_entry(
     if not claimed:
         return
     helped = helpful_techniques(entries, today)
-    names = ", ".join(texts.technique_names()[t] for t in helped)
-    await bot.send_message(
-        profile.chat_id,
-        texts.flare_notice().format(
-            reason=reason(flare),
-            helped=texts.flare_helped().format(techniques=names) if helped else "",
-        ),
-    )
+    names = format_list([texts.technique_names()[t] for t in helped])
+    notice = texts.flare_notice_helped() if helped else texts.flare_notice()
+    await bot.send_message(profile.chat_id, notice.format(reason=reason(flare), techniques=names))
     await _alert_specialists(bot, svc, profile, flare)
 
 
@@ -74,9 +73,10 @@ async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: F
         # Read again right before the send: the patient may have stopped sharing meanwhile.
         if await still_shared(svc, profile.user_id, specialist.user_id) is None:
             continue
-        text = texts.flare_alert().format(
-            name=profile.display_name or "A patient", reason=reason(flare)
-        )
+        if profile.display_name:
+            text = texts.flare_alert().format(name=profile.display_name, reason=reason(flare))
+        else:
+            text = texts.flare_alert_unnamed().format(reason=reason(flare))
         try:
             await bot.send_message(specialist.chat_id, text)
         except TelegramError as exc:  # one unreachable specialist must not stop the others
@@ -94,7 +94,7 @@ async def alerts_command(update: Update, context: BotContext) -> None:
     choice = (context.args or [""])[0].lower()
     if choice not in ("on", "off"):
         await reply(
-            update, texts.alerts_usage().format(state="on" if current.flare_alerts else "off")
+            update, texts.alerts_usage_on() if current.flare_alerts else texts.alerts_usage_off()
         )
         return
     await svc.store.specialists.update(user_id, default, flare_alerts=choice == "on")

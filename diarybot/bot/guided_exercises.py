@@ -243,4 +243,4 @@ async def practice_command(update: Update, context: BotContext) -> None:
     if not lines:
         await reply(update, guided.practice_none())
         return
-    await reply(update, guided.practice_header() + "\n" + "\n".join(lines))
+    await reply(update, guided.practice_text(lines))

@@ -31,7 +31,7 @@ def describe(entry: Entry, tz_name: str) -> str:
     first_line = first_line.split("\n", 1)[0]
     if not entry.note:
         return first_line
-    return f"{first_line}\n“{_quoted(entry.note)}”"
+    return words.entry_with_note().format(entry=first_line, note=_quoted(entry.note))
 
 
 def _quoted(note: str) -> str:
@@ -66,19 +66,17 @@ async def _page(
     page = min(page, last_page)
     shown = newest_first[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     tz = zone(tz_name)
+    numbered = words.history_line()
     lines = [
-        f"{n}. " + texts.entry_line(e, e.recorded_at.astimezone(tz))
+        numbered.format(n=n, entry=texts.entry_line(e, e.recorded_at.astimezone(tz)))
         for n, e in enumerate(shown, start=page * PAGE_SIZE + 1)
     ]
-    header = words.history_page().format(
+    header = words.history_page(len(entries)).format(
         first=page * PAGE_SIZE + 1, last=page * PAGE_SIZE + len(shown), total=len(entries)
     )
-    labels = [
-        (f"{n}. " + texts.entry_line(e, e.recorded_at.astimezone(tz)).split("\n", 1)[0], e.id)
-        for n, e in enumerate(shown, start=page * PAGE_SIZE + 1)
-    ]
+    labels = [(line.split("\n", 1)[0], e.id) for line, e in zip(lines, shown, strict=True)]
     markup = history_keyboard(labels, page, older=page < last_page, newer=page > 0)
-    return header + "\n\n" + "\n".join(lines), markup
+    return "\n\n".join([header, "\n".join(lines)]), markup
 
 
 async def page_button(update: Update, context: BotContext) -> None:
@@ -245,7 +243,11 @@ def history_keyboard(
 
 def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
     """What can be corrected on one entry, and the way back to the list."""
-    medication = words.medication_yes() if entry.medication else words.medication_no()
+    medication = (
+        words.button_edit_medication_yes()
+        if entry.medication
+        else words.button_edit_medication_no()
+    )
     eid = entry.id
 
     def button(label: str, prefix: str) -> InlineKeyboardButton:
@@ -259,10 +261,7 @@ def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
             ],
             [
                 button(words.button_edit_techniques(), keyboards.HISTORY_TECHNIQUES),
-                button(
-                    words.button_edit_medication().format(state=medication),
-                    keyboards.HISTORY_MEDICATION,
-                ),
+                button(medication, keyboards.HISTORY_MEDICATION),
             ],
             [button(words.button_remove(), keyboards.HISTORY_REMOVE)],
             [

@@ -235,25 +235,30 @@ def techniques_keyboard(
     none = HISTORY_TECHNIQUES_NONE if correcting else TECHNIQUES_NONE
     rows = []
     for technique in Technique:
-        mark = texts.checked() if technique in entry.techniques else texts.unchecked()
         rows.append(
             InlineKeyboardButton(
-                mark + texts.technique_names()[technique],
+                texts.toggle_label(
+                    texts.technique_names()[technique], ticked=technique in entry.techniques
+                ),
                 callback_data=f"{toggle}:{entry.id}:{technique.value}",
             )
         )
-    med_mark = texts.checked() if entry.medication else texts.unchecked()
     if has_list and not correcting:
+        opener = (
+            med_texts.medication_open_ticked()
+            if entry.medication
+            else med_texts.medication_open_unticked()
+        )
         rows.append(
             InlineKeyboardButton(
-                med_texts.medication_open().format(mark=med_mark),
+                opener,
                 callback_data=f"{CHECKIN_MEDS}:{entry.id}",
             )
         )
     else:
         rows.append(
             InlineKeyboardButton(
-                med_mark + texts.medication_name(),
+                texts.toggle_label(texts.medication_name(), ticked=entry.medication),
                 callback_data=f"{toggle}:{entry.id}:{MEDICATION_CODE}",
             )
         )

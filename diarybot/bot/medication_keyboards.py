@@ -71,13 +71,13 @@ def checkin_meds_keyboard(
     rows = []
     for med in medications:
         count = doses_of(entry.doses, med.id)
-        mark = texts.checked() if count else texts.unchecked()
         if med.use is Use.REGULAR:
-            label = mark + med.name
+            label = med.name
         elif count:
-            label = mark + med_texts.as_needed_count().format(name=med.name, count=count)
+            label = med_texts.as_needed_count().format(name=med.name, count=count)
         else:
-            label = mark + med_texts.as_needed_label().format(name=med.name)
+            label = med_texts.as_needed_label().format(name=med.name)
+        label = texts.toggle_label(label, ticked=bool(count))
         rows.append(
             [
                 InlineKeyboardButton(

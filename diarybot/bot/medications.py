@@ -154,7 +154,7 @@ async def stop_button(update: Update, context: BotContext) -> None:
     await context.services.store.profiles.update(profile.user_id, medications=changed)
     await edit(
         query,
-        med_texts.stopped().format(name=medication.name, day=f"{day:%d %b %Y}"),
+        med_texts.stopped().format(name=medication.name, day=med_texts.day_text(day)),
         medication_keyboards.meds_list_keyboard(changed),
     )
 

@@ -126,7 +126,10 @@ async def _set_timezone(update: Update, context: BotContext, name: str) -> None:
         or profile
     )
     local_now = svc.clock().astimezone(zone(name))
-    await reply(update, texts.timezone_set().format(tz=name, local_time=f"{local_now:%H:%M}"))
+    await reply(
+        update,
+        texts.timezone_set().format(tz=name, local_time=texts.format_time(local_now.time())),
+    )
     if not profile.onboarded:
         context.state.expect(Awaiting.REMINDER_TIME)
         await reply(

@@ -103,8 +103,8 @@ async def _details_done(update: Update, context: BotContext, reference: str) -> 
         )
         or profile
     )
-    part = st.report_reference_part().format(reference=reference) if reference else ""
-    await reply(update, st.report_details_set().format(name=display_name(profile), reference=part))
+    template = st.report_details_set_with_reference() if reference else st.report_details_set()
+    await reply(update, template.format(name=display_name(profile), reference=reference))
     await _send_code(update, context, profile)
 
 
@@ -123,7 +123,7 @@ async def sharing_command(update: Update, context: BotContext) -> None:
         st.sharing_line().format(who=link.who, level=st.level_names()[link.level])
         for link in links
     ]
-    lines += [f"• {link.who}{texts.sharing_pending()}" for link in pending]
+    lines += [texts.sharing_pending().format(who=link.who) for link in pending]
     markup = keyboards.buttons_keyboard(
         [
             (

@@ -20,6 +20,7 @@ from diarybot.domain.parsing import parse_weekday
 from diarybot.domain.people import Profile
 from diarybot.domain.practice import PEG_ITEMS, PegResponse
 from diarybot.domain.schedule import weekday_due
+from diarybot.texts.i18n import format_decimal
 
 
 def peg_due(profile: Profile, now: datetime) -> bool:
@@ -34,11 +35,9 @@ def peg_due(profile: Profile, now: datetime) -> bool:
 def question_text(item: str, *, first: bool) -> str:
     """One PEG item with its anchors (the intro only on the first)."""
     question, anchors = texts.peg_questions()[item]
-    return texts.peg_question().format(
-        intro=texts.peg_intro() + "\n\n" if first else "",
-        n=PEG_ITEMS.index(item) + 1,
-        question=question,
-        anchors=anchors,
+    template = texts.peg_first_question() if first else texts.peg_question()
+    return template.format(
+        n=PEG_ITEMS.index(item) + 1, total=len(PEG_ITEMS), question=question, anchors=anchors
     )
 
 
@@ -93,10 +92,11 @@ async def answer_button(update: Update, context: BotContext) -> None:
             query, question_text(missing[0], first=False), _item_keyboard(response.id, missing[0])
         )
         return
+    # All three items are answered here, so the score is there.
     await edit(
         query,
         texts.peg_done().format(
-            score=response.score,
+            score=format_decimal(response.score or 0.0),
             pain=response.pain,
             enjoyment=response.enjoyment,
             activity=response.activity,
@@ -117,8 +117,12 @@ async def peg_command(update: Update, context: BotContext) -> None:
         return
     weekday = parse_weekday(arg)
     if weekday is None:
-        state = f"on, every {texts.weekdays()[profile.peg_weekday]}" if profile.peg_on else "off"
-        await reply(update, texts.peg_usage().format(state=state))
+        usage = (
+            texts.peg_usage_on().format(weekday=texts.weekdays()[profile.peg_weekday])
+            if profile.peg_on
+            else texts.peg_usage_off()
+        )
+        await reply(update, usage)
         return
     await store.profiles.update(profile.user_id, peg_on=True, peg_weekday=weekday)
     await reply(update, texts.peg_set().format(weekday=texts.weekdays()[weekday]))

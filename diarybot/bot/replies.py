@@ -102,8 +102,10 @@ async def known_zone(
     name = normalize_timezone(typed)
     if name is None:
         suggestions = suggest_timezones(typed)
-        message = texts.timezone_unknown().format(text=texts.shorten(typed))
-        message += texts.timezone_suggest() if suggestions else texts.timezone_howto()
+        template = (
+            texts.timezone_unknown_suggest() if suggestions else texts.timezone_unknown_howto()
+        )
+        message = template.format(text=texts.shorten(typed))
         markup = keyboard(suggestions or COMMON_TIMEZONES)
         await reply(update, message, reply_markup=markup)
     return name

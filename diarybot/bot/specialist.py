@@ -190,13 +190,14 @@ async def _patients_page(
     page = min(max(page, 0), pages - 1)
     shown = patients[page * PATIENTS_PER_PAGE : (page + 1) * PATIENTS_PER_PAGE]
     head = (
-        st.patients_page().format(count=len(patients), page=page + 1, pages=pages)
+        st.patients_page(len(patients)).format(count=len(patients), page=page + 1, pages=pages)
         if pages > 1
-        else st.patients_header().format(count=len(patients))
+        else st.patients_header(len(patients)).format(count=len(patients))
     )
     markup = keyboards.paged_people_keyboard(keyboards.SUMMARY, _people(shown), page, pages)
-    lines = "\n".join(f"• {display_name(p)}" for p in shown)
-    return f"{head}\n{lines}\n\n{st.patients_tap()}", markup
+    line = st.patient_line()
+    lines = "\n".join(line.format(name=display_name(p)) for p in shown)
+    return st.patients_list().format(heading=head, lines=lines), markup
 
 
 async def summary_command(update: Update, context: BotContext) -> None:
@@ -206,7 +207,7 @@ async def summary_command(update: Update, context: BotContext) -> None:
         return
     text, markup = await _patients_page(context.services, user_id, 0)
     if markup is not None:
-        text = st.summary_pick().format(days=SUMMARY_DAYS)
+        text = st.summary_pick(SUMMARY_DAYS).format(days=SUMMARY_DAYS)
     await reply(update, text, reply_markup=markup)
 
 
@@ -260,8 +261,12 @@ async def send_summary(context: BotContext, specialist_id: int, profile: Profile
     }
     if files is None:
         last = await _last_logged(svc, profile.user_id)
-        text = st.summary_empty().format(**words)
-        text += st.last_logged().format(day=texts.short_date(last)) if last else st.never_logged()
+        if last is None:
+            text = st.summary_empty_never_logged(SUMMARY_DAYS).format(**words)
+        else:
+            text = st.summary_empty_last_logged(SUMMARY_DAYS).format(
+                **words, day=texts.short_date(last)
+            )
         await context.bot.send_message(specialist_id, text)
         return
     markup = (
@@ -278,7 +283,7 @@ async def send_summary(context: BotContext, specialist_id: int, profile: Profile
         specialist_id=specialist_id,
         data=files.pdf,
         filename=f"{files.stem()}.pdf",
-        caption=st.summary_caption().format(**words),
+        caption=st.summary_caption(SUMMARY_DAYS).format(**words),
         markup=markup,
     )
 
@@ -331,12 +336,12 @@ async def digest_command(update: Update, context: BotContext) -> None:
     current = current or Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
     changes = _digest_changes(list(context.args or []))
     if changes is None:
-        state = (
-            texts.digest_state_on().format(**_digest_words(current))
+        usage = (
+            texts.digest_usage_on().format(**_digest_words(current))
             if current.digest_on
-            else texts.digest_state_off()
+            else texts.digest_usage_off()
         )
-        await reply(update, texts.digest_usage().format(state=state))
+        await reply(update, usage)
         return
     updated = await svc.store.specialists.update(user_id, current, **changes)
     if context.job_queue is not None and updated is not None:

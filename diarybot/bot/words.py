@@ -122,8 +122,14 @@ async def _add_to_latest(
         await edit(query, texts.entry_gone())
         return
     at = updated.recorded_at.astimezone(zone(profile.timezone))
-    score = words.no_score_label() if updated.score is None else f"{updated.score}/10"
-    await edit(query, words.added_to_latest().format(time=f"{at:%H:%M}", score=score))
+    score = (
+        words.no_score_label()
+        if updated.score is None
+        else texts.score_out_of_ten().format(score=updated.score)
+    )
+    await edit(
+        query, words.added_to_latest().format(time=texts.format_time(at.time()), score=score)
+    )
 
 
 async def _save_note_only(
@@ -139,7 +145,7 @@ async def _save_note_only(
     await _store_note_only(context, profile, offer_id=offer_id, text=text, written=written)
     at = written.astimezone(zone(profile.timezone))
     template = words.no_entry_today() if no_entry else words.note_only_saved()
-    await edit(query, template.format(time=f"{at:%H:%M}"))
+    await edit(query, template.format(time=texts.format_time(at.time())))
 
 
 async def _store_note_only(

@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.people import Profile
 from diarybot.texts import words
-from diarybot.texts.i18n import _
+from diarybot.texts.i18n import _, format_date, format_list, format_skeleton, ngettext, pgettext
 
 BOT_NAME = "diarybot"
 
@@ -101,16 +101,15 @@ def ask_reminder_time() -> str:
     return _("When should I remind you each day? Pick a time or type one, like 20:00 or 8pm.")
 
 
-def timezone_unknown() -> str:
-    return _("I don't know the time zone “{text}”.")
+def timezone_unknown_suggest() -> str:
+    return _("I don't know the time zone “{text}”. Did you mean one of these?")
 
 
-def timezone_suggest() -> str:
-    return _(" Did you mean one of these?")
-
-
-def timezone_howto() -> str:
-    return _(" Please send a name like Europe/Berlin, or pick one below.")
+def timezone_unknown_howto() -> str:
+    return _(
+        "I don't know the time zone “{text}”. Please send a name like Europe/Berlin, or pick one "
+        "below."
+    )
 
 
 def timezone_set() -> str:
@@ -150,7 +149,8 @@ def ask_score() -> str:
 
 
 def reminder() -> str:
-    return _("Time for your daily pain check-in.\n\n") + ask_score()
+    """The daily reminder: its greeting above the score question (:func:`ask_score`)."""
+    return _("Time for your daily pain check-in.\n\n{question}").format(question=ask_score())
 
 
 def score_invalid() -> str:
@@ -189,6 +189,18 @@ def checkin_done() -> str:
 
 def checkin_summary() -> str:
     return _("Saved: {score}/10 · {techniques}")
+
+
+def checkin_summary_ask_note() -> str:
+    return _(
+        "Saved: {score}/10 · {techniques}\n\n"
+        "Would you like to add a note (what you did, what made it better or worse)? "
+        "Type it, or tap Skip."
+    )
+
+
+def checkin_summary_done() -> str:
+    return _("Saved: {score}/10 · {techniques}\n\nThank you for checking in.")
 
 
 def no_techniques() -> str:
@@ -244,19 +256,31 @@ def settings() -> str:
     return _(
         "Your settings:\n"
         "• Time zone: {tz}\n"
-        "• Daily reminder: {time}{state}\n"
+        "• Daily reminder: {reminder}\n"
         "• Weekly chart: {weekly}\n"
         "• Entries stored: {count}\n\n"
         "Change them with /timezone, /remind, /pause, /resume, /weekly."
     )
 
 
-def state_paused() -> str:
-    return _(" (paused)")
+def reminder_state_paused() -> str:
+    # Translators: the daily reminder in /settings, e.g. "20:00 (paused)".
+    return _("{time} (paused)")
 
 
-def state_blocked() -> str:
-    return _(" (stopped: I could not reach you)")
+def reminder_state_blocked() -> str:
+    # Translators: the daily reminder in /settings when Telegram refused to deliver it.
+    return _("{time} (stopped: I could not reach you)")
+
+
+def switched_on() -> str:
+    # Translators: the state of a setting (the weekly chart) in /settings.
+    return pgettext("setting", "on")
+
+
+def switched_off() -> str:
+    # Translators: the state of a setting (the weekly chart) in /settings.
+    return pgettext("setting", "off")
 
 
 def paused() -> str:
@@ -305,15 +329,18 @@ def safety_high_score() -> str:
 
 
 def button_done() -> str:
+    # Translators: a button: finished ticking the techniques.
     return _("Done")
 
 
 def button_skip() -> str:
-    return _("Skip")
+    # Translators: a button: no note for this check-in.
+    return pgettext("note", "Skip")
 
 
 def button_skip_rating() -> str:
-    return _("Skip")
+    # Translators: a button below a 0-10 rating: not rating this time.
+    return pgettext("rating", "Skip")
 
 
 def button_yes_remove() -> str:
@@ -329,11 +356,28 @@ def button_no() -> str:
 
 
 def checked() -> str:
-    return _("✅ ")
+    # Translators: a ticked toggle button; {label} is a technique or medication.
+    return _("✅ {label}")
 
 
 def unchecked() -> str:
-    return _("⬜ ")
+    # Translators: an unticked toggle button; {label} is a technique or medication.
+    return _("⬜ {label}")
+
+
+def toggle_label(label: str, *, ticked: bool) -> str:
+    """A toggle button's label with its tick (or empty box) in front."""
+    return (checked() if ticked else unchecked()).format(label=label)
+
+
+def score_out_of_ten() -> str:
+    # Translators: a pain score, e.g. "6/10".
+    return _("{score}/10")
+
+
+def note_only_score() -> str:
+    # Translators: in an entry line, in place of a score: the entry is a note without a score.
+    return pgettext("entry without score", "note")
 
 
 def shorten(typed: str, limit: int = 40) -> str:
@@ -353,35 +397,63 @@ def technique_list(entry: Entry) -> str:
         names.append(medication_name())
     if not names:
         return no_techniques() if entry.techniques_answered else words.techniques_not_answered()
-    return ", ".join(names)
+    return format_list(names)
+
+
+def entry_summary() -> str:
+    # Translators: one diary entry in /history and /undo: "Wed, Dec 2 20:00 — 6/10 · Heat or cold".
+    return _("{day} {time} — {score} · {techniques}")
+
+
+def entry_summary_with_note() -> str:
+    # Translators: one diary entry with its note quoted on the next line.
+    return _("{day} {time} — {score} · {techniques}\n    “{note}”")
 
 
 def entry_line(entry: Entry, when: datetime) -> str:
     """One entry for /history and /undo: local day and time, score, what was done, note."""
-    score = "note" if entry.score is None else f"{entry.score}/10"
-    line = f"{when:%a %d %b %H:%M} — {score} · {technique_list(entry)}"
-    if entry.note:
-        note = entry.note if len(entry.note) <= 80 else entry.note[:79] + "…"
-        line += f"\n    “{note}”"
-    return line
+    words_of = {
+        "day": format_skeleton("MMMEd", when),
+        "time": format_time(when.time()),
+        "score": (
+            note_only_score()
+            if entry.score is None
+            else score_out_of_ten().format(score=entry.score)
+        ),
+        "techniques": technique_list(entry),
+    }
+    if not entry.note:
+        return entry_summary().format(**words_of)
+    note = entry.note if len(entry.note) <= 80 else entry.note[:79] + "…"
+    return entry_summary_with_note().format(**words_of, note=note)
 
 
 def settings_text(profile: Profile, entry_count: int) -> str:
     """The /settings reply."""
-    state = state_blocked() if profile.blocked else state_paused() if profile.paused else ""
+    at = format_time(profile.reminder_time)
+    if profile.blocked:
+        at = reminder_state_blocked().format(time=at)
+    elif profile.paused:
+        at = reminder_state_paused().format(time=at)
     return settings().format(
         tz=profile.timezone,
-        time=format_time(profile.reminder_time),
-        state=state,
-        weekly="on" if profile.weekly_chart else "off",
+        reminder=at,
+        weekly=switched_on() if profile.weekly_chart else switched_off(),
         count=entry_count,
     )
 
 
-def chart_caption() -> str:
-    return _(
-        "Pain diary {start} – {end}\nMean {mean} · worst {worst} · {logged} of {days} days logged"
+def chart_caption(days: int) -> str:
+    return ngettext(
+        "Pain diary {start} – {end}\nMean {mean} · worst {worst} · {logged} of {days} day logged",
+        "Pain diary {start} – {end}\nMean {mean} · worst {worst} · {logged} of {days} days logged",
+        days,
     )
+
+
+def no_figure() -> str:
+    # Translators: in place of a figure (mean, worst) that a period does not have.
+    return _("–")
 
 
 def chart_usage() -> str:
@@ -395,9 +467,16 @@ def chart_empty() -> str:
     return _("No entries between {start} and {end}, so there is nothing to chart yet.")
 
 
-def weekly_usage() -> str:
+def weekly_usage_on() -> str:
     return _(
-        "Your weekly chart is {state}. /weekly on sends a chart of your week every Sunday at your "
+        "Your weekly chart is on. /weekly on sends a chart of your week every Sunday at your "
+        "reminder time; /weekly off stops it."
+    )
+
+
+def weekly_usage_off() -> str:
+    return _(
+        "Your weekly chart is off. /weekly on sends a chart of your week every Sunday at your "
         "reminder time; /weekly off stops it."
     )
 
@@ -415,8 +494,8 @@ def weekly_empty() -> str:
 
 
 def short_date(day: date) -> str:
-    """A day in captions: 1 Nov 2026."""
-    return f"{day.day} {day:%b %Y}"
+    """A day in chat, as the language writes it (CLDR): "Nov 1, 2026", "1 nov 2026"."""
+    return format_date(day, "medium")
 
 
 # -- exports -----------------------------------------------------------------------------------
@@ -456,7 +535,8 @@ def sharing_none() -> str:
 
 
 def sharing_pending() -> str:
-    return _(" (waiting for your confirmation)")
+    # Translators: a line of /sharing: a specialist who asked, and the patient has not answered.
+    return _("• {who} (waiting for your confirmation)")
 
 
 def unshared() -> str:
@@ -464,7 +544,8 @@ def unshared() -> str:
 
 
 def button_decline() -> str:
-    return _("No")
+    # Translators: a button: the patient declines a specialist's request to see the diary.
+    return pgettext("decline sharing", "No")
 
 
 def button_stop_sharing() -> str:
@@ -504,11 +585,18 @@ def link_declined_specialist() -> str:
     return _("Your request to see a patient's diary was declined.")
 
 
-def digest_usage() -> str:
+def digest_usage_on() -> str:
     return _(
-        "Your weekly summaries arrive {state}.\nChange with /digest monday 08:00 (optionally a "
-        "time "
-        "zone: /digest friday 17:30 Europe/Berlin), or /digest off."
+        "Your weekly summaries arrive every {weekday} at {time} ({tz}).\nChange with /digest "
+        "monday 08:00 (optionally a time zone: /digest friday 17:30 Europe/Berlin), or "
+        "/digest off."
+    )
+
+
+def digest_usage_off() -> str:
+    return _(
+        "Your weekly summaries arrive never (turned off).\nChange with /digest monday 08:00 "
+        "(optionally a time zone: /digest friday 17:30 Europe/Berlin), or /digest off."
     )
 
 
@@ -518,14 +606,6 @@ def digest_set() -> str:
 
 def digest_off() -> str:
     return _("Weekly summaries are off. /digest monday 08:00 turns them back on.")
-
-
-def digest_state_on() -> str:
-    return _("every {weekday} at {time} ({tz})")
-
-
-def digest_state_off() -> str:
-    return _("never (turned off)")
 
 
 def weekdays() -> tuple[str, ...]:
@@ -569,19 +649,33 @@ def peg_questions() -> dict[str, tuple[str, str]]:
 
 
 def peg_question() -> str:
-    return _("{intro}Question {n} of 3\n{question}\n{anchors}")
+    return _("Question {n} of {total}\n{question}\n{anchors}")
+
+
+def peg_first_question() -> str:
+    return _(
+        "Your weekly check (PEG, 3 quick questions about the past week).\n\n"
+        "Question {n} of {total}\n{question}\n{anchors}"
+    )
 
 
 def peg_done() -> str:
     return _(
-        "Thank you. Your PEG score this week: {score:.1f} "
+        "Thank you. Your PEG score this week: {score} "
         "(pain {pain}, enjoyment of life {enjoyment}, general activity {activity})."
     )
 
 
-def peg_usage() -> str:
+def peg_usage_on() -> str:
     return _(
-        "The weekly PEG check is {state}. /peg sunday (or any day) sets the day, at your reminder "
+        "The weekly PEG check is on, every {weekday}. /peg sunday (or any day) sets the day, at "
+        "your reminder time; /peg off stops it."
+    )
+
+
+def peg_usage_off() -> str:
+    return _(
+        "The weekly PEG check is off. /peg sunday (or any day) sets the day, at your reminder "
         "time; /peg off stops it."
     )
 
@@ -597,16 +691,19 @@ def peg_off() -> str:
 # -- flares ------------------------------------------------------------------------------------
 def flare_notice() -> str:
     return _(
-        "Your pain looks higher than usual ({reason}). I'm sorry it's a hard time."
-        "{helped}\n\nIf this goes on or worries you, please contact your care team; in an "
+        "Your pain looks higher than usual ({reason}). I'm sorry it's a hard time.\n\n"
+        "If this goes on or worries you, please contact your care team; in an "
         "emergency, call your local emergency number."
     )
 
 
-def flare_helped() -> str:
+def flare_notice_helped() -> str:
     return _(
-        "\n\nOn earlier days, your pain was lower on days you used: {techniques}. "
-        "Maybe one of them is worth a try today, if it feels right."
+        "Your pain looks higher than usual ({reason}). I'm sorry it's a hard time.\n\n"
+        "On earlier days, your pain was lower on days you used: {techniques}. "
+        "Maybe one of them is worth a try today, if it feels right.\n\n"
+        "If this goes on or worries you, please contact your care team; in an "
+        "emergency, call your local emergency number."
     )
 
 
@@ -615,11 +712,15 @@ def flare_reason_high() -> str:
 
 
 def flare_reason_jump() -> str:
-    return _("{today}/10 today, your 14-day average is {baseline:.1f}")
+    return _("{today}/10 today, your 14-day average is {baseline}")
 
 
 def flare_alert() -> str:
     return _("Flare alert: {name} logged high pain ({reason}).")
+
+
+def flare_alert_unnamed() -> str:
+    return _("Flare alert: a patient logged high pain ({reason}).")
 
 
 def alerts_on() -> str:
@@ -630,5 +731,9 @@ def alerts_off() -> str:
     return _("Flare alerts off.")
 
 
-def alerts_usage() -> str:
-    return _("Flare alerts are {state}. /alerts on or /alerts off.")
+def alerts_usage_on() -> str:
+    return _("Flare alerts are on. /alerts on or /alerts off.")
+
+
+def alerts_usage_off() -> str:
+    return _("Flare alerts are off. /alerts on or /alerts off.")

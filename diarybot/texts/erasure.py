@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from diarybot.texts.i18n import _
+from diarybot.texts.i18n import _, ngettext
 
 
 def button_send_everything() -> str:
+    # Translators: a button in /delete: send all entries as files before erasing.
     return _("Send me everything first")
 
 
@@ -20,10 +21,13 @@ def delete_confirm() -> str:
     )
 
 
-def everything_sent() -> str:
-    return _(
+def everything_sent(count: int) -> str:
+    return ngettext(
+        "Those two files hold your {count} entry, from {first} to {last}. Keep them "
+        "somewhere safe: once erased, I can't send them again.\n\nErase everything now?",
         "Those two files hold all {count} of your entries, from {first} to {last}. Keep them "
-        "somewhere safe: once erased, I can't send them again.\n\nErase everything now?"
+        "somewhere safe: once erased, I can't send them again.\n\nErase everything now?",
+        count,
     )
 
 
@@ -31,5 +35,9 @@ def nothing_to_send() -> str:
     return _("There are no entries to send.\n\nErase everything now?")
 
 
-def export_all_hint() -> str:
-    return _("This is the last {days} days; /export all sends your whole diary.")
+def export_all_hint(days: int) -> str:
+    return ngettext(
+        "This is the last {days} day; /export all sends your whole diary.",
+        "This is the last {days} days; /export all sends your whole diary.",
+        days,
+    )

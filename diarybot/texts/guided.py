@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from diarybot.domain.exercises import Phase, PracticeFigures, Step
 from diarybot.texts import technique_names
-from diarybot.texts.i18n import _
+from diarybot.texts.i18n import _, format_decimal, ngettext, pgettext
 
 
 def breathe_menu() -> str:
@@ -62,7 +62,8 @@ def exercise_no_change_rated() -> str:
 
 
 def button_stop() -> str:
-    return _("Stop")
+    # Translators: a button below a running breathing or relaxation exercise: end it now.
+    return pgettext("exercise", "Stop")
 
 
 def get_ready() -> str:
@@ -112,16 +113,36 @@ def practice_header() -> str:
     return _("Your guided exercises:")
 
 
+def practice_sessions(count: int) -> str:
+    # Translators: how often the patient did a guided exercise, used as {sessions} below.
+    return ngettext("{count} session", "{count} sessions", count)
+
+
 def practice_line() -> str:
     return _("• {technique}: {sessions}")
 
 
-def practice_change() -> str:
-    return _("; pain before → after: {change:+.1f} points on average over {pairs} rated sessions")
+def practice_change(pairs: int) -> str:
+    return ngettext(
+        "• {technique}: {sessions}; pain before → after: {change} points on average over "
+        "{pairs} rated session",
+        "• {technique}: {sessions}; pain before → after: {change} points on average over "
+        "{pairs} rated sessions",
+        pairs,
+    )
 
 
-def practice_too_few() -> str:
-    return _("; {pairs} rated (at least 3 are needed to show a change)")
+def practice_too_few(pairs: int) -> str:
+    return ngettext(
+        "• {technique}: {sessions}; {pairs} rated (at least 3 are needed to show a change)",
+        "• {technique}: {sessions}; {pairs} rated (at least 3 are needed to show a change)",
+        pairs,
+    )
+
+
+def practice_text(lines: list[str]) -> str:
+    """The /practice reply: the heading above one line per technique."""
+    return "\n".join([practice_header(), *lines])
 
 
 def step_text(step: Step) -> str:
@@ -142,11 +163,16 @@ def practice_lines(figures: Iterable[PracticeFigures]) -> list[str]:
     """The figures in words, for the patient and for the specialist's report."""
     lines = []
     for f in figures:
-        count = f"{f.sessions} session{'s' if f.sessions != 1 else ''}"
-        line = practice_line().format(technique=technique_names()[f.technique], sessions=count)
+        words = {
+            "technique": technique_names()[f.technique],
+            "sessions": practice_sessions(f.sessions).format(count=f.sessions),
+            "pairs": f.rated,
+        }
         if f.mean_change is not None:
-            line += practice_change().format(change=f.mean_change, pairs=f.rated)
+            change = format_decimal(f.mean_change, signed=True)
+            lines.append(practice_change(f.rated).format(**words, change=change))
         elif f.rated:
-            line += practice_too_few().format(pairs=f.rated)
-        lines.append(line)
+            lines.append(practice_too_few(f.rated).format(**words))
+        else:
+            lines.append(practice_line().format(**words))
     return lines

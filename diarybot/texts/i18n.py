@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import gettext
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel import dates as babel_dates
+from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 from babel.support import Translations
 
@@ -124,7 +125,18 @@ def format_skeleton(skeleton: str, value: date | datetime) -> str:
     return babel_dates.format_skeleton(skeleton, value, locale=locale())
 
 
-def format_decimal(number: float, digits: int = 1) -> str:
-    """A number with ``digits`` decimals in the active language: "5.3", "5,3"."""
+def format_decimal(number: float, digits: int = 1, *, signed: bool = False) -> str:
+    """A number with ``digits`` decimals in the active language: "5.3", "5,3" (``signed``:
+    always with its sign, "+1.5", "-0,5", for a change)."""
     pattern = "0." + "0" * digits if digits else "0"
+    if signed:
+        pattern = f"+{pattern};-{pattern}"
     return babel_numbers.format_decimal(number, pattern, locale=locale())
+
+
+def format_list(items: Sequence[str]) -> str:
+    """Names of a genuine list as the active language joins them: "A, B, and C", "A, B y C".
+
+    Only for a list of equal things (techniques, medications); never to build a sentence.
+    """
+    return babel_lists.format_list(list(items), locale=locale())

@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from diarybot.domain.medications import NAME_MAX_CHARS, Medication, Use
-from diarybot.texts.i18n import _
+from diarybot.texts.i18n import _, format_date, ngettext, pgettext
 
 
 def use_names() -> dict[Use, str]:
-    return {Use.REGULAR: _("regular"), Use.AS_NEEDED: _("as needed")}
+    return {
+        # Translators: how a medication is taken, in a sentence: "ibuprofen 400 mg — regular".
+        Use.REGULAR: pgettext("medication use", "regular"),
+        # Translators: how a medication is taken, in a sentence: "ibuprofen 400 mg — as needed".
+        Use.AS_NEEDED: pgettext("medication use", "as needed"),
+    }
 
 
 def meds_empty() -> str:
@@ -40,10 +45,12 @@ def button_add() -> str:
 
 
 def button_regular() -> str:
+    # Translators: a button: the medication is taken regularly (not only when needed).
     return _("Regular")
 
 
 def button_as_needed() -> str:
+    # Translators: a button: the medication is taken only when needed.
     return _("As needed")
 
 
@@ -56,6 +63,7 @@ def button_stop() -> str:
 
 
 def button_list() -> str:
+    # Translators: a button back to the medication list.
     return _("« Your list")
 
 
@@ -111,11 +119,18 @@ def question_gone() -> str:
 
 
 # In the check-in, on the techniques message.
-def medication_open() -> str:
-    return _("{mark}Pain medication ›")
+def medication_open_ticked() -> str:
+    # Translators: a button in the check-in that opens the medication list; some were taken.
+    return _("✅ Pain medication ›")
+
+
+def medication_open_unticked() -> str:
+    # Translators: a button in the check-in that opens the medication list; none taken yet.
+    return _("⬜ Pain medication ›")
 
 
 def button_clear() -> str:
+    # Translators: a button: untick every medication of this check-in.
     return _("Clear")
 
 
@@ -128,6 +143,7 @@ def as_needed_label() -> str:
 
 
 def as_needed_count() -> str:
+    # Translators: a medication button: "ibuprofen 400 mg · ×2" = two doses taken.
     return _("{name} · ×{count}")
 
 
@@ -154,7 +170,8 @@ def detail_text(medication: Medication) -> str:
 
 
 def _day(day: date | None) -> str:
-    return day.strftime("%d %b %Y") if day else "?"
+    # Translators: a medication's start or stop day that was never recorded.
+    return format_date(day, "medium") if day else _("?")
 
 
 # -- reports ------------------------------------------------------------------------------------
@@ -197,9 +214,14 @@ def fhir_note() -> str:
 
 def doses_text(n: int) -> str:
     """A number of doses in words."""
-    return f"{n} dose" if n == 1 else f"{n} doses"
+    return ngettext("{count} dose", "{count} doses", n).format(count=n)
 
 
 def days_text(n: int) -> str:
     """A number of days in words."""
-    return f"{n} day" if n == 1 else f"{n} days"
+    return ngettext("{count} day", "{count} days", n).format(count=n)
+
+
+def day_text(day: date) -> str:
+    """A day in chat about medications (the day one was stopped)."""
+    return _day(day)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from diarybot import texts
 from diarybot.domain.people import ShareLevel
-from diarybot.texts.i18n import _
+from diarybot.texts.i18n import _, ngettext, pgettext
 
 
 # -- the patient's side: a code to forward, and what they agree to ------------------------------
@@ -36,11 +36,11 @@ def ask_report_reference() -> str:
 
 
 def report_details_set() -> str:
-    return _("Your reports will carry: {name}{reference}.")
+    return _("Your reports will carry: {name}.")
 
 
-def report_reference_part() -> str:
-    return _(", {reference}")
+def report_details_set_with_reference() -> str:
+    return _("Your reports will carry: {name}, {reference}.")
 
 
 def reference_too_long() -> str:
@@ -52,7 +52,8 @@ def button_keep_name() -> str:
 
 
 def button_skip_reference() -> str:
-    return _("Skip")
+    # Translators: a button: no date of birth or clinic reference on the reports.
+    return pgettext("reference", "Skip")
 
 
 def link_confirm() -> str:
@@ -105,6 +106,7 @@ def sharing_list() -> str:
 
 
 def button_change() -> str:
+    # Translators: a button in /sharing, one per specialist.
     return _("{name}: change or stop")
 
 
@@ -175,44 +177,75 @@ def patients_none_now() -> str:
     return _("No patients share their diary with you at the moment.")
 
 
-def patients_page() -> str:
-    return _("Patients sharing their diary with you ({count}), page {page} of {pages}:")
+def patients_page(count: int) -> str:
+    return ngettext(
+        "Patients sharing their diary with you ({count}), page {page} of {pages}:",
+        "Patients sharing their diary with you ({count}), page {page} of {pages}:",
+        count,
+    )
 
 
-def patients_header() -> str:
-    return _("Patients sharing their diary with you ({count}):")
+def patients_header(count: int) -> str:
+    return ngettext(
+        "Patients sharing their diary with you ({count}):",
+        "Patients sharing their diary with you ({count}):",
+        count,
+    )
 
 
-def patients_tap() -> str:
-    return _("Tap a patient for their report.")
+def patient_line() -> str:
+    # Translators: one patient in the /patients list.
+    return _("• {name}")
+
+
+def patients_list() -> str:
+    return _("{heading}\n{lines}\n\nTap a patient for their report.")
 
 
 def button_previous() -> str:
+    # Translators: a button: the previous page of patients.
     return _("‹ Previous")
 
 
 def button_next() -> str:
+    # Translators: a button: the next page of patients.
     return _("Next ›")
 
 
-def summary_pick() -> str:
-    return _("Whose report would you like (the last {days} days, up to today)?")
+def summary_pick(days: int) -> str:
+    return ngettext(
+        "Whose report would you like (the last {days} day, up to today)?",
+        "Whose report would you like (the last {days} days, up to today)?",
+        days,
+    )
 
 
-def summary_caption() -> str:
-    return _("{name} · pain diary {start} – {end} (last {days} days, up to today)")
+def summary_caption(days: int) -> str:
+    return ngettext(
+        "{name} · pain diary {start} – {end} (last {days} day, up to today)",
+        "{name} · pain diary {start} – {end} (last {days} days, up to today)",
+        days,
+    )
 
 
-def summary_empty() -> str:
-    return _("{name}: no entries from {start} to {end} (the last {days} days, up to today).")
+def summary_empty_last_logged(days: int) -> str:
+    return ngettext(
+        "{name}: no entries from {start} to {end} (the last {days} day, up to today). They last "
+        "logged on {day}.",
+        "{name}: no entries from {start} to {end} (the last {days} days, up to today). They "
+        "last logged on {day}.",
+        days,
+    )
 
 
-def last_logged() -> str:
-    return _(" They last logged on {day}.")
-
-
-def never_logged() -> str:
-    return _(" They have not logged anything yet.")
+def summary_empty_never_logged(days: int) -> str:
+    return ngettext(
+        "{name}: no entries from {start} to {end} (the last {days} day, up to today). They have "
+        "not logged anything yet.",
+        "{name}: no entries from {start} to {end} (the last {days} days, up to today). They "
+        "have not logged anything yet.",
+        days,
+    )
 
 
 def button_data_files() -> str:
@@ -334,9 +367,15 @@ def help_both() -> str:
     return _("{intro}\n\n{patient_heading}\n{patient}\n\n{specialist_heading}\n{specialist}")
 
 
+def command_line() -> str:
+    # Translators: one command in /help: "/chart — Your pain trend chart".
+    return _("/{command} — {description}")
+
+
 def command_lines(commands: list[tuple[str, str]]) -> str:
     """One line per command."""
-    return "\n".join(f"/{name} — {description}" for name, description in commands)
+    line = command_line()
+    return "\n".join(line.format(command=name, description=text) for name, text in commands)
 
 
 def help_patient_intro() -> str:
@@ -368,4 +407,11 @@ def help_for(*, patient: bool, specialist: bool) -> str:
             specialist_heading=help_specialist_heading(),
             specialist=command_lines(theirs),
         )
-    return f"{help_patient_intro()}\n\n{command_lines(own)}\n\n{help_patient_end()}"
+    return help_patient().format(
+        intro=help_patient_intro(), commands=command_lines(own), end=help_patient_end()
+    )
+
+
+def help_patient() -> str:
+    # Translators: /help for a patient: {intro}, the command list, then {end}; three paragraphs.
+    return _("{intro}\n\n{commands}\n\n{end}")

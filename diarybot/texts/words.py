@@ -5,7 +5,7 @@ Whole sentences with named placeholders, so a translation can reorder them.
 
 from __future__ import annotations
 
-from diarybot.texts.i18n import _
+from diarybot.texts.i18n import _, ngettext, pgettext
 
 
 # -- free text ---------------------------------------------------------------------------------
@@ -48,8 +48,12 @@ def note_saved_keep_ticking() -> str:
     return _("Note saved. Tick what you used, then tap Done.")
 
 
-def note_continued() -> str:
-    return _("It was long, so I kept it in {count} consecutive notes.")
+def note_continued(count: int) -> str:
+    return ngettext(
+        "It was long, so I kept it in {count} consecutive note.",
+        "It was long, so I kept it in {count} consecutive notes.",
+        count,
+    )
 
 
 def score_with_note() -> str:
@@ -57,7 +61,8 @@ def score_with_note() -> str:
 
 
 def no_score_label() -> str:
-    return _("note")
+    # Translators: in place of a pain score: the entry is a note without a score.
+    return pgettext("entry without score", "note")
 
 
 # -- /log: now or backdated --------------------------------------------------------------------
@@ -79,18 +84,35 @@ def log_too_old() -> str:
 
 def backdated_saved() -> str:
     return _(
-        "Saved for {day} at {time}: {score}/10.{note} /history shows it, with buttons to add "
+        "Saved for {day} at {time}: {score}/10. /history shows it, with buttons to add "
         "techniques or change it."
     )
 
 
-def backdated_note() -> str:
-    return _(" Note: “{preview}”.")
+def backdated_saved_with_note() -> str:
+    return _(
+        "Saved for {day} at {time}: {score}/10. Note: “{preview}”. /history shows it, with "
+        "buttons to add techniques or change it."
+    )
 
 
 # -- /history: paging and corrections ------------------------------------------------------------
-def history_page() -> str:
-    return _("Your entries {first}–{last} of {total} (newest first). Tap one to change it.")
+def history_page(total: int) -> str:
+    return ngettext(
+        "Your entries {first}–{last} of {total} (newest first). Tap one to change it.",
+        "Your entries {first}–{last} of {total} (newest first). Tap one to change it.",
+        total,
+    )
+
+
+def entry_with_note() -> str:
+    # Translators: an entry in /history's entry view, its whole note quoted below it.
+    return _("{entry}\n“{note}”")
+
+
+def history_line() -> str:
+    # Translators: one numbered entry of the /history list: "3. Wed, Dec 2 20:00 — 6/10 · …".
+    return _("{n}. {entry}")
 
 
 def button_older() -> str:
@@ -106,35 +128,37 @@ def entry_view() -> str:
 
 
 def button_edit_score() -> str:
+    # Translators: a button in /history: change this entry's pain score.
     return _("Score")
 
 
 def button_edit_techniques() -> str:
+    # Translators: a button in /history: change the coping techniques of this entry.
     return _("Techniques")
 
 
-def button_edit_medication() -> str:
-    return _("Medication: {state}")
+def button_edit_medication_yes() -> str:
+    # Translators: a button in /history: medication was taken; tapping it switches to no.
+    return _("Medication: yes")
+
+
+def button_edit_medication_no() -> str:
+    # Translators: a button in /history: no medication taken; tapping it switches to yes.
+    return _("Medication: no")
 
 
 def button_edit_note() -> str:
-    return _("Note")
+    # Translators: a button in /history: change this entry's note.
+    return pgettext("button", "Note")
 
 
 def button_remove() -> str:
+    # Translators: a button in /history: remove this entry.
     return _("Remove")
 
 
 def button_back() -> str:
     return _("Back to the list")
-
-
-def medication_yes() -> str:
-    return _("yes")
-
-
-def medication_no() -> str:
-    return _("no")
 
 
 def ask_new_score() -> str:
@@ -173,7 +197,8 @@ def techniques_not_answered() -> str:
 
 
 def techniques_none_cell() -> str:
-    return _("none")
+    # Translators: a table cell: the patient used no coping technique.
+    return pgettext("techniques", "none")
 
 
 # -- the morning after a missed reminder -------------------------------------------------------

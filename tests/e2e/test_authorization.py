@@ -82,7 +82,7 @@ async def test_a_patient_whose_file_says_unshared_is_never_shown_or_sent_to_the_
         mark = api.mark()
         [listing] = await harness.say(doc, "/patients")
         assert "Lee Control" in listing  # the control: the listing works
-        assert await harness.say(doc, "/summary") == [st.summary_pick().format(days=30)]
+        assert await harness.say(doc, "/summary") == [st.summary_pick(30).format(days=30)]
         offered = [label for row in api.keyboard(doc.id) for label, _ in row]
         assert offered == ["Lee Control"]
         # A forged press for Pat (the button was once offered) is refused.

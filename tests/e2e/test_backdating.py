@@ -21,14 +21,19 @@ async def pat(harness, clock):
     return user
 
 
+#: The day before the test clock's today, as chat writes it (CLDR: "Dec 1, 2026" in English).
+DEC_1 = texts.short_date(date(2026, 12, 1))
+
+
 def local(entry):
     return entry.recorded_at.astimezone(BERLIN).replace(tzinfo=None)
 
 
 async def test_log_yesterday_with_a_note(harness, pat):
     replies = await harness.say(pat, "/log yesterday 7 bad night")
-    assert replies[0].startswith("Saved for 1 Dec 2026 at 20:00: 7/10.")
-    assert "“bad night”" in replies[0]
+    assert replies[0] == words.backdated_saved_with_note().format(
+        day=DEC_1, time="20:00", score=7, preview="bad night"
+    )
     [entry] = harness.files.entries(pat.id)
     assert (entry.score, entry.note, entry.source) == (7, "bad night", Source.QUICK_LOG)
     assert entry.local_date == date(2026, 12, 1) and local(entry) == datetime(2026, 12, 1, 20)
@@ -72,15 +77,15 @@ async def test_the_morning_after_a_missed_reminder_offers_yesterday_evening(harn
     await harness.say(pat, "/checkin")
     replies = await harness.press(pat, "3")  # today's check-in, exactly as before
     assert replies[0].startswith("Saved: 3/10")
-    assert replies[-1] == words.ask_yesterday().format(day="1 Dec 2026", time="20:00")
+    assert replies[-1] == words.ask_yesterday().format(day=DEC_1, time="20:00")
     [reply] = await harness.press(pat, "6")  # on the offer's own keyboard
-    assert reply.startswith("Saved for 1 Dec 2026 at 20:00: 6/10.")
+    assert reply == words.backdated_saved().format(day=DEC_1, time="20:00", score=6)
     yesterday, today = harness.files.entries(pat.id)
     assert (yesterday.score, local(yesterday)) == (6, datetime(2026, 12, 1, 20, 0))
     assert today.score == 3
     # Asked once: the next check-in today does not ask again.
     replies = await harness.say(pat, "4")
-    assert words.ask_yesterday().format(day="1 Dec 2026", time="20:00") not in replies
+    assert words.ask_yesterday().format(day=DEC_1, time="20:00") not in replies
 
 
 async def test_no_offer_when_yesterday_has_a_score_or_no_reminder_was_sent(harness, pat):

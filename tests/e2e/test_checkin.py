@@ -29,16 +29,20 @@ async def test_full_checkin_with_buttons(harness, pat):
     [entry] = harness.files.entries(pat.id)  # written before the techniques are asked
     assert entry.score == 6 and entry.source == Source.CHECKIN
 
-    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
-    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.HEAT_COLD])
-    await harness.press(pat, texts.unchecked() + texts.medication_name())
-    labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
-    assert texts.checked() + texts.technique_names()[Technique.BREATHING] in labels
     await harness.press(
-        pat, texts.checked() + texts.technique_names()[Technique.HEAT_COLD]
+        pat, texts.toggle_label(texts.technique_names()[Technique.BREATHING], ticked=False)
+    )
+    await harness.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.HEAT_COLD], ticked=False)
+    )
+    await harness.press(pat, texts.toggle_label(texts.medication_name(), ticked=False))
+    labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
+    assert texts.toggle_label(texts.technique_names()[Technique.BREATHING], ticked=True) in labels
+    await harness.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.HEAT_COLD], ticked=True)
     )  # untick
     replies = await harness.press(pat, texts.button_done())
-    assert "Breathing exercises, Pain medication" in replies[0]
+    assert "Breathing exercises and Pain medication" in replies[0]
     assert texts.ask_note() in replies[0]
 
     replies = await harness.say(pat, "Walked 20 min, back better after heat — ça va")

@@ -227,7 +227,9 @@ async def test_message_not_modified_is_one_attempt_and_not_an_error(
     mark = harness.api.mark()
     # A technique toggle and Done, each answered "not modified" by Telegram (injected).
     harness.api.add_fault("editMessageReplyMarkup", status=400, description=NOT_MODIFIED)
-    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
+    await harness.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.BREATHING], ticked=False)
+    )
     harness.api.add_fault("editMessageText", status=400, description=NOT_MODIFIED)
     techniques = harness.api.last_message(pat.id)
     await harness.press(pat, texts.button_done())

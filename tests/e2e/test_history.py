@@ -78,9 +78,11 @@ async def test_correct_score_techniques_medication_and_note_with_an_audit_trail(
     [view] = await harness.press(pat, "6")
     assert "6/10" in view
     await harness.press(pat, words.button_edit_techniques())
-    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.TENS])
+    await harness.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.TENS], ticked=False)
+    )
     await harness.press(pat, texts.button_done())  # back to the entry
-    await harness.press(pat, words.button_edit_medication().format(state=words.medication_no()))
+    await harness.press(pat, words.button_edit_medication_no())
     await harness.press(pat, words.button_edit_note())
     assert await harness.say(pat, "left knee, not the back") == [words.note_changed()]
 

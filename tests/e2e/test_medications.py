@@ -82,10 +82,10 @@ async def test_a_name_too_long_is_asked_again(harness, pat):
 async def test_without_a_list_pain_medication_stays_a_yes_no_tick(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "4")
-    await harness.press(pat, texts.unchecked() + texts.medication_name())
+    await harness.press(pat, texts.toggle_label(texts.medication_name(), ticked=False))
     [entry] = harness.files.entries(pat.id)
     assert entry.medication and entry.doses == ()
-    assert texts.checked() + texts.medication_name() in labels(harness, pat)
+    assert texts.toggle_label(texts.medication_name(), ticked=True) in labels(harness, pat)
 
 
 async def test_checkin_list_counts_as_needed_doses_and_ticks_regular(harness, pat):
@@ -94,27 +94,29 @@ async def test_checkin_list_counts_as_needed_doses_and_ticks_regular(harness, pa
     ibu, pre = harness.files.get_profile(pat.id).medications
     await harness.say(pat, "/checkin")
     await harness.press(pat, "6")
-    closed = med_texts.medication_open().format(mark=texts.unchecked())
+    closed = med_texts.medication_open_unticked()
     assert closed in labels(harness, pat)  # the same one tap opens the list
     await harness.press(pat, closed)
     assert labels(harness, pat) == [
-        texts.unchecked() + "ibuprofen 400 mg · as needed",
-        texts.unchecked() + "pregabalin 75 mg",
+        texts.toggle_label("ibuprofen 400 mg · as needed", ticked=False),
+        texts.toggle_label("pregabalin 75 mg", ticked=False),
         med_texts.button_clear(),
         med_texts.button_back_techniques(),
     ]
-    await harness.press(pat, texts.unchecked() + "ibuprofen 400 mg · as needed")
-    await harness.press(pat, texts.checked() + "ibuprofen 400 mg · ×1")
-    await harness.press(pat, texts.unchecked() + "pregabalin 75 mg")
-    assert texts.checked() + "ibuprofen 400 mg · ×2" in labels(harness, pat)
+    await harness.press(pat, texts.toggle_label("ibuprofen 400 mg · as needed", ticked=False))
+    await harness.press(pat, texts.toggle_label("ibuprofen 400 mg · ×1", ticked=True))
+    await harness.press(pat, texts.toggle_label("pregabalin 75 mg", ticked=False))
+    assert texts.toggle_label("ibuprofen 400 mg · ×2", ticked=True) in labels(harness, pat)
     [entry] = harness.files.entries(pat.id)
     assert dict(entry.doses) == {ibu.id: 2, pre.id: 1}
     assert entry.medication and entry.techniques_answered
 
-    await harness.press(pat, texts.checked() + "pregabalin 75 mg")  # a regular one: untick
+    await harness.press(
+        pat, texts.toggle_label("pregabalin 75 mg", ticked=True)
+    )  # a regular one: untick
     assert dict(harness.files.entries(pat.id)[0].doses) == {ibu.id: 2}
     await harness.press(pat, med_texts.button_back_techniques())
-    assert med_texts.medication_open().format(mark=texts.checked()) in labels(harness, pat)
+    assert med_texts.medication_open_ticked() in labels(harness, pat)
     [summary] = await harness.press(pat, texts.button_done())
     assert texts.medication_name() in summary
 
@@ -123,12 +125,12 @@ async def test_clear_resets_the_doses_and_the_yes(harness, pat):
     await add(harness, pat, "ibuprofen 400 mg", med_texts.button_as_needed())
     await harness.say(pat, "/checkin")
     await harness.press(pat, "6")
-    await harness.press(pat, med_texts.medication_open().format(mark=texts.unchecked()))
-    await harness.press(pat, texts.unchecked() + "ibuprofen 400 mg · as needed")
+    await harness.press(pat, med_texts.medication_open_unticked())
+    await harness.press(pat, texts.toggle_label("ibuprofen 400 mg · as needed", ticked=False))
     await harness.press(pat, med_texts.button_clear())
     [entry] = harness.files.entries(pat.id)
     assert entry.doses == () and not entry.medication and not entry.techniques_answered
-    assert texts.unchecked() + "ibuprofen 400 mg · as needed" in labels(harness, pat)
+    assert texts.toggle_label("ibuprofen 400 mg · as needed", ticked=False) in labels(harness, pat)
 
 
 async def test_stopped_medication_leaves_the_checkin(harness, pat):
@@ -139,7 +141,7 @@ async def test_stopped_medication_leaves_the_checkin(harness, pat):
     await harness.press(pat, med_texts.button_stop())
     await harness.say(pat, "/checkin")
     await harness.press(pat, "5")
-    await harness.press(pat, med_texts.medication_open().format(mark=texts.unchecked()))
+    await harness.press(pat, med_texts.medication_open_unticked())
     assert not any("tramadol" in label for label in labels(harness, pat))
 
 
@@ -147,14 +149,14 @@ async def test_history_no_medication_clears_the_named_doses(harness, pat):
     await add(harness, pat, "ibuprofen 400 mg", med_texts.button_as_needed())
     await harness.say(pat, "/checkin")
     await harness.press(pat, "6")
-    await harness.press(pat, med_texts.medication_open().format(mark=texts.unchecked()))
-    await harness.press(pat, texts.unchecked() + "ibuprofen 400 mg · as needed")
+    await harness.press(pat, med_texts.medication_open_unticked())
+    await harness.press(pat, texts.toggle_label("ibuprofen 400 mg · as needed", ticked=False))
     await harness.press(pat, med_texts.button_back_techniques())
     await harness.press(pat, texts.button_done())
     await harness.press(pat, texts.button_skip())
     await harness.say(pat, "/history")
     await harness.press(pat, labels(harness, pat)[0])
-    medication_yes = words.button_edit_medication().format(state=words.medication_yes())
+    medication_yes = words.button_edit_medication_yes()
     await harness.press(pat, medication_yes)
     [entry] = harness.files.entries(pat.id)
     assert not entry.medication and entry.doses == ()

@@ -134,7 +134,7 @@ async def test_text_typed_while_techniques_are_open_is_the_note(harness, pat):
     keyboard = harness.api.last_message(pat.id).message_id
     replies = await harness.say(pat, "used the heat pad")
     assert replies == [words.note_saved_keep_ticking()]
-    label = texts.unchecked() + texts.technique_names()[Technique.HEAT_COLD]
+    label = texts.toggle_label(texts.technique_names()[Technique.HEAT_COLD], ticked=False)
     await harness.press(pat, label, message_id=keyboard)
     [entry] = harness.files.entries(pat.id)
     assert entry.note == "used the heat pad" and entry.techniques == (Technique.HEAT_COLD,)
@@ -164,7 +164,7 @@ async def test_a_note_longer_than_one_entry_is_kept_in_consecutive_notes(harness
     replies = await harness.say(pat, long_text)
     assert texts.note_saved() in replies
     entries = harness.files.entries(pat.id)
-    assert words.note_continued().format(count=len(entries)) in replies
+    assert words.note_continued(len(entries)).format(count=len(entries)) in replies
     assert entries[0].note == "first part"  # the old note is never cut
     assert [e.score for e in entries] == [5, None, None, None]
     assert all(len(e.note) <= NOTE_MAX_CHARS for e in entries)

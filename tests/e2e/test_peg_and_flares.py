@@ -102,7 +102,7 @@ async def test_weekly_peg_asked_on_its_day_once_and_stored(harness, pat):
     assert "Question 2 of 3" in same.text and "enjoyment of life" in same.text
     await harness.press(pat, "4", message_id=question.message_id)
     replies = await harness.press(pat, "6", message_id=question.message_id)
-    assert replies == [texts.peg_done().format(score=5.0, pain=5, enjoyment=4, activity=6)]
+    assert replies == [texts.peg_done().format(score="5.0", pain=5, enjoyment=4, activity=6)]
     [stored] = harness.files.pegs(pat.id)
     assert (stored.pain, stored.enjoyment, stored.activity) == (5, 4, 6)
     await harness.run_job(reminders.job_id(pat.id))  # same day again: not asked twice

@@ -166,7 +166,9 @@ async def test_a_full_session_at_debug_logs_no_token_no_diary_text_and_no_name(
     await harness.onboard(pat, tz="UTC", at="20:00")
     await harness.say(pat, "/checkin")
     await harness.press(pat, "8")
-    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.TENS])
+    await harness.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.TENS], ticked=False)
+    )
     await harness.press(pat, texts.button_done())
     await harness.say(pat, NOTES[0])
     await harness.say(pat, f"/log 9 {NOTES[1]}")

@@ -39,7 +39,7 @@ async def test_four_quick_taps_on_the_techniques_keyboard_are_all_kept(harness: 
         # Four taps back to back: all four updates are queued before the bot's next poll, so
         # they reach the bot in one batch, as quick taps on a phone do.
         for technique in QUICK_TAPS:
-            label = texts.unchecked() + texts.technique_names()[technique]
+            label = texts.toggle_label(texts.technique_names()[technique], ticked=False)
             harness.api.press_button(pat, keyboard.message_id, data[label])
         await harness.settle()
         newest = max(diary_entries(harness.data_dir, pat.id), key=lambda e: e["recorded_at"])
@@ -47,7 +47,9 @@ async def test_four_quick_taps_on_the_techniques_keyboard_are_all_kept(harness: 
         # And what the patient sees agrees: every tapped box is ticked on the keyboard.
         labels = [label for row in harness.api.keyboard(pat.id) for label, _ in row]
         for technique in QUICK_TAPS:
-            assert texts.checked() + texts.technique_names()[technique] in labels, round_number
+            assert texts.toggle_label(texts.technique_names()[technique], ticked=True) in labels, (
+                round_number
+            )
     assert harness.api.unanswered_callback_queries() == []
 
 

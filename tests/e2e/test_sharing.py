@@ -99,7 +99,7 @@ async def test_code_works_once_and_expires(harness, pat, doc, clock):
 async def test_summary_is_one_pdf_up_to_today_and_files_only_on_request(harness, pat, doc):
     await link(harness, pat, doc, ShareLevel.FILES)
     # The entry was logged today: the summary covers today, and says which period it covers.
-    assert await harness.say(doc, "/summary") == [st.summary_pick().format(days=30)]
+    assert await harness.say(doc, "/summary") == [st.summary_pick(30).format(days=30)]
     mark = harness.api.mark()
     await harness.press(doc, "Pat Example")
     [report] = [c for c in harness.api.calls_for("sendDocument", doc.id) if c.index >= mark]
@@ -158,7 +158,8 @@ async def test_summary_without_entries_says_when_they_last_logged(harness, pat, 
     await harness.say(doc, "/summary")
     [text] = await harness.press(doc, "Pat Example")
     logged = harness.files.entries(pat.id)[0].local_date
-    assert text.endswith(st.last_logged().format(day=texts.short_date(logged)))
+    assert text.endswith(f"They last logged on {texts.short_date(logged)}.")
+    assert text.startswith("Pat Example: no entries from ")
     assert harness.api.calls_for("sendDocument", doc.id) == []
 
 

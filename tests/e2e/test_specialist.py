@@ -48,8 +48,8 @@ async def test_share_asks_once_for_report_details_then_gives_a_deep_link(harness
     assert question == st.ask_report_name().format(name="Pat Example")
     await harness.say(pat, "Patricia Example")
     replies = await harness.say(pat, "1980-02-29")
-    assert replies[0] == st.report_details_set().format(
-        name="Patricia Example", reference=", 1980-02-29"
+    assert replies[0] == st.report_details_set_with_reference().format(
+        name="Patricia Example", reference="1980-02-29"
     )
     code = CODE.search(replies[1]).group(0)
     assert f"https://t.me/{harness.api.bot_username}?start={code}" in replies[1]
@@ -86,7 +86,7 @@ async def test_first_confirmation_tells_digest_and_alerts_and_asks_the_time_zone
     assert harness.files.get_specialist(doc.id).timezone == "America/New_York"
     # Close matches for a typed zone, as for patients.
     [suggest] = await harness.say(doc, "/timezone berlin")
-    assert suggest.startswith(texts.timezone_unknown().format(text="berlin"))
+    assert suggest.startswith(texts.timezone_unknown_suggest().format(text="berlin"))
     assert "Europe/Berlin" in [label for row in harness.api.keyboard(doc.id) for label, _ in row]
     # A second patient: told without the time-zone question.
     lee = harness.user(1002, "Lee")
@@ -309,7 +309,7 @@ async def test_patients_are_listed_in_pages(harness, doc):
             3000 + n, doc.id, Specialist(doc.id, doc.id), datetime.now(UTC)
         )
     [first] = await harness.say(doc, "/patients")
-    assert first.startswith(st.patients_page().format(count=23, page=1, pages=3))
+    assert first.startswith(st.patients_page(23).format(count=23, page=1, pages=3))
     rows = harness.api.keyboard(doc.id)
     assert len(rows) == 11 and rows[-1] == [(st.button_next(), "pp:1")]
     [second] = await harness.press(doc, st.button_next())

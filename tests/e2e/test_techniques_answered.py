@@ -47,9 +47,13 @@ async def test_a_keyboard_left_open_is_not_answered_and_a_tick_is(harness, pat):
     await harness.say(pat, "/checkin")
     await harness.press(pat, "3")
     assert not harness.files.entries(pat.id)[0].techniques_answered
-    await harness.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
+    await harness.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.BREATHING], ticked=False)
+    )
     assert harness.files.entries(pat.id)[0].techniques_answered
-    await harness.press(pat, texts.checked() + texts.technique_names()[Technique.BREATHING])
+    await harness.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.BREATHING], ticked=True)
+    )
     assert not harness.files.entries(pat.id)[0].techniques_answered  # back to nothing said
 
 

@@ -57,7 +57,9 @@ async def test_patient_day_over_webhook(webhook_harness: Harness) -> None:
     assert await h.say(pat, "/checkin") == [texts.ask_score()]
     replies = await h.press(pat, "6")
     assert replies[0].startswith("Saved: 6/10 at ")
-    await h.press(pat, texts.unchecked() + texts.technique_names()[Technique.BREATHING])
+    await h.press(
+        pat, texts.toggle_label(texts.technique_names()[Technique.BREATHING], ticked=False)
+    )
     replies = await h.press(pat, texts.button_done())
     assert texts.ask_note() in replies[0]
     [entry] = h.files.entries(pat.id)
