@@ -23,9 +23,11 @@ def technique_names() -> dict[Technique, str]:
         Technique.MINDFULNESS: _("Mindfulness / meditation"),
         Technique.MOVEMENT: _("Stretching / exercise / physio"),
         Technique.HEAT_COLD: _("Heat or cold"),
+        # Translators: transcutaneous electrical nerve stimulation; keep the usual abbreviation.
         Technique.TENS: _("TENS"),
         Technique.DISTRACTION: _("Distraction / pleasant activity"),
-        Technique.OTHER: _("Other"),
+        # Translators: a coping technique not in this list.
+        Technique.OTHER: pgettext("technique", "Other"),
     }
 
 
@@ -172,23 +174,8 @@ def ask_techniques() -> str:
     return _("{saved}\n\nWhich of these did you use today? Tap all that apply, then Done.")
 
 
-def ask_note() -> str:
-    return _(
-        "Would you like to add a note (what you did, what made it better or worse)? "
-        "Type it, or tap Skip."
-    )
-
-
 def note_saved() -> str:
     return _("Note saved. Thank you for checking in.")
-
-
-def checkin_done() -> str:
-    return _("Thank you for checking in.")
-
-
-def checkin_summary() -> str:
-    return _("Saved: {score}/10 · {techniques}")
 
 
 def checkin_summary_ask_note() -> str:
@@ -204,6 +191,7 @@ def checkin_summary_done() -> str:
 
 
 def no_techniques() -> str:
+    # Translators: after a score: the patient said they used no coping technique.
     return _("no techniques")
 
 
@@ -245,10 +233,12 @@ def undo_confirm() -> str:
 
 
 def undo_done() -> str:
+    # Translators: the reply after the last diary entry was removed (/undo).
     return _("Removed.")
 
 
 def undo_kept() -> str:
+    # Translators: the reply after the patient chose not to remove the entry (/undo).
     return _("Kept.")
 
 
@@ -344,14 +334,17 @@ def button_skip_rating() -> str:
 
 
 def button_yes_remove() -> str:
+    # Translators: a button confirming that one diary entry is removed.
     return _("Yes, remove it")
 
 
 def button_yes_erase() -> str:
+    # Translators: a button confirming that all the user's data is erased.
     return _("Yes, erase everything")
 
 
 def button_no() -> str:
+    # Translators: a button declining a removal or erasure.
     return _("No, keep it")
 
 
@@ -621,10 +614,6 @@ def weekdays() -> tuple[str, ...]:
 
 
 # -- the weekly PEG ----------------------------------------------------------------------------
-def peg_intro() -> str:
-    return _("Your weekly check (PEG, 3 quick questions about the past week).")
-
-
 def peg_questions() -> dict[str, tuple[str, str]]:
     return {
         "pain": (

@@ -41,6 +41,7 @@ def med_line_stopped() -> str:
 
 
 def button_add() -> str:
+    # Translators: a button in /meds.
     return _("➕ Add a medication")
 
 
@@ -55,10 +56,12 @@ def button_as_needed() -> str:
 
 
 def button_rename() -> str:
+    # Translators: a button in /meds: rename this medication.
     return _("✏️ Rename")
 
 
 def button_stop() -> str:
+    # Translators: a button in /meds: mark this medication as no longer taken.
     return _("⏹ I stopped taking it")
 
 
@@ -135,6 +138,7 @@ def button_clear() -> str:
 
 
 def button_back_techniques() -> str:
+    # Translators: a button in the check-in: from the medication list back to the techniques.
     return _("« Back to techniques")
 
 

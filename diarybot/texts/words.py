@@ -14,6 +14,7 @@ def offer() -> str:
 
 
 def button_add_to_latest() -> str:
+    # Translators: a button: keep the words the patient typed as a note on today's last entry.
     return _("Add to today's last entry")
 
 
@@ -116,10 +117,12 @@ def history_line() -> str:
 
 
 def button_older() -> str:
+    # Translators: a button in /history: the page of older entries.
     return _("◀ Older")
 
 
 def button_newer() -> str:
+    # Translators: a button in /history: the page of newer entries.
     return _("Newer ▶")
 
 
@@ -158,6 +161,7 @@ def button_remove() -> str:
 
 
 def button_back() -> str:
+    # Translators: a button in /history: from one entry back to the list of entries.
     return _("Back to the list")
 
 
@@ -189,6 +193,7 @@ def removed() -> str:
 
 # -- techniques: answered or not ---------------------------------------------------------------
 def button_none_of_these() -> str:
+    # Translators: a button in the check-in: no coping technique was used.
     return _("None of these")
 
 

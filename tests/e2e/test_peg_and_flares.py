@@ -19,6 +19,9 @@ from diarybot.domain.peg_score import peg_trend
 from diarybot.domain.practice import PegResponse
 from tests.e2e.test_sharing import link
 
+#: The first PEG question's opening paragraph (how the question is found among messages).
+PEG_INTRO = texts.peg_first_question().split("\n\n", 1)[0]
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -93,9 +96,7 @@ async def test_weekly_peg_asked_on_its_day_once_and_stored(harness, pat):
     wednesday = next_weekday(2)
     harness.clock.set(instant_on(wednesday, time(20), BERLIN) + timedelta(seconds=1))
     await harness.run_job(reminders.job_id(pat.id))
-    question = next(
-        m for m in harness.api.messages[pat.id] if m.text.startswith(texts.peg_intro())
-    )
+    question = next(m for m in harness.api.messages[pat.id] if m.text.startswith(PEG_INTRO))
     assert "average in the past week" in question.text and "0 = no pain" in question.text
     await harness.press(pat, "5", message_id=question.message_id)
     [same] = [m for m in harness.api.messages[pat.id] if m.message_id == question.message_id]
@@ -109,7 +110,7 @@ async def test_weekly_peg_asked_on_its_day_once_and_stored(harness, pat):
     asked = [
         c
         for c in harness.api.calls_for("sendMessage", pat.id)
-        if c.params["text"].startswith(texts.peg_intro())
+        if c.params["text"].startswith(PEG_INTRO)
     ]
     assert len(asked) == 1
     assert len(harness.files.pegs(pat.id)) == 1

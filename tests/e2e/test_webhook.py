@@ -61,7 +61,9 @@ async def test_patient_day_over_webhook(webhook_harness: Harness) -> None:
         pat, texts.toggle_label(texts.technique_names()[Technique.BREATHING], ticked=False)
     )
     replies = await h.press(pat, texts.button_done())
-    assert texts.ask_note() in replies[0]
+    assert replies[0] == texts.checkin_summary_ask_note().format(
+        score=6, techniques=texts.technique_names()[Technique.BREATHING]
+    )
     [entry] = h.files.entries(pat.id)
     assert entry.score == 6 and entry.techniques == (Technique.BREATHING,)
     assert h.api.unanswered_callback_queries() == []
