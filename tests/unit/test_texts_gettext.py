@@ -1,7 +1,11 @@
 """Every word a user reads in chat is one whole message of the catalog, plural by count.
 
 (a) No English in code: an AST scan of ``diarybot/bot`` and ``diarybot/runtime`` finds no string
-    literal with letters that reaches a user, and no text glued together with ``+`` or an f-string.
+    literal with letters that reaches a user, no text glued together with ``+``, ``+=`` or an
+    f-string, and no date or decimal formatted in code. "Reaches a user": an argument of a call
+    that sends, edits or labels a button, or fills a text's placeholders (``.format``), followed
+    through local names and through what the module's own helpers return. Callback data, file
+    names, log messages and typed command words compared in code are not read as words.
 (b) Whole messages: under a pseudo catalog that marks every message, the chat texts come out
     marked from their first character to their last, with every placeholder filled.
 (c) Plural forms: the form is chosen by the count (English 1 vs many; Russian has three).
@@ -77,23 +81,51 @@ def _call_name(call: ast.Call) -> str:
 class _Scan:
     """Walks what reaches a user from one function and collects literals and glued texts."""
 
-    def __init__(self, path: Path, function: ast.AST, texts_names: frozenset[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        function: ast.AST,
+        texts_names: frozenset[str],
+        module_functions: dict[str, ast.AST] | None = None,
+        entered: set[str] | None = None,
+    ) -> None:
         self.path = path
         self.texts_names = texts_names
+        self.module_functions = module_functions or {}
+        self.entered = entered if entered is not None else set()
         self.assigned: dict[str, list[ast.expr]] = {}
         for node in ast.walk(function):
             if isinstance(node, ast.Assign):
                 for target in node.targets:
-                    if isinstance(target, ast.Name):
-                        self.assigned.setdefault(target.id, []).append(node.value)
+                    # `text, markup = page(...)`: each name may carry what the call returns.
+                    names = target.elts if isinstance(target, ast.Tuple) else [target]
+                    for name in names:
+                        if isinstance(name, ast.Name):
+                            self.assigned.setdefault(name.id, []).append(node.value)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                # `text += more` glues `more` onto `text`, as `text + more` would.
+                glued = ast.BinOp(left=node.target, op=node.op, right=node.value)
+                ast.copy_location(glued, node)
+                self.assigned.setdefault(node.target.id, []).append(glued)
             elif (
-                isinstance(node, ast.AugAssign | ast.AnnAssign)
+                isinstance(node, ast.AnnAssign)
                 and node.value is not None
                 and isinstance(node.target, ast.Name)
             ):
                 self.assigned.setdefault(node.target.id, []).append(node.value)
         self.followed: set[str] = set()
         self.found: list[str] = []
+
+    def returned(self, name: str) -> None:
+        """What a helper of the same module returns into a user-facing call is words too."""
+        function = self.module_functions.get(name)
+        if function is None or name in self.entered:
+            return
+        self.entered.add(name)
+        inner = _Scan(self.path, function, self.texts_names, self.module_functions, self.entered)
+        for value in _returns(function):
+            inner.expr(value)
+        self.found += inner.found
 
     def where(self, node: ast.AST, what: str) -> None:
         self.found.append(f"{self.path}:{getattr(node, 'lineno', '?')}: {what}")
@@ -120,7 +152,7 @@ class _Scan:
             if any(_makes_text(part, self.texts_names) for part in parts):
                 self.where(node, "text glued in an f-string")
             for value in node.values:
-                if isinstance(value, ast.FormattedValue) and value.format_spec is not None:
+                if isinstance(value, ast.FormattedValue) and _localised_spec(value.format_spec):
                     self.where(node, "a date or number formatted in code, not by Babel")
                 self.expr(value.value if isinstance(value, ast.FormattedValue) else value)
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
@@ -140,12 +172,16 @@ class _Scan:
             if _call_name(node) in SINKS:
                 self.call(node)
             else:
+                self.returned(_call_name(node))
                 self.expr(node.func)
-                for arg in node.args:
-                    self.expr(arg)
-                for keyword in node.keywords:
-                    if keyword.arg not in NOT_READ:
-                        self.expr(keyword.value)
+                if _makes_text(node, self.texts_names):
+                    # A text's own arguments are words; a codec name or a separator given to
+                    # any other call (``encode("utf-16-le")``, ``split(":")``) is not.
+                    for arg in node.args:
+                        self.expr(arg)
+                    for keyword in node.keywords:
+                        if keyword.arg not in NOT_READ:
+                            self.expr(keyword.value)
         elif isinstance(node, ast.IfExp):
             self.expr(node.body)  # the test is code, not words
             self.expr(node.orelse)
@@ -175,6 +211,21 @@ def text_modules(tree: ast.Module) -> frozenset[str]:
     return frozenset(names)
 
 
+def _localised_spec(spec: ast.expr | None) -> bool:
+    """A strftime pattern ("%d %b") or a decimal (".1f"): languages write these differently
+    (month names, decimal commas). A zero-padded id (``010x``) is no one's language."""
+    if not isinstance(spec, ast.JoinedStr):
+        return False
+    text = "".join(str(v.value) for v in spec.values if isinstance(v, ast.Constant))
+    return "%" in text or text[-1:] in ("f", "F", "e", "E", "g", "G")
+
+
+def _returns(function: ast.AST) -> Iterator[ast.expr]:
+    for node in ast.walk(function):
+        if isinstance(node, ast.Return) and node.value is not None:
+            yield node.value
+
+
 def _root(node: ast.expr) -> str:
     while isinstance(node, ast.Attribute | ast.Call):
         node = node.func if isinstance(node, ast.Call) else node.value
@@ -182,14 +233,19 @@ def _root(node: ast.expr) -> str:
 
 
 def _makes_text(node: ast.expr, texts_names: frozenset[str]) -> bool:
-    """A string literal, or a call of a text (``texts.x()``, ``….format()``, ``….join()``);
-    not arithmetic such as ``page + 1``."""
+    """Words: a string literal with letters, or a call of a text (``texts.x()``,
+    ``….format()``, ``….join()``); not ``page + 1``, nor an ellipsis after a cut note."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, str)
+        return isinstance(node.value, str) and bool(LETTER.search(node.value))
     if isinstance(node, ast.JoinedStr):
-        return True
+        return any(
+            _makes_text(v.value if isinstance(v, ast.FormattedValue) else v, texts_names)
+            for v in node.values
+        )
     if isinstance(node, ast.BinOp):
         return _makes_text(node.left, texts_names) or _makes_text(node.right, texts_names)
+    if isinstance(node, ast.IfExp):
+        return _makes_text(node.body, texts_names) or _makes_text(node.orelse, texts_names)
     if isinstance(node, ast.Subscript):
         return _makes_text(node.value, texts_names)
     if not isinstance(node, ast.Call):
@@ -209,8 +265,13 @@ def scan(path: Path, shown_as: Path = ROOT) -> list[str]:
     """What in `path` puts words of its own in front of a user."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: list[str] = []
+    helpers: dict[str, ast.AST] = {
+        node.name: node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
     for function in _functions(tree):
-        walker = _Scan(path.relative_to(shown_as), function, text_modules(tree))
+        walker = _Scan(path.relative_to(shown_as), function, text_modules(tree), helpers)
         body = function.body if isinstance(function.body, list) else [function.body]
         for node in [n for statement in body for n in ast.walk(statement)]:
             if isinstance(node, ast.Call) and _call_name(node) in SINKS:
@@ -244,8 +305,15 @@ def test_the_scan_sees_literals_glued_texts_and_dates_formatted_in_code(tmp_path
         "    await reply(update, texts.a() + texts.b())\n"
         "    await reply(update, f'{texts.a()}!')\n"
         "    await reply(update, texts.when().format(day=f'{at:%d %b}', n=n + 1))\n"
+        "    text, markup = page(n)\n"
+        "    await reply(update, text, reply_markup=markup)\n"
+        "    await reply(update, texts.x().format(id=f'{n:010x}', data=n.encode('utf-8')))\n"
         "    await reply(update, texts.ok(), reply_markup=k(callback_data=f'add:{n}'))\n"
-        "    logger.info('Not for a user: %s', 'log words')\n",
+        "    logger.info('Not for a user: %s', 'log words')\n"
+        "def page(n):\n"
+        "    text = texts.head()\n"
+        "    text += texts.more()\n"
+        "    return text, None\n",
         encoding="utf-8",
     )
     found = [line.split(": ", 1)[1] for line in scan(tmp_path / "sample.py", tmp_path)]
@@ -254,6 +322,7 @@ def test_the_scan_sees_literals_glued_texts_and_dates_formatted_in_code(tmp_path
         "English literal 'on'",
         "a date or number formatted in code, not by Babel",
         "text glued in an f-string",
+        "text glued with +",
         "text glued with +",
     ]
 
