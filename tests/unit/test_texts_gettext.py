@@ -327,6 +327,39 @@ def test_the_scan_sees_literals_glued_texts_and_dates_formatted_in_code(tmp_path
     ]
 
 
+CHAT_TEXTS = [
+    ROOT / "diarybot" / "texts" / f"{name}.py"
+    for name in (
+        "__init__",
+        "words",
+        "erasure",
+        "fairness",
+        "safety",
+        "guided",
+        "medications",
+        "specialist",
+    )
+]
+
+
+def test_chat_text_modules_build_no_words_in_code():
+    """Words only inside _() / ngettext() / pgettext(): no f-string with words, no month or
+    weekday names from strftime (a 24-hour "%H:%M" has none)."""
+    found = []
+    for path in CHAT_TEXTS:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.name}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and LETTER.search(str(v.value)) for v in node.values
+            ):
+                found.append(f"{where}: f-string with words")
+            if isinstance(node, ast.Call) and _call_name(node) == "strftime":
+                pattern = node.args[0] if node.args else None
+                if not (isinstance(pattern, ast.Constant) and pattern.value == "%H:%M"):
+                    found.append(f"{where}: strftime instead of Babel")
+    assert found == []
+
+
 # -- (b) whole messages under a pseudo catalog -------------------------------------------------
 AT = datetime(2026, 12, 2, 20, 15, tzinfo=UTC)
 
