@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from diarybot.domain.medications import NAME_MAX_CHARS, Medication, Use
-from diarybot.texts.i18n import _
+from diarybot.texts.i18n import _, ngettext
 
 
 def use_names() -> dict[Use, str]:
@@ -196,10 +196,10 @@ def fhir_note() -> str:
 
 
 def doses_text(n: int) -> str:
-    """A number of doses in words."""
-    return f"{n} dose" if n == 1 else f"{n} doses"
+    """A number of doses inside a report sentence: '1 dose', '3 doses'."""
+    return ngettext("{n} dose", "{n} doses", n).format(n=n)
 
 
 def days_text(n: int) -> str:
-    """A number of days in words."""
-    return f"{n} day" if n == 1 else f"{n} days"
+    """A number of days inside a report sentence: '1 day', '3 days'."""
+    return ngettext("{n} day", "{n} days", n).format(n=n)
