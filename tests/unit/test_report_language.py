@@ -15,12 +15,14 @@ import pytest
 from babel import Locale
 from pypdf import PdfReader
 
+from diarybot.domain.digest import PatientWeek
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.figures import period_figures
 from diarybot.domain.people import Profile
 from diarybot.reports.content import Extras
 from diarybot.reports.csv_file import COLUMNS, entries_csv, header_row, parse_entries_csv
 from diarybot.runtime import render_tasks
+from diarybot.runtime.digest_tasks import digest_files
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.texts import i18n
 from diarybot.texts import report as rt
@@ -101,6 +103,18 @@ def test_pdf_report_has_no_word_outside_the_catalog(monkeypatch):
     assert text.count("«xx»") > 40  # title, key figures, columns, footers, definitions …
     assert _unmarked_english(text, "de") == set()
     assert "2. Nov. 2026" in text  # the period, as German writes it
+
+
+def test_digest_pdf_has_no_word_outside_the_catalog(monkeypatch):
+    pseudo_catalog(monkeypatch)
+    week = PatientWeek(7, PATIENT, "", BERLIN.key, tuple(_entries()[-7:]))
+    quiet = PatientWeek(8, "Bo", "", BERLIN.key, ())
+    with speaking("es"):
+        files = digest_files([week, quiet], END - timedelta(days=6), END, BERLIN.key, NOW)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(files.pdf)).pages)
+    assert text.count("«xx»") > 20
+    assert _unmarked_english(text, "es") - {"Bo"} == set()
+    assert "23 nov 2026" in text  # the period, as Spanish writes it
 
 
 def test_csv_header_speaks_the_reader_language_and_reads_back_in_any(monkeypatch):
