@@ -61,6 +61,11 @@ def reference_line() -> str:
     return _("Reference: {reference}")
 
 
+def name_with_reference() -> str:
+    # Translators: a patient's name with the reference their specialist knows them by.
+    return _("{name} ({reference})")
+
+
 def patient_title() -> str:
     # Translators: the heading of a patient's page: their place in the list, then their name.
     return _("{rank}. {name}")
@@ -99,7 +104,9 @@ def peg_cell(row: DigestRow) -> str:
 def label(row: DigestRow) -> str:
     """The patient's name, with their reference when they gave one."""
     name = rt.patient_name(row.name)
-    return f"{name} ({row.reference})" if row.reference else name
+    return (
+        name_with_reference().format(name=name, reference=row.reference) if row.reference else name
+    )
 
 
 def message_row(rank: int, row: DigestRow) -> str:

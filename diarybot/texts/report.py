@@ -135,8 +135,8 @@ def row_trend() -> str:
     return _("Trend")
 
 
-def row_change() -> str:
-    return _("Change vs previous {days} days")
+def row_change(days: int) -> str:
+    return ngettext("Change vs previous {days} day", "Change vs previous {days} days", days)
 
 
 def days_logged(entries: int) -> str:
@@ -369,7 +369,10 @@ def key_figure_rows(figures: PeriodFigures) -> list[tuple[str, str]]:
         (row_flares(), _of_logged(figures.flare_days, figures)),
         (row_medication(), _of_logged(figures.medication_days, figures)),
         (row_trend(), trend_text(figures.trend)),
-        (row_change().format(days=figures.days_in_period), change_text(figures.change)),
+        (
+            row_change(figures.days_in_period).format(days=figures.days_in_period),
+            change_text(figures.change),
+        ),
     ]
 
 
