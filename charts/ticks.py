@@ -35,17 +35,17 @@ class DateTicks:
 
 
 def day_month(day: date, labels: ChartLabels) -> str:
-    """``"3 Nov"``."""
-    return f"{day.day} {labels.month_abbr[day.month - 1]}"
+    """``"3 Nov"`` (``"Nov 3"``, ``"3. Nov."``: the order is the language's)."""
+    return labels.date(day)
 
 
 def format_period(start: date, end: date, labels: ChartLabels) -> str:
     """``"1 Nov – 30 Nov 2026"``; the year appears twice only when the period spans two."""
+    last = labels.date(end, with_year=True)
     if start == end:
-        return f"{day_month(end, labels)} {end.year}"
-    if start.year == end.year:
-        return f"{day_month(start, labels)} – {day_month(end, labels)} {end.year}"
-    return f"{day_month(start, labels)} {start.year} – {day_month(end, labels)} {end.year}"
+        return last
+    first = labels.date(start, with_year=start.year != end.year)
+    return labels.period_range.format(start=first, end=last)
 
 
 def date_ticks(days: Sequence[date], labels: ChartLabels) -> DateTicks:
@@ -88,8 +88,7 @@ def _compact_weekly(mondays: Sequence[date], labels: ChartLabels) -> list[str]:
     texts = []
     for position, day in enumerate(mondays):
         new_month = position == 0 or day.month != mondays[position - 1].month
-        month = labels.month_abbr[day.month - 1]
-        texts.append(f"{day.day}\n{month}" if new_month else str(day.day))
+        texts.append(f"{day.day}\n{labels.month(day)}" if new_month else str(day.day))
     return texts
 
 
@@ -101,7 +100,7 @@ def _monthly(days: Sequence[date], labels: ChartLabels) -> DateTicks:
     texts = []
     for position, index in enumerate(major):
         day = days[index]
-        name = labels.month_abbr[day.month - 1]
+        name = labels.month(day)
         # The year is shown where it changes (and once at the start) so a long chart is datable.
         texts.append(f"{name}\n{day.year}" if position == 0 or day.month == 1 else name)
     minor_source = firsts if step > 1 else [i for i, day in enumerate(days) if day.weekday() == 0]

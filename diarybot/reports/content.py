@@ -46,7 +46,7 @@ def patient_reference(profile: Profile) -> str:
 
 def display_name(profile: Profile) -> str:
     """The name the patient chose for their reports."""
-    return profile.display_name or "Patient"
+    return profile.display_name or rt.patient()
 
 
 @dataclass(frozen=True)
@@ -70,14 +70,14 @@ def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
         lines = [_peg_line(p) for p in in_period]
         trend = peg_trend(extras.pegs)
         if trend is not None:
-            percent = f"{trend.change / trend.first:+.0%}" if trend.first else "–"
-            line = rt.peg_trend().format(
+            percent = rt.percent(trend.change / trend.first, sign=True) if trend.first else None
+            line = rt.peg_trend(trend.clinically_important).format(
                 first_day=rt.short_date(trend.points[0][0]),
                 first=rt.number(trend.first),
                 change=rt.signed(trend.change),
-                percent=percent,
+                percent=rt.no_value() if percent is None else percent,
             )
-            lines.append(line + (rt.peg_important() if trend.clinically_important else ""))
+            lines.append(line)
         sections.append((rt.peg_heading(), lines))
     if extras.medications:
         sections.append((med_texts.report_heading(), medication_lines(extras.medications)))

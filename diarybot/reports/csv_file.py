@@ -16,6 +16,13 @@ ever start a whole cell). The quote is the file's one change to the text: `parse
 removes it again, so the file still round-trips exactly, and the FHIR file (for machines, never
 opened as a spreadsheet) keeps the note untouched. A cell that itself starts with quotes before
 a trigger gets one more, so removing one is never ambiguous.
+
+Language: the header row is in the reader's language (`texts.exports.csv_headers`, "Fecha",
+"Schmerzwert (0–10)"), the cells are not: ISO dates, technique codes, `yes`/`no` and the source
+stay the same in every language, so the numbers a spreadsheet sums and a clinic system imports
+never depend on who exported the file. Each column keeps a stable key (`COLUMNS`), and
+`parse_entries_csv` maps a header in any of our languages (or the bare keys) back to those keys,
+so a Spanish export reads back exactly like an English one.
 """
 
 from __future__ import annotations
@@ -29,8 +36,11 @@ from zoneinfo import ZoneInfo
 
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.medications import Medication
+from diarybot.texts import exports
+from diarybot.texts.i18n import LANGUAGES, speaking
 
 ENCODING = "utf-8-sig"
+#: The stable key of each column, in order: what the reader maps any language's header back to.
 COLUMNS = (
     "entry_id",
     "recorded_at",
@@ -88,7 +98,7 @@ def entries_csv(
     names = {m.id: m.name for m in medications}
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(header_row())
     for entry in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
         # Every cell, not only the note: no value of ours should ever start a formula either.
         writer.writerow([neutralize_cell(cell) for cell in _row(entry, tz, names)])
@@ -113,17 +123,34 @@ def _row(entry: Entry, tz: ZoneInfo, names: dict[str, str]) -> list[str]:
     ]
 
 
+def header_row() -> tuple[str, ...]:
+    """The column headers in the active language, in `COLUMNS` order."""
+    headers = exports.csv_headers()
+    return tuple(headers[key] for key in COLUMNS)
+
+
+def known_headers() -> set[tuple[str, ...]]:
+    """Every header row a diarybot CSV may start with: the keys, and the headers of each
+    language (whichever language the exporting patient or specialist spoke)."""
+    rows: set[tuple[str, ...]] = {COLUMNS}
+    for language in LANGUAGES:
+        with speaking(language):
+            rows.add(header_row())
+    return rows
+
+
 def parse_entries_csv(data: bytes) -> list[dict[str, Any]]:
     """Read a file written by `entries_csv` back into typed values, one dict per row.
 
-    Keys are the column names; values are `str`, `datetime` (aware), `date`, `int`,
-    `tuple[Technique, ...]`, `bool`, `str` and `Source`. Raises ValueError on a file with other
-    columns or a malformed value.
+    The header may be in any of our languages (or the bare keys): the columns are read by
+    position once it is recognised. Keys are the column keys (`COLUMNS`); values are `str`,
+    `datetime` (aware), `date`, `int`, `tuple[Technique, ...]`, `bool`, `str` and `Source`.
+    Raises ValueError on a file with other columns or a malformed value.
     """
     reader = csv.reader(io.StringIO(data.decode(ENCODING), newline=""))
     header = next(reader, None)
-    if header is None or tuple(header) != COLUMNS:
-        raise ValueError(f"not a diarybot entries CSV (header {header!r})")
+    if header is None or tuple(header) not in known_headers():
+        raise ValueError(f"not a diarybot entries CSV ({len(header or ())} header cells)")
     return [_parse_row(row) for row in reader]
 
 

@@ -55,7 +55,7 @@ def digest_pdf(
     generated_at: datetime,
 ) -> bytes:
     """The table, then one page per patient (`charts(row)` draws their chart, or None)."""
-    period = f"{rt.short_date(start)} – {rt.short_date(end)}"
+    period = rt.short_period(start, end)
     pdf = _ReportPDF(
         running_head=dt.running_head().format(period=period),
         generated=rt.generated_label(generated_at.astimezone(tz)),
@@ -82,9 +82,8 @@ def _table_page(pdf: _ReportPDF, rows: Sequence[DigestRow], start: date, end: da
     pdf.set_font(FONT, "B", TITLE_PT)
     pdf.cell(0, 9, dt.title(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=BODY_PT + 1)
-    pdf.cell(
-        0, 6, f"{dt.period()}: {rt.period_label(start, end)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
+    period = dt.period_line().format(period=rt.period_label(start, end))
+    pdf.cell(0, 6, period, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=SMALL_PT + 0.5)
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(0, 3.8, dt.order_note(), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -120,11 +119,11 @@ def _table_page(pdf: _ReportPDF, rows: Sequence[DigestRow], start: date, end: da
 
 def _patient_page(pdf: _ReportPDF, rank: int, row: DigestRow, chart_png: bytes | None) -> None:
     pdf.set_font(FONT, "B", TITLE_PT - 2)
-    title = f"{rank}. {rt.patient_name(row.name)}"
+    title = dt.patient_title().format(rank=rank, name=rt.patient_name(row.name))
     pdf.cell(0, 8, clean(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if row.reference:
         pdf.set_font(FONT, size=BODY_PT)
-        text = f"{dt.reference()}: {row.reference}"
+        text = dt.reference_line().format(reference=row.reference)
         pdf.cell(0, 5, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=BODY_PT)
     period = rt.period_label(row.figures.start, row.figures.end)

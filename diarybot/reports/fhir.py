@@ -7,6 +7,10 @@ currently exists for Pain medication taken"), so they are coded in CodeSystems o
 own, as components with `valueBoolean: true`. A component states only what the patient ticked;
 an unticked box is absence of a statement, not a recorded "no".
 
+Language: codes and each coding's `display` are the code system's own (LOINC's English display),
+so a receiver can check them; the texts people read (a CodeableConcept's `text`, questionnaire
+item texts, notes) come from `diarybot.texts.exports` in the reader's language.
+
 Ids are deterministic (UUID5), so exporting the same diary twice gives the same `fullUrl`s and a
 receiving system can recognise entries it has already imported.
 """
@@ -25,8 +29,9 @@ from diarybot.domain.entries import Entry
 from diarybot.domain.medication_figures import MedicationFigures
 from diarybot.domain.medications import Use
 from diarybot.domain.practice import PEG_ITEMS, PegResponse
-from diarybot.texts import medication_name, technique_names
+from diarybot.texts import exports, medication_name, technique_names
 from diarybot.texts import medications as med_texts
+from diarybot.texts import report as rt
 
 PROJECT_URL = "https://github.com/diarybot/diarybot"
 #: Namespace of every UUID5 the export derives; fixed forever, or ids change between versions.
@@ -141,8 +146,8 @@ def _observation(
         "id": resource_id,
         "identifier": [{"system": ENTRY_ID_SYSTEM, "value": entry.id}],
         "status": "final",
-        "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
-        "code": _concept(LOINC, PAIN_CODE, PAIN_DISPLAY),
+        "category": [_category()],
+        "code": _concept(LOINC, PAIN_CODE, PAIN_DISPLAY, exports.fhir_pain_text()),
         "subject": dict(patient),
         "effectiveDateTime": entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
         "performer": [dict(patient)],
@@ -150,7 +155,10 @@ def _observation(
     if entry.score is None:
         # A note-only entry: no value, and a reason any reader that trends scores understands.
         observation["dataAbsentReason"] = _concept(
-            DATA_ABSENT_SYSTEM, DATA_ABSENT_CODE, DATA_ABSENT_DISPLAY
+            DATA_ABSENT_SYSTEM,
+            DATA_ABSENT_CODE,
+            DATA_ABSENT_DISPLAY,
+            exports.fhir_not_rated_text(),
         )
     else:
         observation["valueInteger"] = entry.score
@@ -166,11 +174,6 @@ def _observation(
 
 PEG_QUESTIONNAIRE = f"{LOINC}/q/{peg_score.LOINC_PANEL}"
 PEG_SCORE_DISPLAY = "Pain, Enjoyment of life, General activity (PEG) mean score"
-PEG_ITEM_DISPLAY = {
-    "pain": "Pain on average in past week",
-    "enjoyment": "Pain interfered with enjoyment of life in past week",
-    "activity": "Pain interfered with general activity in past week",
-}
 
 
 def _peg_entries(
@@ -180,11 +183,12 @@ def _peg_entries(
     qr_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/peg/{response.id}"))
     authored = response.asked_at.astimezone(tz).isoformat(timespec="seconds")
     items = []
+    item_texts = exports.fhir_peg_items()
     for name in PEG_ITEMS:
         value = getattr(response, name)
         item: dict[str, Any] = {
             "linkId": peg_score.LOINC_ITEMS[name],
-            "text": PEG_ITEM_DISPLAY[name],
+            "text": item_texts[name],
         }
         if value is not None:
             item["answer"] = [{"valueInteger": value}]
@@ -209,8 +213,13 @@ def _peg_entries(
                     "resourceType": "Observation",
                     "id": score_id,
                     "status": "final",
-                    "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
-                    "code": _concept(LOINC, peg_score.LOINC_SCORE, PEG_SCORE_DISPLAY),
+                    "category": [_category()],
+                    "code": _concept(
+                        LOINC,
+                        peg_score.LOINC_SCORE,
+                        PEG_SCORE_DISPLAY,
+                        exports.fhir_peg_score_text(),
+                    ),
                     "subject": dict(patient),
                     "effectiveDateTime": authored,
                     "performer": [dict(patient)],
@@ -236,8 +245,8 @@ def _medication_statement(
     statement_id = str(uuid.uuid5(ID_NAMESPACE, name))
     note = med_texts.fhir_note().format(
         days=med_texts.days_text(item.days_taken),
-        start=item.start.isoformat(),
-        end=item.end.isoformat(),
+        start=rt.short_date(item.start),
+        end=rt.short_date(item.end),
         doses=med_texts.doses_text(item.doses),
         use=med_texts.use_names()[med.use],
     )
@@ -260,8 +269,17 @@ def _medication_statement(
     return {"fullUrl": f"urn:uuid:{statement_id}", "resource": resource}
 
 
-def _concept(system: str, code: str, display: str) -> dict[str, Any]:
-    return {"coding": [{"system": system, "code": code, "display": display}], "text": display}
+def _concept(system: str, code: str, display: str, text: str | None = None) -> dict[str, Any]:
+    """A CodeableConcept: the code system's own `display`, and `text` for the reader (our own
+    codes' display is already the reader's word, so it is both)."""
+    coding = {"system": system, "code": code, "display": display}
+    return {"coding": [coding], "text": display if text is None else text}
+
+
+def _category() -> dict[str, Any]:
+    return _concept(
+        OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY, exports.fhir_category_text()
+    )
 
 
 def _flag(system: str, code: str, display: str) -> dict[str, Any]:

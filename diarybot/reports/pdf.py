@@ -32,6 +32,7 @@ from fpdf.table import Row
 from charts import fonts
 from diarybot.domain.entries import Entry
 from diarybot.domain.figures import HIGH_PAIN_SCORE, PeriodFigures
+from diarybot.texts import i18n
 from diarybot.texts import report as rt
 
 FONT = "DejaVu"
@@ -124,7 +125,7 @@ def pdf_report(
     pdf = _ReportPDF(
         running_head=rt.running_head().format(
             name=name,
-            period=f"{rt.short_date(period_start)} – {rt.short_date(period_end)}",
+            period=rt.short_period(period_start, period_end),
         ),
         generated=rt.generated_label(generated_at.astimezone(tz)),
         users_text=users_text,
@@ -179,7 +180,8 @@ class _ReportPDF(FPDF):
         self._add_fallback_fonts(users_text)
         self.set_title(rt.title())
         self.set_creator(rt.BOT_NAME)
-        self.set_lang("en")
+        # The reader's language (screen readers, hyphenation): "de", "pt-BR".
+        self.set_lang(i18n.active().replace("_", "-"))
         self.set_text_color(*INK)
 
     def _add_fallback_fonts(self, users_text: str) -> None:
@@ -439,7 +441,7 @@ def note_rows(pdf: FPDF, note: str, width: float) -> list[str]:
 def _entry_row(row: Row, entry: Entry, tz: ZoneInfo, note: str, *, with_year: bool) -> None:
     local = entry.recorded_at.astimezone(tz)
     row.cell(rt.day_label(entry.local_date, with_year=with_year))
-    row.cell(f"{local:%H:%M}")
+    row.cell(rt.time_of_day(local))
     if entry.score is None:
         row.cell(rt.no_score())
     else:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from diarybot.domain.digest import DigestRow, PatientWeek, digest_row, ranked
 from diarybot.runtime.render_tasks import chart_entries
+from diarybot.texts.chart import chart_labels
 
 
 @dataclass(frozen=True)
@@ -27,19 +28,22 @@ class DigestFiles:
 def digest_files(
     weeks: Sequence[PatientWeek], start: date, end: date, tz_name: str, now: datetime
 ) -> DigestFiles:
-    """Rank the patients and draw the digest PDF (runs in a render worker)."""
+    """Rank the patients and draw the digest PDF (runs in a render worker, in the language
+    `RenderPool.run` carried: the specialist's)."""
     import charts  # noqa: PLC0415 - drawing libraries load in the workers only
     from diarybot.reports.digest_pdf import digest_pdf  # noqa: PLC0415
 
     by_id = {week.patient_id: week for week in weeks}
     rows = ranked([digest_row(week, start, end) for week in weeks])
+    labels = chart_labels((end - start).days + 1)
 
     def chart(row: DigestRow) -> bytes | None:
         week = by_id[row.patient_id]
         period = [e for e in week.entries if start <= e.local_date <= end]
         if not period:
             return None
-        return charts.render_trend(chart_entries(period), ZoneInfo(week.tz_name), start, end)
+        tz = ZoneInfo(week.tz_name)
+        return charts.render_trend(chart_entries(period), tz, start, end, labels)
 
     pdf = digest_pdf(
         rows=rows, start=start, end=end, charts=chart, tz=ZoneInfo(tz_name), generated_at=now

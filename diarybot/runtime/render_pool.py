@@ -16,6 +16,10 @@ In the bot, a worker that has still not answered `KILL_GRACE` seconds later (stu
 call, or with signals blocked) is killed with all its pool's processes: the pool is replaced,
 and a render of someone else's that was running on the other worker is tried again once on the
 new pool, as after any worker crash.
+
+Every call carries the language active where it was made (`i18n.active()`: the patient's, or
+the specialist's inside ``speaking``) and runs in it (`render_tasks.in_language`): a context
+variable does not cross into a worker process by itself.
 """
 
 from __future__ import annotations
@@ -33,8 +37,9 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from diarybot.runtime.logs import configure_logging
-from diarybot.runtime.render_tasks import warm_up
+from diarybot.runtime.render_tasks import in_language, warm_up
 from diarybot.settings import forget_secrets
+from diarybot.texts import i18n
 
 logger = logging.getLogger(__name__)
 
@@ -118,11 +123,14 @@ class RenderPool:
         self._closed = False
 
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """`func(*args, **kwargs)` in a worker; its result or its exception.
+        """`func(*args, **kwargs)` in a worker, in the active language; its result or its
+        exception.
 
         Raises `RenderTimedOutError` when it runs past `time_limit`.
         """
-        call = functools.partial(within, self.time_limit, functools.partial(func, *args, **kwargs))
+        task = functools.partial(func, *args, **kwargs)
+        in_reader_language = functools.partial(in_language, i18n.active(), task)
+        call = functools.partial(within, self.time_limit, in_reader_language)
         async with self._slots:
             executor = await self._pool()
             try:

@@ -2,15 +2,21 @@
 
 The bot imports this module only to name these functions. matplotlib (through `charts`) is
 imported inside them, so it is loaded in the workers and never in the bot process.
+
+Language: a worker has no update to take the language from, and a context variable does not
+cross into another process. `RenderPool.run` sends the language active where the render was
+asked for (the patient's, or inside ``speaking(specialist.language)`` the specialist's) with
+every task, and `in_language` makes it active in the worker, so a chart's labels, a PDF's words,
+the CSV header and every date and number are the reader's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
 from diarybot.domain.entries import Entry, entries_between, scored
@@ -27,12 +33,22 @@ from diarybot.reports.content import (
 from diarybot.storage.atomic import StorageError, parse_file
 from diarybot.storage.diary import ENTRIES_TABLE
 from diarybot.texts import report as rt
+from diarybot.texts.chart import chart_labels
+from diarybot.texts.i18n import speaking
 
 if TYPE_CHECKING:
     import charts
 
+T = TypeVar("T")
+
 # The diary could not be read here; the bot reads it itself (and sets a torn file aside).
 UNREADABLE: Literal["unreadable"] = "unreadable"
+
+
+def in_language(language: str, call: Callable[[], T]) -> T:
+    """`call()` with `language` active: texts, dates and numbers made in it are in `language`."""
+    with speaking(language):
+        return call()
 
 
 @dataclass(frozen=True)
@@ -84,8 +100,9 @@ def chart(entries: Sequence[Entry], tz_name: str, start: date, end: date) -> Ren
     tz = ZoneInfo(tz_name)
     data = chart_entries(entries)
     summary = charts.summarize(charts.daily_stats(data, tz, start, end))
+    labels = chart_labels(summary.days_in_period)
     return RenderedChart(
-        png=charts.render_trend(data, tz, start, end),
+        png=charts.render_trend(data, tz, start, end, labels),
         mean=summary.mean,
         worst=summary.worst,
         days_logged=summary.days_logged,

@@ -16,8 +16,8 @@ def running_head() -> str:
     return _("Weekly digest · {period}")
 
 
-def period() -> str:
-    return _("Period")
+def period_line() -> str:
+    return _("Period: {period}")
 
 
 def patients() -> str:
@@ -56,8 +56,19 @@ def page_failed() -> str:
     return _("This patient's page could not be drawn; their report is available with /summary.")
 
 
-def reference() -> str:
-    return _("Reference")
+def reference_line() -> str:
+    # Translators: the reference the specialist knows the patient by (a file number).
+    return _("Reference: {reference}")
+
+
+def name_with_reference() -> str:
+    # Translators: a patient's name with the reference their specialist knows them by.
+    return _("{name} ({reference})")
+
+
+def patient_title() -> str:
+    # Translators: the heading of a patient's page: their place in the list, then their name.
+    return _("{rank}. {name}")
 
 
 # One message row: plain text, so nothing a patient typed as their name can format it.
@@ -93,7 +104,9 @@ def peg_cell(row: DigestRow) -> str:
 def label(row: DigestRow) -> str:
     """The patient's name, with their reference when they gave one."""
     name = rt.patient_name(row.name)
-    return f"{name} ({row.reference})" if row.reference else name
+    return (
+        name_with_reference().format(name=name, reference=row.reference) if row.reference else name
+    )
 
 
 def message_row(rank: int, row: DigestRow) -> str:

@@ -2,14 +2,19 @@
 
 Wording rules: the report describes, it never advises. Technique figures are observations
 ("on the days with …"), never effects, and the page says so. Numbers carry one decimal and a
-real minus sign. Month and weekday names come from here, not from `strftime`, which follows the
-server's locale rather than the reader's language.
+real minus sign. Dates and numbers are written the reader's way by Babel (CLDR data:
+"Wed, 2 Dec 2026" / "mié, 2 dic 2026", "5.3" / "5,3"), never by `strftime`, which follows the
+server's locale rather than the reader's language. The report is made inside
+``i18n.speaking(reader's language)``: the specialist's for a report sent to them, the patient's
+for their own export.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+
+from babel import numbers as babel_numbers
 
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.figures import (
@@ -29,28 +34,7 @@ from diarybot.domain.figures import (
     Trend,
 )
 from diarybot.texts import BOT_NAME, medication_name, technique_names, words
-from diarybot.texts.i18n import _
-
-
-def months() -> tuple[str, ...]:
-    return (
-        _("Jan"),
-        _("Feb"),
-        _("Mar"),
-        _("Apr"),
-        _("May"),
-        _("Jun"),
-        _("Jul"),
-        _("Aug"),
-        _("Sep"),
-        _("Oct"),
-        _("Nov"),
-        _("Dec"),
-    )
-
-
-def weekdays() -> tuple[str, ...]:
-    return (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
+from diarybot.texts.i18n import _, format_decimal, format_skeleton, locale, ngettext
 
 
 def minus() -> str:
@@ -81,8 +65,13 @@ def period() -> str:
     return _("Period")
 
 
-def period_range() -> str:
-    return _("{start} – {end} ({days} days)")
+def period_range(days: int) -> str:
+    return ngettext("{start} – {end} ({days} day)", "{start} – {end} ({days} days)", days)
+
+
+def date_range() -> str:
+    # Translators: a period in a running head, e.g. "2 Nov 2026 – 29 Nov 2026".
+    return _("{start} – {end}")
 
 
 def times_in() -> str:
@@ -90,7 +79,8 @@ def times_in() -> str:
 
 
 def generated() -> str:
-    return _("Generated {when} by {bot}")
+    # Translators: the footer of every page; {bot} is the bot's name.
+    return _("Generated {date} at {time} by {bot}")
 
 
 def page() -> str:
@@ -145,16 +135,21 @@ def row_trend() -> str:
     return _("Trend")
 
 
-def row_change() -> str:
-    return _("Change vs previous {days} days")
+def row_change(days: int) -> str:
+    return ngettext("Change vs previous {days} day", "Change vs previous {days} days", days)
 
 
-def days_logged() -> str:
-    return _("{logged} of {days} ({percent}%) · {entries}")
+def days_logged(entries: int) -> str:
+    # Translators: days with an entry of the days in the period, {percent} is e.g. "45 %".
+    return ngettext(
+        "{logged} of {days} ({percent}) · {entries} entry",
+        "{logged} of {days} ({percent}) · {entries} entries",
+        entries,
+    )
 
 
-def days_of_logged() -> str:
-    return _("{n} of {logged} logged days")
+def days_of_logged(logged: int) -> str:
+    return ngettext("{n} of {logged} logged day", "{n} of {logged} logged days", logged)
 
 
 def worst_least() -> str:
@@ -162,11 +157,13 @@ def worst_least() -> str:
 
 
 def trend_value() -> str:
+    # Translators: {slope} is always a signed decimal number, e.g. "−0,4".
     return _("{slope} points per week")
 
 
-def trend_weeks() -> str:
-    return _(" (first week {first}, last week {last})")
+def trend_value_weeks() -> str:
+    # Translators: {slope}, {first} and {last} are decimal numbers.
+    return _("{slope} points per week (first week {first}, last week {last})")
 
 
 def trend_none() -> str:
@@ -176,16 +173,17 @@ def trend_none() -> str:
     ).format(trend_min_days_logged=TREND_MIN_DAYS_LOGGED, trend_min_span_days=TREND_MIN_SPAN_DAYS)
 
 
-def change_value() -> str:
-    return _("{absolute} points ({percent}%) from {previous}")
+def change_value(important: bool) -> str:
+    # Translators: {absolute} and {previous} are decimal numbers, {percent} e.g. "−32 %".
+    if important:
+        return _("{absolute} points ({percent}) from {previous} · clinically important")
+    return _("{absolute} points ({percent}) from {previous}")
 
 
-def change_value_no_percent() -> str:
+def change_value_no_percent(important: bool) -> str:
+    if important:
+        return _("{absolute} points from {previous} · clinically important")
     return _("{absolute} points from {previous}")
-
-
-def change_important() -> str:
-    return _(" · clinically important")
 
 
 def change_none() -> str:
@@ -292,54 +290,67 @@ def no() -> str:
     return _("no")
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """'1 day', '3 days'."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def days(n: int) -> str:
-    """A number of days in words."""
-    return plural(n, "day", "days")
+    """A number of days inside a sentence: '1 day', '3 days' (Russian: '3 дня', '5 дней')."""
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
-def number(value: float | None) -> str:
-    """A figure with one decimal and a real minus sign, or a dash when there is none."""
+def number(value: float | None, decimals: int = 1) -> str:
+    """A figure with one decimal in the reader's form ('5.3', '5,3'), a real minus sign, or a
+    dash when there is none."""
     if value is None:
         return no_value()
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text.replace("-", minus())
+    text = format_decimal(abs(value), decimals)
+    zero = format_decimal(0, decimals)
+    return minus() + text if value < 0 and text != zero else text
 
 
 def signed(value: float, decimals: int = 1) -> str:
-    """A change with an explicit sign: '+0.4', '−1.2', '0.0'."""
-    text = f"{abs(value):.{decimals}f}"
-    if float(text) == 0:
+    """A change with an explicit sign: '+0.4', '−1,2', '0.0'."""
+    text = format_decimal(abs(value), decimals)
+    if text == format_decimal(0, decimals):
         return text
     return ("+" if value > 0 else minus()) + text
 
 
+def percent(fraction: float, *, sign: bool = False) -> str:
+    """A whole percentage the reader's way: '45%' in English, '45 %' in German and French;
+    with `sign`, '+12%' or '−32 %' (no sign on zero)."""
+    text = babel_numbers.format_percent(abs(fraction), locale=locale())
+    if sign and text != babel_numbers.format_percent(0, locale=locale()):
+        return ("+" if fraction > 0 else minus()) + text
+    return text
+
+
 def day_label(day: date, *, with_year: bool = True) -> str:
-    """'Mon 02 Nov 2026' (or without the year inside a table)."""
-    label = f"{weekdays()[day.weekday()]} {day.day:02d} {months()[day.month - 1]}"
-    return f"{label} {day.year}" if with_year else label
+    """'Mon, Nov 2, 2026' / 'lun, 2 nov 2026' (without the year inside a table)."""
+    return format_skeleton("yMMMEd" if with_year else "MMMEd", day)
 
 
 def short_date(day: date) -> str:
-    """'02 Nov 2026', for the running head and footer."""
-    return f"{day.day:02d} {months()[day.month - 1]} {day.year}"
+    """'Nov 2, 2026' / '2 nov 2026' / '2. Nov. 2026', for the running head and footer."""
+    return format_skeleton("yMMMd", day)
+
+
+def time_of_day(when: datetime) -> str:
+    """A clock time, 24-hour in every language: a clinical record, never '8:15 PM'."""
+    return format_skeleton("Hm", when)
 
 
 def period_label(start: date, end: date) -> str:
     """The period as the first page shows it."""
-    return period_range().format(
-        start=day_label(start), end=day_label(end), days=(end - start).days + 1
-    )
+    days_in = (end - start).days + 1
+    return period_range(days_in).format(start=day_label(start), end=day_label(end), days=days_in)
+
+
+def short_period(start: date, end: date) -> str:
+    """'Nov 2, 2026 – Nov 29, 2026', for a running head."""
+    return date_range().format(start=short_date(start), end=short_date(end))
 
 
 def generated_label(when: datetime) -> str:
     """The footer's generation stamp (`when` already in the patient's time zone)."""
-    stamp = f"{short_date(when.date())} {when:%H:%M}"
-    return generated().format(when=stamp, bot=BOT_NAME)
+    return generated().format(date=short_date(when.date()), time=time_of_day(when), bot=BOT_NAME)
 
 
 def patient_name(name: str) -> str:
@@ -358,23 +369,26 @@ def key_figure_rows(figures: PeriodFigures) -> list[tuple[str, str]]:
         (row_flares(), _of_logged(figures.flare_days, figures)),
         (row_medication(), _of_logged(figures.medication_days, figures)),
         (row_trend(), trend_text(figures.trend)),
-        (row_change().format(days=figures.days_in_period), change_text(figures.change)),
+        (
+            row_change(figures.days_in_period).format(days=figures.days_in_period),
+            change_text(figures.change),
+        ),
     ]
 
 
 def _days_logged(figures: PeriodFigures) -> str:
-    return days_logged().format(
+    return days_logged(figures.entry_count).format(
         logged=figures.days_logged,
         days=figures.days_in_period,
-        percent=round(figures.adherence * 100),
-        entries=plural(figures.entry_count, "entry", "entries"),
+        percent=percent(figures.adherence),
+        entries=figures.entry_count,
     )
 
 
 def _of_logged(n: int, figures: PeriodFigures) -> str:
     if not figures.days_logged:
         return no_value()
-    return days_of_logged().format(n=n, logged=figures.days_logged)
+    return days_of_logged(figures.days_logged).format(n=n, logged=figures.days_logged)
 
 
 def _worst_least(figures: PeriodFigures) -> str:
@@ -387,12 +401,12 @@ def trend_text(trend: Trend | None) -> str:
     """'−0.4 points per week (first week 5.6, last week 4.5)'."""
     if trend is None:
         return trend_none()
-    text = trend_value().format(slope=signed(trend.slope_per_week))
-    if trend.first_week_mean is not None and trend.last_week_mean is not None:
-        text += trend_weeks().format(
-            first=number(trend.first_week_mean), last=number(trend.last_week_mean)
-        )
-    return text
+    slope = signed(trend.slope_per_week)
+    if trend.first_week_mean is None or trend.last_week_mean is None:
+        return trend_value().format(slope=slope)
+    return trend_value_weeks().format(
+        slope=slope, first=number(trend.first_week_mean), last=number(trend.last_week_mean)
+    )
 
 
 def change_text(change: Change | None) -> str:
@@ -400,17 +414,16 @@ def change_text(change: Change | None) -> str:
     if change is None:
         return change_none()
     previous = number(change.previous_mean)
+    important = change.clinically_important
     if change.percent is None:
-        text = change_value_no_percent().format(
+        return change_value_no_percent(important).format(
             absolute=signed(change.absolute), previous=previous
         )
-    else:
-        text = change_value().format(
-            absolute=signed(change.absolute),
-            percent=signed(change.percent, decimals=0),
-            previous=previous,
-        )
-    return text + (change_important() if change.clinically_important else "")
+    return change_value(important).format(
+        absolute=signed(change.absolute),
+        percent=percent(change.percent / 100, sign=True),
+        previous=previous,
+    )
 
 
 def technique_observation(figures: TechniqueFigures) -> str:
@@ -453,12 +466,14 @@ def peg_line() -> str:
     return _("{day}: PEG {score} (pain {pain}, enjoyment {enjoyment}, activity {activity})")
 
 
-def peg_trend() -> str:
+def peg_trend(important: bool) -> str:
+    # Translators: {first} and {change} are decimal numbers, {percent} e.g. "−32 %".
+    if important:
+        return _(
+            "Change since the first PEG ({first_day}, {first}): {change} points ({percent}) — "
+            "clinically important (≥ 2 points or ≥ 30 %)"
+        )
     return _("Change since the first PEG ({first_day}, {first}): {change} points ({percent})")
-
-
-def peg_important() -> str:
-    return _(" — clinically important (≥ 2 points or ≥ 30 %)")
 
 
 def peg_incomplete() -> str:
@@ -473,17 +488,21 @@ def left_out_heading() -> str:
 
 
 def left_out_one() -> str:
+    # Translators: {listed} is the number of entries the table lists (always many).
     return _(
         "The entry table lists the latest {listed} entries. The one earlier entry, from {first}, "
         "is not listed; the figures above include it, and it is in {where}."
     )
 
 
-def left_out_many() -> str:
-    return _(
+def left_out_many(count: int) -> str:
+    return ngettext(
+        "The entry table lists the latest {listed} entries. The {count} earlier entry, from "
+        "{first} to {last}, is not listed; the figures above include it, and it is in {where}.",
         "The entry table lists the latest {listed} entries. The {count} earlier entries, from "
         "{first} to {last}, are not listed; the figures above include them, and they are in "
-        "{where}."
+        "{where}.",
+        count,
     )
 
 
@@ -501,7 +520,7 @@ def left_out(earlier: Sequence[Entry], listed: Sequence[Entry], files_alongside:
     first, last = earlier[0].local_date, earlier[-1].local_date
     if len(earlier) == 1:
         return left_out_one().format(listed=len(listed), first=short_date(first), where=where)
-    return left_out_many().format(
+    return left_out_many(len(earlier)).format(
         listed=len(listed),
         count=len(earlier),
         first=short_date(first),

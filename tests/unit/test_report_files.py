@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.figures import period_figures
-from diarybot.reports.csv_file import COLUMNS, entries_csv, parse_entries_csv
+from diarybot.reports.csv_file import COLUMNS, entries_csv, header_row, parse_entries_csv
 from diarybot.reports.fhir import (
     COPING_SYSTEM,
     DIARY_SYSTEM,
@@ -91,8 +91,12 @@ def test_csv_starts_with_a_bom_and_the_documented_header(entries):
     data = entries_csv(entries, BERLIN)
     assert data.startswith(codecs.BOM_UTF8)
     first_line = data[len(codecs.BOM_UTF8) :].split(b"\r\n")[0]
-    assert first_line == (
-        b"entry_id,recorded_at,local_date,score,techniques,medication,medications,note,source"
+    assert (
+        first_line
+        == (
+            "Entry ID,Recorded at,Date,Pain score (0–10),Coping techniques,Pain medication,"
+            "Medications taken,Note,Source"
+        ).encode()
     )
 
 
@@ -128,7 +132,8 @@ def test_csv_round_trips_every_field_including_tricky_notes(entries):
 def test_csv_of_no_entries_is_just_the_header():
     data = entries_csv([], BERLIN)
     assert parse_entries_csv(data) == []
-    assert data.decode("utf-8-sig") == ",".join(COLUMNS) + "\r\n"
+    assert data.decode("utf-8-sig") == ",".join(header_row()) + "\r\n"
+    assert len(header_row()) == len(COLUMNS)
 
 
 # Every first character OWASP's CSV Injection page lists (=, +, -, @, tab, CR, LF).
@@ -341,7 +346,7 @@ def test_pdf_first_page_has_name_period_and_key_figures(month_pdf):
     first = page_texts(reader)[0]
     assert "Pain diary summary" in first
     assert "Anna Müller" in first
-    assert "Mon 02 Nov 2026 – Sun 29 Nov 2026 (28 days)" in first
+    assert "Mon, Nov 2, 2026 – Sun, Nov 29, 2026 (28 days)" in first
     assert "28 of 28 (100%) · 60 entries" in first
     assert f"Average pain {figures.mean:.1f}" in first
     assert f"Worst / least single score {figures.worst} / {figures.least}" in first
@@ -358,7 +363,7 @@ def test_pdf_lists_every_entry_with_its_unicode_note(month_pdf):
     rest = "\n".join(page_texts(reader)[1:])
     assert "Rücken ☀ after gardening" in rest
     assert rest.count("Long walk") + rest.count("Tired") >= 1
-    for day_label in ("Mon 02 Nov", "Sun 29 Nov"):
+    for day_label in ("Mon, Nov 2", "Sun, Nov 29"):
         assert day_label in rest
 
 
@@ -368,9 +373,9 @@ def test_pdf_long_table_breaks_across_pages_with_header_and_footer(month_pdf):
     assert len(texts) >= 3
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(texts)}" in text
-        assert "Generated 30 Nov 2026 09:15 by diarybot" in text
+        assert "Generated Nov 30, 2026 at 09:15 by diarybot" in text
     for text in texts[1:]:
-        assert "Pain diary summary · Anna Müller · 02 Nov 2026 – 29 Nov 2026" in text
+        assert "Pain diary summary · Anna Müller · Nov 2, 2026 – Nov 29, 2026" in text
         assert "Date Time Score Techniques Medication" in text
 
 
