@@ -19,6 +19,7 @@ from diarybot.bot.specialist_delivery import still_shared
 from diarybot.domain.entries import Entry
 from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
 from diarybot.domain.people import Profile, Specialist
+from diarybot.texts import i18n
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +75,10 @@ async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: F
         # Read again right before the send: the patient may have stopped sharing meanwhile.
         if await still_shared(svc, profile.user_id, specialist.user_id) is None:
             continue
-        text = texts.flare_alert().format(
-            name=profile.display_name or "A patient", reason=reason(flare)
-        )
+        with i18n.speaking(specialist.language):  # the patient's entry, the specialist's words
+            text = texts.flare_alert().format(
+                name=profile.display_name or "A patient", reason=reason(flare)
+            )
         try:
             await bot.send_message(specialist.chat_id, text)
         except TelegramError as exc:  # one unreachable specialist must not stop the others

@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 from diarybot.runtime.logs import configure_logging
 from diarybot.runtime.render_tasks import warm_up
 from diarybot.settings import forget_secrets
+from diarybot.texts import i18n
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,12 @@ def within(seconds: float, call: Callable[[], T]) -> T:
         signal.signal(signal.SIGALRM, previous)
 
 
+def in_language(language: str, call: Callable[[], T]) -> T:
+    """Run `call` in a worker with `language` active: its words are the caller's language."""
+    with i18n.speaking(language):
+        return call()
+
+
 def new_process_pool(workers: int = RENDER_CONCURRENCY) -> ProcessPoolExecutor:
     """The pool the bot uses in production: `workers` processes from a forkserver."""
     return ProcessPoolExecutor(
@@ -120,9 +127,14 @@ class RenderPool:
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`func(*args, **kwargs)` in a worker; its result or its exception.
 
+        The language active here travels with the task: a report made inside
+        `speaking(specialist.language)` is in the specialist's words, an export in the patient's.
         Raises `RenderTimedOutError` when it runs past `time_limit`.
         """
-        call = functools.partial(within, self.time_limit, functools.partial(func, *args, **kwargs))
+        work = functools.partial(func, *args, **kwargs)
+        call = functools.partial(
+            within, self.time_limit, functools.partial(in_language, i18n.active(), work)
+        )
         async with self._slots:
             executor = await self._pool()
             try:

@@ -15,7 +15,6 @@ with the code. README: "Adding a language".
 
 from __future__ import annotations
 
-import functools
 import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,12 +60,34 @@ def supported(code: str | None) -> str:
     return base if base in LANGUAGES else DEFAULT
 
 
-@functools.cache
+#: Catalogs loaded so far, by language (each .mo is read once per process).
+_catalogs: dict[str, gettext.NullTranslations] = {}
+
+
 def translations(language: str) -> gettext.NullTranslations:
     """The compiled catalog of ``language`` (English is the source: the message ids themselves)."""
+    catalog = _catalogs.get(language)
+    if catalog is None:
+        catalog = _catalogs[language] = _load(language)
+    return catalog
+
+
+def _load(language: str) -> gettext.NullTranslations:
     if language == DEFAULT:
         return gettext.NullTranslations()
     return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+
+
+def install(language: str, catalog: gettext.NullTranslations | None) -> None:
+    """Serve ``catalog`` for ``language`` in this process (None: the compiled one again).
+
+    For tests and tools: a pseudo-translation shows which words went through the catalog
+    before real translations exist (tests/support/pseudo_catalog.py).
+    """
+    if catalog is None:
+        _catalogs.pop(language, None)
+    else:
+        _catalogs[language] = catalog
 
 
 def active() -> str:
