@@ -91,7 +91,9 @@ async def alerts_command(update: Update, context: BotContext) -> None:
     if user_id is None:
         return
     svc = context.services
-    default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    default = Specialist(
+        user_id, user_id, timezone=svc.settings.default_timezone, language=i18n.active()
+    )
     current = await svc.store.specialists.get(user_id) or default
     choice = (context.args or [""])[0].lower()
     if choice not in ("on", "off"):

@@ -139,7 +139,9 @@ async def set_specialist_timezone(update: Update, context: BotContext, typed: st
     if name is None:
         return
     svc = context.services
-    default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    default = Specialist(
+        user_id, user_id, timezone=svc.settings.default_timezone, language=i18n.active()
+    )
     updated = await svc.store.specialists.update(user_id, default, timezone=name)
     if updated is None:
         return
@@ -334,7 +336,9 @@ async def digest_command(update: Update, context: BotContext) -> None:
         return
     svc = context.services
     current = await svc.store.specialists.get(user_id)
-    current = current or Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    current = current or Specialist(
+        user_id, user_id, timezone=svc.settings.default_timezone, language=i18n.active()
+    )
     changes = _digest_changes(list(context.args or []))
     if changes is None:
         state = (
