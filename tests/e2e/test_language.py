@@ -19,9 +19,11 @@ import pytest
 from pypdf import PdfReader
 
 from diarybot import texts
-from diarybot.bot import reminders
+from diarybot.bot import reminders, specialist
+from diarybot.domain.entries import Entry, new_id
 from diarybot.domain.localtime import instant_on, local_date
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.people import Link, Profile, ShareLevel, Specialist
+from diarybot.runtime.render_tasks import warm_up
 from diarybot.texts import i18n
 from diarybot.texts import language as lt
 from diarybot.texts import specialist as st
@@ -43,6 +45,9 @@ def render_executor() -> Iterator[ProcessPoolExecutor]:
         initializer=pseudo_catalog.install,
         initargs=(PSEUDO,),
     )
+    # Load the drawing libraries now (as the bot's own pool does), not in a test's first render.
+    for ready in [pool.submit(warm_up) for _ in range(2)]:
+        ready.result()
     yield pool
     pool.shutdown(wait=True, cancel_futures=True)
 
@@ -144,13 +149,18 @@ async def test_german_specialist_gets_german_reports_of_a_spanish_patient(harnes
     assert (await harness.store.specialists.get(doc.id)).language == "de"
 
     await harness.say(doc, "/summary")
-    await harness.press(doc, "Pat Example")
-    await harness.api.wait_until(lambda: documents(harness, doc.id))
+    harness.api.press_label(doc, "Pat Example")  # drawn in the background: can take a while
+    await harness.api.wait_until(lambda: documents(harness, doc.id), timeout=60)
     report = pdf_text(documents(harness, doc.id)[0])
     assert "«de»" in report and "«es»" not in report
 
-    await harness.say(pat, "/export")
-    export = pdf_text(next(d for d in documents(harness, pat.id) if d.startswith(b"%PDF")))
+    harness.api.send_text(pat, "/export")
+
+    def pdfs() -> list[bytes]:
+        return [d for d in documents(harness, pat.id) if d.startswith(b"%PDF")]
+
+    await harness.api.wait_until(pdfs, timeout=60)
+    export = pdf_text(pdfs()[0])
     assert "«es»" in export and "«de»" not in export
 
 
@@ -161,3 +171,28 @@ async def test_patient_from_before_languages_takes_telegrams_at_their_next_messa
     [settings] = await harness.say(lea, "/settings")
     assert settings.startswith("«fr» ")
     assert harness.files.get_profile(lea.id).language == "fr"  # kept for reminders, reports
+
+
+async def test_weekly_digest_is_in_the_specialists_language(harness):
+    doc = person(harness, 5007, "Dr Roe", "de", username="drroe")
+    today = datetime.now(UTC).astimezone(BERLIN).date()
+    monday = today + timedelta(days=(0 - today.weekday()) % 7 or 7)
+    store = harness.store
+    await store.profiles.save(
+        Profile(2005, 2005, timezone="Europe/Berlin", onboarded=True, language="es")
+    )
+    for days_back, score in enumerate([3, 7, 5]):
+        day = monday - timedelta(days=1 + days_back)
+        at = instant_on(day, time(9), BERLIN)
+        await store.diary.add(2005, Entry(new_id(), recorded_at=at, local_date=day, score=score))
+    await store.sharing.request(2005, Link(doc.id, "Dr Roe", "drroe", language="de"))
+    default = Specialist(doc.id, doc.id, timezone="Europe/Berlin", welcomed=True)
+    await store.sharing.confirm(2005, doc.id, default, datetime.now(UTC), ShareLevel.FILES)
+    await harness.say(doc, "/digest monday 08:00 Europe/Berlin")
+    harness.clock.set(instant_on(monday, time(8), BERLIN) + timedelta(seconds=1))
+    mark = harness.api.mark()
+    await harness.run_job(specialist.digest_job_id(doc.id))
+    sent = harness.replies_since(mark, doc.id)
+    assert sent and all(t.startswith("«de» ") and "«es»" not in t for t in sent)
+    digest = pdf_text(documents(harness, doc.id)[0])
+    assert "«de»" in digest and "«es»" not in digest
