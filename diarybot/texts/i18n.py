@@ -9,8 +9,8 @@ language around. A report for a specialist is made inside ``speaking(specialist.
 
 Catalogs: ``diarybot/locale/<lang>/LC_MESSAGES/diarybot.po`` (the source, edited by translators)
 and the ``.mo`` compiled from it with ``pybabel compile``, both committed so an install needs no
-build step; a test fails when a ``.mo`` is older than its ``.po`` or the ``.pot`` is out of date
-with the code. README: "Adding a language".
+build step; a test fails when a ``.mo`` differs from its ``.po`` or the ``.pot`` is out of date
+with the code. README: "Languages".
 """
 
 from __future__ import annotations
