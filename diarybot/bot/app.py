@@ -28,6 +28,7 @@ from diarybot.bot import (
     guided_exercises,
     history,
     keyboards,
+    language,
     lifecycle,
     medications,
     onboarding,
@@ -101,12 +102,16 @@ def build_application(
 
 
 def _add_handlers(app: DiaryApp) -> None:
-    # Order matters: group -2 drops updates Telegram delivered again, group -1 sees every new
-    # update first (reachability), group 0 does the work, group 1 runs afterwards (telling a
-    # patient their file had to be set aside), group 2 marks the update handled and group 3
-    # forgets blank conversation state.
+    # Order matters: group -3 drops updates Telegram delivered again (before anything reads or
+    # writes for them), group -2 makes the sender's language active (before any handler makes a
+    # text, the error handler's included), group -1 sees every new update first
+    # (reachability), group 0 does the work, group 1 runs afterwards (telling a patient their
+    # file had to be set aside), group 2 marks the update handled and group 3 forgets blank
+    # conversation state. The language stays active for all of them: PTB runs one update's
+    # groups in one task, and each update in its own task, so it never leaks to another.
     handled = app.bot_data.handled
-    app.add_handler(TypeHandler(Update, handled.drop_if_seen), group=-2)
+    app.add_handler(TypeHandler(Update, handled.drop_if_seen), group=-3)
+    app.add_handler(TypeHandler(Update, language.speak_their_language), group=-2)
     app.add_handler(TypeHandler(Update, lifecycle.mark_reachable), group=-1)
     commands: dict[str, Callable[..., Any]] = {
         "start": onboarding.start,
@@ -114,6 +119,7 @@ def _add_handlers(app: DiaryApp) -> None:
         "timezone": onboarding.timezone_command,
         "remind": onboarding.remind_command,
         "settings": onboarding.settings_command,
+        "language": language.language_command,
         "pause": onboarding.pause,
         "resume": onboarding.resume,
         "checkin": checkin.checkin_command,
@@ -160,6 +166,7 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.SUMMARY: specialist.summary_button,
         keyboards.DATA_FILES: specialist.data_files_button,
         keyboards.PATIENTS_PAGE: specialist.patients_page_button,
+        keyboards.LANGUAGE: language.language_button,
         keyboards.SPECIALIST_TZ: specialist.specialist_timezone_button,
         keyboards.SHARING_PICK: patient_sharing.sharing_pick_button,
         keyboards.SET_LEVEL: patient_sharing.set_level_button,

@@ -19,6 +19,7 @@ from diarybot.bot.specialist_delivery import still_shared
 from diarybot.domain.entries import Entry
 from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
 from diarybot.domain.people import Profile, Specialist
+from diarybot.texts import i18n
 from diarybot.texts.i18n import format_decimal, format_list
 
 logger = logging.getLogger(__name__)
@@ -73,10 +74,11 @@ async def _alert_specialists(bot: Bot, svc: Services, profile: Profile, flare: F
         # Read again right before the send: the patient may have stopped sharing meanwhile.
         if await still_shared(svc, profile.user_id, specialist.user_id) is None:
             continue
-        if profile.display_name:
-            text = texts.flare_alert().format(name=profile.display_name, reason=reason(flare))
-        else:
-            text = texts.flare_alert_unnamed().format(reason=reason(flare))
+        with i18n.speaking(specialist.language):  # the patient's entry, the specialist's words
+            if profile.display_name:
+                text = texts.flare_alert().format(name=profile.display_name, reason=reason(flare))
+            else:
+                text = texts.flare_alert_unnamed().format(reason=reason(flare))
         try:
             await bot.send_message(specialist.chat_id, text)
         except TelegramError as exc:  # one unreachable specialist must not stop the others
@@ -89,7 +91,9 @@ async def alerts_command(update: Update, context: BotContext) -> None:
     if user_id is None:
         return
     svc = context.services
-    default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    default = Specialist(
+        user_id, user_id, timezone=svc.settings.default_timezone, language=i18n.active()
+    )
     current = await svc.store.specialists.get(user_id) or default
     choice = (context.args or [""])[0].lower()
     if choice not in ("on", "off"):

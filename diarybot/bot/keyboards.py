@@ -33,6 +33,7 @@ UNDO_NO = "un"
 DELETE_YES = "dy"
 DELETE_NO = "dn"
 DELETE_EXPORT = "dx"
+LANGUAGE = "lg"
 LINK_ALLOW = "la"
 LINK_DECLINE = "ld"
 UNSHARE = "ur"
@@ -148,6 +149,7 @@ _PATTERNS = {
     },
     SPECIALIST_TZ: re.compile(rf"^{SPECIALIST_TZ}:([A-Za-z0-9_+\-/]{{1,40}})$"),
     PATIENTS_PAGE: re.compile(rf"^{PATIENTS_PAGE}:(\d{{1,4}})$"),
+    LANGUAGE: re.compile(rf"^{LANGUAGE}:([A-Za-z_]{{2,5}})$"),
 }
 TOGGLE_CODES = frozenset([t.value for t in Technique] + [MEDICATION_CODE])
 

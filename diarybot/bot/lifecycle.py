@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram import Update
 from telegram.error import BadRequest, NetworkError
 
 from diarybot import texts
-from diarybot.bot import reminders, specialist, user_states
+from diarybot.bot import language, reminders, specialist, user_states
 from diarybot.bot.context import BotContext, DiaryApp
 from diarybot.bot.replies import patient_id, reply
 from diarybot.storage.atomic import StorageError
@@ -61,11 +61,7 @@ async def on_error(update: object, context: BotContext) -> None:
 
 async def post_init(application: DiaryApp) -> None:
     """Set the command menu, rebuild every reminder, and tell patients whose file was set aside."""
-    bot = application.bot
-    await bot.set_my_commands(
-        [BotCommand(name, description) for name, description in texts.commands()],
-        scope=BotCommandScopeAllPrivateChats(),
-    )
+    await language.set_command_menus(application.bot)
     svc = application.bot_data.services
     profiles = await svc.store.profiles.all()
     assert application.job_queue is not None

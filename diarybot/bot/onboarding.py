@@ -7,13 +7,14 @@ from datetime import time
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import keyboards, reminders, specialist
+from diarybot.bot import keyboards, language, reminders, specialist
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import known_zone, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import rebase_reminded_day
+from diarybot.texts import i18n
 from diarybot.texts import specialist as st
 
 
@@ -61,6 +62,9 @@ async def start_diary(update: Update, context: BotContext) -> None:
             timezone=svc.settings.default_timezone,
             display_name=user.full_name if user else "",
             created_at=svc.clock(),
+            # Telegram's language of their app (made active for this update), English if we
+            # have no catalog for it; /language changes it.
+            language=i18n.active(),
         )
     await svc.store.profiles.save(profile.replace(blocked=False))
     context.state.expect(Awaiting.TIMEZONE)
@@ -191,7 +195,12 @@ async def settings_command(update: Update, context: BotContext) -> None:
     if profile is None:
         return
     count = len(await context.services.store.diary.entries(profile.user_id))
-    await reply(update, texts.settings_text(profile, count))
+    await reply(
+        update,
+        texts.settings_text(profile, count)
+        + "\n\n"
+        + language.settings_paragraph(profile.language or i18n.active()),
+    )
 
 
 async def pause(update: Update, context: BotContext) -> None:

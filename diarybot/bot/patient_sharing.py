@@ -12,6 +12,7 @@ from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.people import Profile, ShareLevel, Specialist
 from diarybot.domain.share_codes import format_code
 from diarybot.reports.content import display_name
+from diarybot.texts import i18n
 from diarybot.texts import specialist as st
 
 NAME_MAX = 60
@@ -208,7 +209,9 @@ async def link_answer_button(update: Update, context: BotContext) -> None:
             await edit(query, texts.link_request_gone())
             return
         await edit(query, texts.link_declined().format(name=request.name))
-        await context.bot.send_message(specialist_id, texts.link_declined_specialist())
+        with i18n.speaking(request.language):  # the language their request came in
+            declined = texts.link_declined_specialist()
+        await context.bot.send_message(specialist_id, declined)
         return
     level = ShareLevel(callback.args[1])
     defaults = Specialist(

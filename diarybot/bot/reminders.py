@@ -26,6 +26,7 @@ from diarybot.domain.localtime import instant_on, local_date, next_daily, zone
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import reminder_due
 from diarybot.runtime import jobs
+from diarybot.texts import i18n
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +142,14 @@ async def send_reminder(context: BotContext) -> None:
     if profile is None:
         unschedule(context.queue, user_id)
         return
+    # Everything this job sends (weekly chart, PEG, reminder) is in the patient's language.
+    with i18n.speaking(profile.language):
+        await _remind(context, svc, profile)
+
+
+async def _remind(context: BotContext, svc: Services, profile: Profile) -> None:
+    job = context.job
+    user_id = profile.user_id
     await _weekly_chart(context, svc, profile)
     now = svc.clock()
     today = local_date(now, zone(profile.timezone))
@@ -153,7 +162,7 @@ async def send_reminder(context: BotContext) -> None:
     )
     if not claimed:
         return
-    attempt = job.data if isinstance(job.data, int) else 0
+    attempt = job.data if job is not None and isinstance(job.data, int) else 0
     await _deliver(context, svc, profile, (today, previous), attempt)
 
 

@@ -33,7 +33,7 @@ from diarybot.domain.people import Link, Profile, Specialist
 from diarybot.domain.share_codes import normalize_code
 from diarybot.reports.content import display_name
 from diarybot.runtime import jobs
-from diarybot.texts import fairness
+from diarybot.texts import fairness, i18n
 from diarybot.texts import specialist as st
 
 logger = logging.getLogger(__name__)
@@ -72,13 +72,17 @@ async def request_link(update: Update, context: BotContext, typed: str) -> None:
     if owner == user_id:
         await reply(update, texts.link_own_code())
         return
-    request = Link(user_id, user.full_name, user.username or "", since=now)
+    # The specialist's language (stored, or their Telegram app's) goes with the request: the
+    # record made when the patient confirms speaks to them in it.
+    request = Link(user_id, user.full_name, user.username or "", since=now, language=i18n.active())
     await svc.store.sharing.request(owner, request)
-    await context.bot.send_message(
-        owner,
-        st.link_confirm().format(who=request.who),
-        reply_markup=keyboards.link_keyboard(user_id),
-    )
+    patient = await svc.store.profiles.get(owner)
+    with i18n.speaking(patient.language if patient else None):
+        await context.bot.send_message(
+            owner,
+            st.link_confirm().format(who=request.who),
+            reply_markup=keyboards.link_keyboard(user_id),
+        )
     await reply(update, texts.link_requested())
 
 
@@ -102,24 +106,26 @@ async def welcome_linked(
         return
     if context.job_queue is not None:
         schedule_digest(context.job_queue, specialist)
-    words = {"patient": display_name(patient), "level": st.level_names()[link.level]}
-    if specialist.welcomed:
-        await context.bot.send_message(specialist_id, st.link_confirmed().format(**words))
-        return
-    await svc.store.specialists.update(specialist_id, welcomed=True)
-    await context.bot.send_message(
-        specialist_id,
-        st.link_confirmed_first().format(**words, **_digest_words(specialist)),
-        reply_markup=keyboards.specialist_timezone_keyboard(),
-    )
+    with i18n.speaking(specialist.language):  # the patient's tap, the specialist's words
+        words = {"patient": display_name(patient), "level": st.level_names()[link.level]}
+        if specialist.welcomed:
+            await context.bot.send_message(specialist_id, st.link_confirmed().format(**words))
+            return
+        await svc.store.specialists.update(specialist_id, welcomed=True)
+        await context.bot.send_message(
+            specialist_id,
+            st.link_confirmed_first().format(**words, **_digest_words(specialist)),
+            reply_markup=keyboards.specialist_timezone_keyboard(),
+        )
 
 
 async def tell_stopped(context: BotContext, specialist_id: int, patient: Profile) -> None:
     """The patient stopped sharing: the specialist hears it once (best effort)."""
+    specialist = await context.services.store.specialists.get(specialist_id)
     try:
-        await context.bot.send_message(
-            specialist_id, st.patient_stopped().format(patient=display_name(patient))
-        )
+        with i18n.speaking(specialist.language if specialist else None):
+            text = st.patient_stopped().format(patient=display_name(patient))
+        await context.bot.send_message(specialist_id, text)
     except TelegramError as exc:
         logger.info("Could not tell a specialist that sharing stopped: %s", type(exc).__name__)
 
@@ -133,7 +139,9 @@ async def set_specialist_timezone(update: Update, context: BotContext, typed: st
     if name is None:
         return
     svc = context.services
-    default = Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    default = Specialist(
+        user_id, user_id, timezone=svc.settings.default_timezone, language=i18n.active()
+    )
     updated = await svc.store.specialists.update(user_id, default, timezone=name)
     if updated is None:
         return
@@ -333,7 +341,9 @@ async def digest_command(update: Update, context: BotContext) -> None:
         return
     svc = context.services
     current = await svc.store.specialists.get(user_id)
-    current = current or Specialist(user_id, user_id, timezone=svc.settings.default_timezone)
+    current = current or Specialist(
+        user_id, user_id, timezone=svc.settings.default_timezone, language=i18n.active()
+    )
     changes = _digest_changes(list(context.args or []))
     if changes is None:
         usage = (

@@ -27,6 +27,7 @@ from diarybot.reports.content import display_name
 from diarybot.runtime import jobs
 from diarybot.runtime.digest_tasks import DigestFiles, digest_files
 from diarybot.texts import digest as dt
+from diarybot.texts import i18n
 from diarybot.texts import report as rt
 from diarybot.texts import specialist as st
 
@@ -83,8 +84,9 @@ async def _deliver(context: BotContext, specialist_id: int) -> None:
         patients = await svc.store.sharing.linked_patients(specialist_id)
         if not patients:
             return
-        files = await _render(svc, specialist, patients, today)
-        outcome = await _send_parts(context, specialist, files, today)
+        with i18n.speaking(specialist.language):  # the specialist's words, PDF included
+            files = await _render(svc, specialist, patients, today)
+            outcome = await _send_parts(context, specialist, files, today)
         if outcome == "consent changed":
             continue  # drawn again without whoever stopped sharing meanwhile
         if outcome == "failed" and context.job_queue is not None:

@@ -43,6 +43,10 @@ class Profile:
     report_details_asked: bool = False
     #: The patient's own list (/meds), stopped ones included: reports name what was taken.
     medications: tuple[Medication, ...] = ()
+    #: The catalog the patient reads ("en", "es", "pt_BR": `texts.i18n.LANGUAGES`): Telegram's
+    #: language at /start, or their /language choice. "" = not known yet (a file from before
+    #: languages): the language Telegram sends with their next message is used and kept.
+    language: str = "en"
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -76,6 +80,7 @@ class Profile:
             "report_reference": self.report_reference,
             "report_details_asked": self.report_details_asked,
             "medications": [m.to_doc() for m in self.medications],
+            "language": self.language,
         }
 
     @classmethod
@@ -106,6 +111,7 @@ class Profile:
             report_reference=str(doc.get("report_reference", "")),
             report_details_asked=bool(doc.get("report_details_asked", False)),
             medications=tuple(Medication.from_doc(m) for m in doc.get("medications", ())),
+            language=str(doc.get("language", "")),
         )
 
 
@@ -156,6 +162,9 @@ class Link:
     #: The specialist's short plan note for this patient (written by them, shown to the
     #: patient in /plan); kept on the link so it goes when sharing stops.
     plan: str = ""
+    #: The specialist's language when they asked for the link (their Telegram language), so
+    #: the record made when the patient confirms speaks to them in it from the first message.
+    language: str = ""
 
     def replace(self, **changes: Any) -> Link:
         """A copy with some fields changed."""
@@ -175,6 +184,7 @@ class Link:
             "since": self.since.isoformat(),
             "level": self.level.value,
             "plan": self.plan,
+            "language": self.language,
         }
 
     @classmethod
@@ -187,6 +197,7 @@ class Link:
             since=datetime.fromisoformat(doc["since"]),
             level=_share_level(doc.get("level")),
             plan=str(doc.get("plan", "")),
+            language=str(doc.get("language", "")),
         )
 
 
@@ -221,6 +232,9 @@ class Specialist:
     #: sends only what is missing (a part is recorded only after Telegram accepted it).
     digest_day: date | None = None
     digest_parts: tuple[str, ...] = ()
+    #: The catalog their messages, summaries and digests are written in (as `Profile.language`;
+    #: "" = not known yet, taken from Telegram at their next message).
+    language: str = "en"
 
     def replace(self, **changes: Any) -> Specialist:
         """A copy with some fields changed."""
@@ -242,6 +256,7 @@ class Specialist:
             "welcomed": self.welcomed,
             "digest_day": _iso_or_none(self.digest_day),
             "digest_parts": list(self.digest_parts),
+            "language": self.language,
         }
 
     @classmethod
@@ -262,4 +277,5 @@ class Specialist:
             welcomed=bool(doc.get("welcomed", True)),
             digest_day=_date_or_none(doc.get("digest_day")),
             digest_parts=tuple(str(p) for p in doc.get("digest_parts", ())),
+            language=str(doc.get("language", "")),
         )

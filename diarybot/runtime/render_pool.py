@@ -126,6 +126,8 @@ class RenderPool:
         """`func(*args, **kwargs)` in a worker, in the active language; its result or its
         exception.
 
+        The language active here travels with the task: a report made inside
+        `speaking(specialist.language)` is in the specialist's words, an export in the patient's.
         Raises `RenderTimedOutError` when it runs past `time_limit`.
         """
         task = functools.partial(func, *args, **kwargs)

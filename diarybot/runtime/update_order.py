@@ -31,7 +31,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
-from diarybot.texts import fairness
+from diarybot.texts import fairness, i18n
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,12 @@ class PerPatientUpdateProcessor(BaseUpdateProcessor):
         if chat is None or chat.type != chat.PRIVATE:
             return  # a group hears nothing from us but "private chats only"
         try:
-            await chat.send_message(fairness.slow_down())
+            # Outside the handlers: no stored language here, their Telegram app's will do.
+            with i18n.speaking(
+                update.effective_user.language_code if update.effective_user else None
+            ):
+                text = fairness.slow_down()
+            await chat.send_message(text)
         except TelegramError as exc:  # best effort: they will see their replies stop anyway
             logger.warning("Could not send the slow-down notice: %s", type(exc).__name__)
 

@@ -126,14 +126,23 @@ class Sharing:
             request = next((p for p in pending if p.specialist_id == specialist_id), None)
             if request is None:
                 return None
-            link = Link(specialist_id, request.name, request.username, since=now, level=level)
+            link = Link(
+                specialist_id,
+                request.name,
+                request.username,
+                since=now,
+                level=level,
+                language=request.language,
+            )
             self._put(patient_id, link, LINKS_TABLE)
             self._drop(patient_id, specialist_id, PENDING_TABLE)
             return link
 
         link = await self._run(patient_id, turn_into_link)
         if link is not None:
-            await self._specialists.reindex(specialist_id, defaults, add=patient_id)
+            # A specialist new to us speaks the language their request came in.
+            first = defaults.replace(language=link.language or defaults.language)
+            await self._specialists.reindex(specialist_id, first, add=patient_id)
         return link
 
     async def decline(self, patient_id: int, specialist_id: int) -> bool:

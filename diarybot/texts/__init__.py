@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.people import Profile
-from diarybot.texts import words
+from diarybot.texts import language, words
 from diarybot.texts.i18n import _, format_date, format_list, format_skeleton, ngettext, pgettext
 
 BOT_NAME = "diarybot"
@@ -51,6 +51,7 @@ def commands() -> list[tuple[str, str]]:
         ("remind", _("Set the daily reminder time")),
         ("timezone", _("Set your time zone")),
         ("settings", _("Show your settings")),
+        ("language", language.command()),
         ("pause", _("Pause daily reminders")),
         ("resume", _("Resume daily reminders")),
         ("export", _("Download your diary: PDF, CSV, FHIR")),

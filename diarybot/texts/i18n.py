@@ -9,13 +9,12 @@ language around. A report for a specialist is made inside ``speaking(specialist.
 
 Catalogs: ``diarybot/locale/<lang>/LC_MESSAGES/diarybot.po`` (the source, edited by translators)
 and the ``.mo`` compiled from it with ``pybabel compile``, both committed so an install needs no
-build step; a test fails when a ``.mo`` is older than its ``.po`` or the ``.pot`` is out of date
-with the code. README: "Adding a language".
+build step; a test fails when a ``.mo`` differs from its ``.po`` or the ``.pot`` is out of date
+with the code. README: "Languages".
 """
 
 from __future__ import annotations
 
-import functools
 import gettext
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -62,12 +61,34 @@ def supported(code: str | None) -> str:
     return base if base in LANGUAGES else DEFAULT
 
 
-@functools.cache
+#: Catalogs loaded so far, by language (each .mo is read once per process).
+_catalogs: dict[str, gettext.NullTranslations] = {}
+
+
 def translations(language: str) -> gettext.NullTranslations:
     """The compiled catalog of ``language`` (English is the source: the message ids themselves)."""
+    catalog = _catalogs.get(language)
+    if catalog is None:
+        catalog = _catalogs[language] = _load(language)
+    return catalog
+
+
+def _load(language: str) -> gettext.NullTranslations:
     if language == DEFAULT:
         return gettext.NullTranslations()
     return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+
+
+def install(language: str, catalog: gettext.NullTranslations | None) -> None:
+    """Serve ``catalog`` for ``language`` in this process (None: the compiled one again).
+
+    For tests and tools: a pseudo-translation shows which words went through the catalog
+    before real translations exist (tests/support/pseudo_catalog.py).
+    """
+    if catalog is None:
+        _catalogs.pop(language, None)
+    else:
+        _catalogs[language] = catalog
 
 
 def active() -> str:
