@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,6 +21,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from diarybot.domain.folding import fold
 
 HIGH_SCORE = 9  # 9 and 10: "worst pain imaginable" territory on the NRS
 
@@ -59,9 +60,13 @@ def is_high_score(score: int) -> bool:
 
 def concerns(text: str) -> frozenset[Concern]:
     """What `text` reads like, in any language we have a list for (empty: nothing alarming)."""
+    languages = _languages()
+    # An idiom is an idiom whichever list reads it: "casi me da un infarto" (a fright) must not
+    # alarm through the Portuguese "infarto" either.
+    idioms = tuple(language.idioms for language in languages if language.idioms is not None)
     found: set[Concern] = set()
-    for language in _languages():
-        found |= language.concerns(text)
+    for language in languages:
+        found |= language.concerns(text, idioms)
     return frozenset(found)
 
 
@@ -74,9 +79,9 @@ def sounds_like_emergency(text: str) -> bool:
 
 
 def words(text: str) -> str:
-    """`text` as the phrase lists are written: lower case, no apostrophes, one space between
-    words, and "|" where a clause ends."""
-    cleaned = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    """`text` as the phrase lists are written: folded (no case, no accents), no apostrophes,
+    one space between words, and "|" where a clause ends."""
+    cleaned = fold(text.translate(_APOSTROPHES))
     pieces = (
         CLAUSE_END if piece in ".,;:!?\n" else piece.replace("'", "")
         for piece in _TOKENS.findall(cleaned)
@@ -154,19 +159,20 @@ class Language:
             clause_breaks=frozenset(words(b) for b in negation.get("clause_breaks", [])),
         )
 
-    def read(self, text: str) -> str:
+    def read(self, text: str, idioms: Iterable[re.Pattern[str]] = ()) -> str:
         """The message as this language's phrases see it: normalised, short forms spelled
-        out, idioms blanked."""
+        out, this language's idioms (and `idioms`, other languages') blanked."""
         line = words(text)
         if self.short_forms is not None:
             line = self.short_forms.sub(lambda m: self.same_as[m.group(0)], line)
-        if self.idioms is not None:
-            line = self.idioms.sub(BLANKED, line)
+        for pattern in (self.idioms, *idioms):
+            if pattern is not None:
+                line = pattern.sub(BLANKED, line)
         return line
 
-    def concerns(self, text: str) -> frozenset[Concern]:
+    def concerns(self, text: str, idioms: Iterable[re.Pattern[str]] = ()) -> frozenset[Concern]:
         """The kinds of alarming phrase in `text` that are not negated."""
-        line = self.read(text)
+        line = self.read(text, idioms)
         found = set()
         for kind in self.kinds:
             if kind.pattern is None:
@@ -273,9 +279,11 @@ def crisis_help(tz_name: str | None) -> CrisisHelp:
     data = _crisis_data()
     country = country_of_zone(tz_name) if tz_name else None
     known = data["countries"].get(country or "")
+    # A country may name only its emergency number: no line we could verify (crisis_lines.toml).
+    line = known.get("line") if known else None
     return CrisisHelp(
         country=country if known else None,
-        line=known["line"] if known else None,
+        line=line,
         emergency=known["emergency"] if known else data["default"]["emergency"],
         directory_name=data["directory"]["name"],
         directory_url=data["directory"]["url"],
