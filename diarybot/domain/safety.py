@@ -60,13 +60,16 @@ def is_high_score(score: int) -> bool:
 
 def concerns(text: str) -> frozenset[Concern]:
     """What `text` reads like, in any language we have a list for (empty: nothing alarming)."""
-    languages = _languages()
     # An idiom is an idiom whichever list reads it: "casi me da un infarto" (a fright) must not
-    # alarm through the Portuguese "infarto" either.
-    idioms = tuple(language.idioms for language in languages if language.idioms is not None)
+    # alarm through the Portuguese "infarto" either. The message is normalised and every
+    # language's idioms blanked once; each language then reads that line.
+    line = words(text)
+    every_idiom = _every_idiom()
+    if every_idiom is not None:
+        line = every_idiom.sub(BLANKED, line)
     found: set[Concern] = set()
-    for language in languages:
-        found |= language.concerns(text, idioms)
+    for language in _languages():
+        found |= language.concerns_in(line)
     return frozenset(found)
 
 
@@ -101,12 +104,17 @@ def _phrase_pattern(phrase: str) -> str:
             word = words(raw.rstrip("*"))
             stem = re.escape(word).replace(r"\ ", " ")
             parts.append(f"{stem}[^ |]* " if raw.endswith("*") else f"{stem} ")
-    return r"(?<![^ ])" + "".join(parts).rstrip() + r"(?![^ ])"
+    return "".join(parts).rstrip()
 
 
 def _alternatives(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for `phrases`, each matching whole words only. The word boundaries stand
+    once around all of them: repeated inside every alternative they made each search several
+    times slower, and every message is searched by every language's lists."""
     patterns = [_phrase_pattern(p) for p in phrases]
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    if not patterns:
+        return None
+    return re.compile(r"(?<![^ ])(?:" + "|".join(patterns) + r")(?![^ ])")
 
 
 @dataclass(frozen=True)
@@ -159,20 +167,25 @@ class Language:
             clause_breaks=frozenset(words(b) for b in negation.get("clause_breaks", [])),
         )
 
-    def read(self, text: str, idioms: Iterable[re.Pattern[str]] = ()) -> str:
+    def read(self, text: str) -> str:
         """The message as this language's phrases see it: normalised, short forms spelled
-        out, this language's idioms (and `idioms`, other languages') blanked."""
-        line = words(text)
+        out, idioms blanked."""
+        return self._reading(words(text))
+
+    def _reading(self, line: str) -> str:
         if self.short_forms is not None:
             line = self.short_forms.sub(lambda m: self.same_as[m.group(0)], line)
-        for pattern in (self.idioms, *idioms):
-            if pattern is not None:
-                line = pattern.sub(BLANKED, line)
+        if self.idioms is not None:
+            line = self.idioms.sub(BLANKED, line)
         return line
 
-    def concerns(self, text: str, idioms: Iterable[re.Pattern[str]] = ()) -> frozenset[Concern]:
+    def concerns(self, text: str) -> frozenset[Concern]:
         """The kinds of alarming phrase in `text` that are not negated."""
-        line = self.read(text, idioms)
+        return self.concerns_in(words(text))
+
+    def concerns_in(self, line: str) -> frozenset[Concern]:
+        """`concerns` of a message already normalised by `words`."""
+        line = self._reading(line)
         found = set()
         for kind in self.kinds:
             if kind.pattern is None:
@@ -246,6 +259,13 @@ def _languages() -> tuple[Language, ...]:
         for name, text in _data_files()
         if name != CRISIS_LINES_FILE
     )
+
+
+@cache
+def _every_idiom() -> re.Pattern[str] | None:
+    """The idioms of every language file as one pattern."""
+    patterns = [language.idioms.pattern for language in _languages() if language.idioms]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def languages() -> tuple[str, ...]:
