@@ -78,6 +78,7 @@ MUST_FIRE = [
     ("ich will mich umbringen", SELF),
     ("Ich möchte nur noch sterben", SELF),
     ("ich moechte nicht mehr leben", SELF),
+    ("ich will so nicht mehr leben", SELF),  # as "I don't want to live like this" in en.toml
     ("Ich bringe mich um", SELF),
     ("habe Gedanken an Suizid", SELF),
     ("starke Brustschmerzen und Atemnot", MEDICAL),
@@ -101,6 +102,7 @@ MUST_FIRE = [
     ("хочу умереть", SELF),
     ("Покончить с собой", SELF),
     ("не хочу жить", SELF),
+    ("не хочу так жить", SELF),
     ("Всё, покончу с собой", SELF),
     ("мысли о самоубийстве", SELF),
     ("сильная боль в груди", MEDICAL),
