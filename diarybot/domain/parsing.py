@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from functools import lru_cache
 
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE
+from diarybot.domain.folding import fold
 
 _SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:/\s*10)?\s*$")
 _TIME_24H = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*$")
@@ -97,7 +98,8 @@ def parse_period(args: list[str], today: date) -> tuple[date, date] | None:
     """A period of local days (inclusive) from command arguments; None if not understood.
 
     Nothing: the last 7 days. `30`, `90` (any 1–366): the last N days. `week`: 7 days.
-    `month`: this calendar month so far. `year`: the last 365 days. Two ISO dates: that range.
+    `month`: this calendar month so far. `year`: the last 365 days (the words in any language
+    we speak: `semana`, `Monat`, `année`, `год`). Two ISO dates: that range.
     """
     if not args:
         return today - timedelta(days=DEFAULT_PERIOD_DAYS - 1), today
@@ -108,10 +110,32 @@ def parse_period(args: list[str], today: date) -> tuple[date, date] | None:
     return None
 
 
+#: The words for a period in /chart, /export and the like, per language code (read folded).
+PERIOD_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"week": ("week",), "month": ("month",), "year": ("year",)},
+    "es": {"week": ("semana",), "month": ("mes",), "year": ("año",)},
+    "de": {"week": ("woche",), "month": ("monat",), "year": ("jahr",)},
+    "fr": {"week": ("semaine",), "month": ("mois",), "year": ("année", "an")},
+    "pt_BR": {"week": ("semana",), "month": ("mês",), "year": ("ano",)},
+    "ru": {"week": ("неделя", "неделю"), "month": ("месяц",), "year": ("год",)},
+}
+
+
+def _period_kind(word: str) -> str | None:
+    """ "week", "month" or "year" for the word in any language, else None."""
+    folded = fold(word)
+    for kinds in PERIOD_WORDS.values():
+        for kind, spellings in kinds.items():
+            if folded in {fold(s) for s in spellings}:
+                return kind
+    return None
+
+
 def _named_period(word: str, today: date) -> tuple[date, date] | None:
-    if word == "month":
+    kind = _period_kind(word)
+    if kind == "month":
         return today.replace(day=1), today
-    days = {"week": 7, "year": 365}.get(word)
+    days = {"week": 7, "year": 365}.get(kind or "")
     if days is None and word.isascii() and word.isdigit():
         days = int(word)
     if days is None or not 1 <= days <= MAX_PERIOD_DAYS:
@@ -130,13 +154,75 @@ def _date_range(first: str, second: str) -> tuple[date, date] | None:
     return None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: The days of the week, Monday first, per language code. A day is named by its name, the
+#: first three letters of it (as "mon", "mié", "пон") or a listed short form ("Mo", "пн").
+WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        ("monday",),
+        ("tuesday",),
+        ("wednesday",),
+        ("thursday",),
+        ("friday",),
+        ("saturday",),
+        ("sunday",),
+    ),
+    "es": (
+        ("lunes",),
+        ("martes",),
+        ("miércoles",),
+        ("jueves",),
+        ("viernes",),
+        ("sábado",),
+        ("domingo",),
+    ),
+    "de": (
+        ("montag", "mo"),
+        ("dienstag", "di"),
+        ("mittwoch", "mi"),
+        ("donnerstag", "do"),
+        ("freitag", "fr"),
+        ("samstag", "sonnabend", "sa"),
+        ("sonntag", "so"),
+    ),
+    "fr": (
+        ("lundi",),
+        ("mardi",),
+        ("mercredi",),
+        ("jeudi",),
+        ("vendredi",),
+        ("samedi",),
+        ("dimanche",),
+    ),
+    "pt_BR": (
+        ("segunda", "segunda-feira"),
+        ("terça", "terça-feira"),
+        ("quarta", "quarta-feira"),
+        ("quinta", "quinta-feira"),
+        ("sexta", "sexta-feira"),
+        ("sábado",),
+        ("domingo",),
+    ),
+    "ru": (
+        ("понедельник", "пн"),
+        ("вторник", "вт"),
+        ("среда", "среду", "ср"),
+        ("четверг", "чт"),
+        ("пятница", "пятницу", "пт"),
+        ("суббота", "субботу", "сб"),
+        ("воскресенье", "вс"),
+    ),
+}
 
 
 def parse_weekday(text: str) -> int | None:
-    """0 = Monday … 6 = Sunday from a day's name or its first three letters (English)."""
-    word = text.strip().lower()
-    for index, name in enumerate(_WEEKDAYS):
-        if word in (name, name[:3]):
-            return index
+    """0 = Monday … 6 = Sunday from a day's name, its first three letters or a short form, in
+    any language we speak, without case or accents ("Mon", "miércoles", "Mi", "пн")."""
+    word = fold(text.strip()).rstrip(".")
+    if not word:
+        return None
+    for days in WEEKDAYS.values():
+        for index, names in enumerate(days):
+            folded = [fold(name) for name in names]
+            if word in folded or word == folded[0][:3]:
+                return index
     return None

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,6 +21,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from diarybot.domain.folding import fold
 
 HIGH_SCORE = 9  # 9 and 10: "worst pain imaginable" territory on the NRS
 
@@ -59,9 +60,16 @@ def is_high_score(score: int) -> bool:
 
 def concerns(text: str) -> frozenset[Concern]:
     """What `text` reads like, in any language we have a list for (empty: nothing alarming)."""
+    # An idiom is an idiom whichever list reads it: "casi me da un infarto" (a fright) must not
+    # alarm through the Portuguese "infarto" either. The message is normalised and every
+    # language's idioms blanked once; each language then reads that line.
+    line = words(text)
+    every_idiom = _every_idiom()
+    if every_idiom is not None:
+        line = every_idiom.sub(BLANKED, line)
     found: set[Concern] = set()
     for language in _languages():
-        found |= language.concerns(text)
+        found |= language.concerns_in(line)
     return frozenset(found)
 
 
@@ -74,9 +82,9 @@ def sounds_like_emergency(text: str) -> bool:
 
 
 def words(text: str) -> str:
-    """`text` as the phrase lists are written: lower case, no apostrophes, one space between
-    words, and "|" where a clause ends."""
-    cleaned = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    """`text` as the phrase lists are written: folded (no case, no accents), no apostrophes,
+    one space between words, and "|" where a clause ends."""
+    cleaned = fold(text.translate(_APOSTROPHES))
     pieces = (
         CLAUSE_END if piece in ".,;:!?\n" else piece.replace("'", "")
         for piece in _TOKENS.findall(cleaned)
@@ -96,12 +104,17 @@ def _phrase_pattern(phrase: str) -> str:
             word = words(raw.rstrip("*"))
             stem = re.escape(word).replace(r"\ ", " ")
             parts.append(f"{stem}[^ |]* " if raw.endswith("*") else f"{stem} ")
-    return r"(?<![^ ])" + "".join(parts).rstrip() + r"(?![^ ])"
+    return "".join(parts).rstrip()
 
 
 def _alternatives(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for `phrases`, each matching whole words only. The word boundaries stand
+    once around all of them: repeated inside every alternative they made each search several
+    times slower, and every message is searched by every language's lists."""
     patterns = [_phrase_pattern(p) for p in phrases]
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    if not patterns:
+        return None
+    return re.compile(r"(?<![^ ])(?:" + "|".join(patterns) + r")(?![^ ])")
 
 
 @dataclass(frozen=True)
@@ -157,7 +170,9 @@ class Language:
     def read(self, text: str) -> str:
         """The message as this language's phrases see it: normalised, short forms spelled
         out, idioms blanked."""
-        line = words(text)
+        return self._reading(words(text))
+
+    def _reading(self, line: str) -> str:
         if self.short_forms is not None:
             line = self.short_forms.sub(lambda m: self.same_as[m.group(0)], line)
         if self.idioms is not None:
@@ -166,7 +181,11 @@ class Language:
 
     def concerns(self, text: str) -> frozenset[Concern]:
         """The kinds of alarming phrase in `text` that are not negated."""
-        line = self.read(text)
+        return self.concerns_in(words(text))
+
+    def concerns_in(self, line: str) -> frozenset[Concern]:
+        """`concerns` of a message already normalised by `words`."""
+        line = self._reading(line)
         found = set()
         for kind in self.kinds:
             if kind.pattern is None:
@@ -242,6 +261,13 @@ def _languages() -> tuple[Language, ...]:
     )
 
 
+@cache
+def _every_idiom() -> re.Pattern[str] | None:
+    """The idioms of every language file as one pattern."""
+    patterns = [language.idioms.pattern for language in _languages() if language.idioms]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def languages() -> tuple[str, ...]:
     """The language codes we have phrase lists for."""
     return tuple(language.code for language in _languages())
@@ -273,9 +299,11 @@ def crisis_help(tz_name: str | None) -> CrisisHelp:
     data = _crisis_data()
     country = country_of_zone(tz_name) if tz_name else None
     known = data["countries"].get(country or "")
+    # A country may name only its emergency number: no line we could verify (crisis_lines.toml).
+    line = known.get("line") if known else None
     return CrisisHelp(
         country=country if known else None,
-        line=known["line"] if known else None,
+        line=line,
         emergency=known["emergency"] if known else data["default"]["emergency"],
         directory_name=data["directory"]["name"],
         directory_url=data["directory"]["url"],

@@ -7,8 +7,8 @@ import pytest
 
 from diarybot import texts
 from diarybot.domain.entries import NOTE_MAX_CHARS
+from diarybot.texts import i18n, words
 from diarybot.texts import safety as safety_texts
-from diarybot.texts import words
 from tests.conftest import Harness
 from tests.support.fake_bot_api import FakeUser
 
@@ -156,3 +156,24 @@ async def test_a_very_high_score_gets_the_safety_text_before_the_techniques_ques
     # The techniques keyboard is on the last message, below the safety text.
     labels = [t for row in harness.api.keyboard(pat.id) for t, _ in row]
     assert texts.button_done() in labels
+
+
+async def test_a_patient_in_madrid_writing_in_spanish_gets_the_crisis_reply_and_siete_is_seven(
+    harness,
+):
+    # Issue #15: "quiero morirme" got "Please send a whole number from 0 to 10".
+    maria = harness.users[4004] = FakeUser(id=4004, first_name="María", language_code="es")
+    await harness.onboard(maria, tz="Europe/Madrid")
+    with i18n.speaking("es"):  # the reply is made in the patient's language once it has one
+        nothing_sent = safety_texts.nothing_sent()
+    [answer] = await harness.say(maria, "QUIERO MORÍRME")
+    assert nothing_sent in answer and "024" in answer  # Spain's Línea 024
+    assert harness.files.entries(maria.id) == []  # nothing stored without asking
+    # A number word in Spanish is a score, with the rest as the note.
+    await harness.say(maria, "siete")
+    await harness.say(maria, "ocho de 10 rodilla mal")
+    entries = harness.files.entries(maria.id)
+    assert [(e.score, e.note) for e in entries] == [(7, ""), (8, "rodilla mal")]
+    # An article is not a score: "un poco de dolor" is offered back as a note, not saved as 1.
+    await harness.say(maria, "un poco de dolor")
+    assert len(harness.files.entries(maria.id)) == 2
