@@ -123,9 +123,11 @@ class Metrics:
 
     def _start_at_zero(self) -> None:
         """Create every labelled series now, so a scrape shows 0 rather than nothing."""
-        for kind in UPDATE_KINDS:
-            self.updates.labels(kind)
-            self.reply_latency.labels(kind)
+        # Kept by kind: looking a labelled series up costs as much as counting in it.
+        self._handled = {
+            kind: (self.updates.labels(kind), self.reply_latency.labels(kind))
+            for kind in UPDATE_KINDS
+        }
         for kind in sorted(set(RENDER_KINDS.values())):
             self.render_seconds.labels(kind)
             for outcome in RENDER_OUTCOMES:
@@ -138,6 +140,12 @@ class Metrics:
     def exposition(self) -> bytes:
         """The metrics in Prometheus' text format (what `/metrics` answers)."""
         return generate_latest(self.registry)
+
+    def update_handled(self, kind: str, seconds: float) -> None:
+        """One update of `kind` went through every handler group in `seconds`."""
+        count, latency = self._handled[kind]
+        count.inc()
+        latency.observe(seconds)
 
     def reminder_outcome(self, outcome: str) -> None:
         """One reminder delivery: `REMINDER_SENT` or one of `REMINDER_FAILURES`."""
@@ -183,9 +191,7 @@ class MeteredUpdateProcessor(PerPatientUpdateProcessor):
             self._dropping.discard(id(update))
             self._metrics.updates_dropped.inc()
             return
-        kind = update_kind(update)
-        self._metrics.updates.labels(kind).inc()
-        self._metrics.reply_latency.labels(kind).observe(time.perf_counter() - started)
+        self._metrics.update_handled(update_kind(update), time.perf_counter() - started)
 
     async def _drop(self, update: Update, coroutine: Awaitable[Any], line: Any) -> None:
         self._dropping.add(id(update))
