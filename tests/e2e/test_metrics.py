@@ -144,6 +144,20 @@ async def test_a_reminder_refused_with_429_counts_as_failed_and_the_429_is_count
     assert len(h.app.job_queue.get_jobs_by_name(f"retry:{pat.id}")) == 1
 
 
+async def test_a_handler_that_fails_is_counted_as_an_error(
+    metered: tuple[Harness, int],
+) -> None:
+    h, port = metered
+    pat = h.user(PATIENT_ID, PATIENT_NAME)
+    h.api.add_fault("sendMessage", chat_id=pat.id, status=502)  # Telegram's gateway fails
+    await h.say(pat, "/help")
+    found = samples((await scrape(port))[1])
+    assert value(found, "diarybot_errors_total", source="update") == 1
+    assert value(found, "diarybot_errors_total", source="job") == 0
+    # It still went through every handler group: handled, not dropped.
+    assert value(found, "diarybot_updates_total", kind="command") == 1
+
+
 async def test_without_metrics_there_is_no_metrics_page_and_nothing_is_registered(
     harness: Harness,
 ) -> None:

@@ -116,3 +116,11 @@ async def test_dropped_updates_are_counted_apart_from_handled_ones() -> None:
     assert "diarybot_updates_dropped_total 3.0" in text
     assert 'diarybot_updates_total{kind="message"} 2.0' in text
     assert 'diarybot_reply_latency_seconds_count{kind="message"} 2.0' in text
+
+
+async def test_an_error_without_an_update_is_a_jobs() -> None:
+    metrics = Metrics()
+    await metrics.count_error(None, object())
+    text = metrics.exposition().decode()
+    assert 'diarybot_errors_total{source="job"} 1.0' in text
+    assert 'diarybot_errors_total{source="update"} 0.0' in text
