@@ -6,9 +6,11 @@ it has a CPU of its own and the benchmark's fake Bot API and load generator do n
 event loop. SIGTERM stops it the way it stops in production.
 
 diarybot is built with the production factory, ``build_application``; only the rate limiter's
-rates can be changed (``--overall-rate``, ``--per-chat-rate``). ``--fire-reminders-after`` makes
-every daily reminder due at once, as if the clock had reached the minute all patients chose:
-the bot's clock jumps forward by that many seconds and every ``reminder:*`` job runs now.
+rates can be changed (``--overall-rate``, ``--per-chat-rate``), and ``--metrics-port`` switches
+the Prometheus metrics on, served with the health endpoint on that port.
+``--fire-reminders-after`` makes every daily reminder due at once, as if the clock had reached
+the minute all patients chose: the bot's clock jumps forward by that many seconds and every
+``reminder:*`` job runs now.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def diarybot_application(args: argparse.Namespace) -> Application[Any, Any, Any,
     from diarybot.bot.app import build_application  # noqa: PLC0415 - only in the diarybot process
     from diarybot.runtime.logs import configure_logging  # noqa: PLC0415
     from diarybot.runtime.rate_limit import PatientRateLimiter  # noqa: PLC0415
-    from diarybot.settings import Settings  # noqa: PLC0415
+    from diarybot.settings import HealthSettings, Settings  # noqa: PLC0415
 
     configure_logging(args.log_level)
     settings = Settings(
@@ -80,6 +82,8 @@ def diarybot_application(args: argparse.Namespace) -> Application[Any, Any, Any,
         api_base_url=args.base_url,
         api_base_file_url=args.base_file_url,
         log_level=args.log_level,
+        metrics=args.metrics_port is not None,
+        health=HealthSettings(port=args.metrics_port) if args.metrics_port else None,
     )
     rates = {"overall_per_second": args.overall_rate, "per_chat_per_second": args.per_chat_rate}
     limiter = PatientRateLimiter(**{name: rate for name, rate in rates.items() if rate})
@@ -87,7 +91,24 @@ def diarybot_application(args: argparse.Namespace) -> Application[Any, Any, Any,
     app = build_application(settings, clock=clock, rate_limiter=limiter)
     if args.fire_reminders_after is not None:
         _fire_reminders_once_started(app, clock, timedelta(seconds=args.fire_reminders_after))
+    if settings.health is not None:
+        _serve_health(app, settings.health)
     return app
+
+
+def _serve_health(app: Application[Any, Any, Any, Any, Any, Any], health: Any) -> None:
+    """The health endpoint (and /metrics) next to the bot, as `python -m diarybot` runs it."""
+    from diarybot.runtime.health import HealthServer  # noqa: PLC0415
+
+    post_init = app.post_init
+
+    async def post_init_then_serve(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if post_init is not None:
+            await post_init(application)
+        server = HealthServer(application, health, application.bot_data.services.metrics)
+        await server.start()
+
+    app.post_init = post_init_then_serve
 
 
 def _fire_reminders_once_started(
@@ -131,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fire-reminders-after", type=float, default=None)
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--concurrent-updates", type=int, default=0)
+    # DIARYBOT_METRICS=1 with the health endpoint (and so /metrics) on this port.
+    parser.add_argument("--metrics-port", type=int, default=None)
     args = parser.parse_args(argv)
     if args.kind == "echo":
         logging.basicConfig(level=logging.WARNING)

@@ -28,7 +28,7 @@ from bench import _against
 from bench._stats import progress, ratio
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("storage", "updates", "charts", "fanout", "startup", "jobs", "flood")
+SUITES = ("storage", "updates", "charts", "fanout", "startup", "jobs", "flood", "metrics")
 SUITE_TIMEOUT = {True: 300.0, False: 3600.0}  # quick, full
 
 Metrics = Mapping[str, float]
@@ -171,6 +171,20 @@ ROWS: tuple[Row, ...] = (
         "by_id_s", "s", "by_name_s", "PTB's get_jobs_by_name, then run_custom"),
     Row("startup", "start-up, {patients:.0f} patients: this commit vs the `--against` one",
         "many_help_answered_s", "s", "against_many_help_answered_s", AGAINST, optional=True),
+    # -- the cost of DIARYBOT_METRICS=1 (bench/metrics.py): the same bot, metrics on vs off
+    Row("metrics", "CPU per `/log` in a burst of {burst:.0f}, metrics on",
+        "on_cpu_us_per_update", "µs", "off_cpu_us_per_update", "metrics off", "cpu_ratio",
+        target=at_most(1.1, "≤ 1.1× off", on_ratio=True)),
+    Row("metrics", "`/log` throughput, burst of {burst:.0f}, metrics on",
+        "on_throughput", "/s", "off_throughput", "metrics off", "throughput_ratio"),
+    Row("metrics", "`/log` latency p50, {rate:.0f}/s paced, metrics on", "on_p50_ms", "ms",
+        "off_p50_ms", "metrics off"),
+    Row("metrics", "`/log` latency p99, {rate:.0f}/s paced, metrics on", "on_p99_ms", "ms",
+        "off_p99_ms", "metrics off"),
+    Row("metrics", "metric work of one update alone (count + latency), in-process",
+        "recording_us", "µs", "off_cpu_us_per_update", "the bot's whole CPU per `/log`"),
+    Row("metrics", "`/log`s counted by /metrics ÷ sent", "on_counted_ratio", "",
+        target=Target("1", lambda v: v == 1)),
 )  # fmt: skip
 
 

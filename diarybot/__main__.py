@@ -186,7 +186,8 @@ def _serve(settings: Settings) -> tuple[int, bool]:
     log.info("diarybot starting (%s); data in %s", mode, settings.data_dir)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)  # run_polling/run_webhook use it; we close it after cleanup
-    health = HealthServer(application, settings.health) if settings.health else None
+    metrics = application.bot_data.services.metrics
+    health = HealthServer(application, settings.health, metrics) if settings.health else None
     listening = "DIARYBOT_HEALTH_LISTEN/PORT"
     try:
         if health is not None:

@@ -17,6 +17,9 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 # The only ports Telegram delivers webhooks to (Bot API docs, setWebhook).
 WEBHOOK_PORTS = (443, 80, 88, 8443)
+# How DIARYBOT_METRICS may say yes or no.
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("", "0", "false", "no", "off")
 #: The settings that are secrets: once read into `Settings`, no other code and no child
 #: process (the render workers) needs them in the environment.
 SECRET_VARIABLES = ("TELEGRAM_BOT_TOKEN", "DIARYBOT_WEBHOOK_SECRET")
@@ -68,6 +71,8 @@ class Settings:
     api_base_file_url: str | None = None
     webhook: WebhookSettings | None = None
     health: HealthSettings | None = None
+    #: Prometheus metrics at `/metrics` on the health endpoint's port (off by default).
+    metrics: bool = False
 
     def __repr__(self) -> str:
         # The token must never end up in a log line or a traceback through repr().
@@ -99,6 +104,12 @@ class Settings:
         level = (env.get("DIARYBOT_LOG_LEVEL", "").strip() or "INFO").upper()
         if level not in LOG_LEVELS:
             raise SettingsError(f"DIARYBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}.")
+        health, metrics = _health(env), _metrics(env)
+        if metrics and health is None:
+            raise SettingsError(
+                "DIARYBOT_METRICS is on but DIARYBOT_HEALTH_PORT is not set: /metrics is served "
+                "on the health endpoint's port; set one (for example 8090)."
+            )
         return cls(
             token=token,
             data_dir=Path(env.get("DIARYBOT_DATA_DIR", "").strip() or "data"),
@@ -107,7 +118,8 @@ class Settings:
             api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
             api_base_file_url=env.get("TELEGRAM_API_BASE_FILE_URL", "").strip() or None,
             webhook=_webhook(env),
-            health=_health(env),
+            health=health,
+            metrics=metrics,
         )
 
 
@@ -155,6 +167,17 @@ def _health(env: Mapping[str, str]) -> HealthSettings | None:
         port=_port(env, "DIARYBOT_HEALTH_PORT", 0),
         listen=env.get("DIARYBOT_HEALTH_LISTEN", "").strip() or "127.0.0.1",
     )
+
+
+def _metrics(env: Mapping[str, str]) -> bool:
+    """Whether DIARYBOT_METRICS switches the Prometheus metrics on (a typo is an error, not
+    silently off: an operator who asked for metrics would otherwise scrape nothing)."""
+    raw = env.get("DIARYBOT_METRICS", "").strip().lower()
+    if raw in TRUE_WORDS:
+        return True
+    if raw in FALSE_WORDS:
+        return False
+    raise SettingsError("DIARYBOT_METRICS must be 1 (on) or 0 (off, the default).")
 
 
 def _port(env: Mapping[str, str], name: str, default: int) -> int:

@@ -55,6 +55,8 @@ class Harness:
     render_executor: Any = None
     # Set: the bot runs PTB's webhook server and the fake delivers updates to it by POST.
     webhook: WebhookSettings | None = None
+    # DIARYBOT_METRICS: the metered application (runtime/metrics.py).
+    metrics: bool = False
     users: dict[int, FakeUser] = field(default_factory=dict)
     job_runs: Counter[str] = field(default_factory=Counter)
 
@@ -145,6 +147,7 @@ async def running_bot(harness: Harness) -> AsyncIterator[Any]:
         api_base_url=harness.api.base_url,
         api_base_file_url=harness.api.base_file_url,
         webhook=harness.webhook,
+        metrics=harness.metrics,
     )
     app = build_application(
         settings,

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Executor
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.ext import (
@@ -49,6 +49,9 @@ from diarybot.runtime.update_order import PerPatientUpdateProcessor
 from diarybot.settings import Settings
 from diarybot.storage.store import Store
 
+if TYPE_CHECKING:
+    from diarybot.runtime.metrics import Metered
+
 logger = logging.getLogger(__name__)
 
 # Opt in to PTB's timedelta durations (RetryAfter.retry_after and friends) now: the int form is
@@ -70,21 +73,25 @@ def build_application(
     Charts and reports are drawn in worker processes the application starts on first use; a
     `render_executor` given here is used instead and left open (tests share one).
     """
+    metered = _metered() if settings.metrics else None
     builder = (
         ApplicationBuilder()
         .token(settings.token)
         .context_types(CONTEXT_TYPES)
         .rate_limiter(rate_limiter or PatientRateLimiter())
-        .concurrent_updates(PerPatientUpdateProcessor())
-        # PTB's own HTTP (httpx), sized to the limiter: it lets at most MAX_IN_FLIGHT requests
-        # out at once, so more connections would only sit idle (BENCHMARKS.md, "Transport").
-        .connection_pool_size(MAX_IN_FLIGHT)
+        .concurrent_updates(metered.updates if metered else PerPatientUpdateProcessor())
         # A cancelled long poll can keep its connection at shutdown; a second one lets the
         # final confirming getUpdates through instead of failing on a pool timeout.
         .get_updates_connection_pool_size(2)
         .post_init(lifecycle.post_init)
         .post_shutdown(lifecycle.post_shutdown)
     )
+    # PTB's own HTTP (httpx), sized to the limiter: it lets at most MAX_IN_FLIGHT requests
+    # out at once, so more connections would only sit idle (BENCHMARKS.md, "Transport").
+    if metered is None:
+        builder = builder.connection_pool_size(MAX_IN_FLIGHT)
+    else:
+        builder = builder.request(metered.request)
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if settings.api_base_file_url:
@@ -94,11 +101,21 @@ def build_application(
         settings=settings,
         store=Store(settings.data_dir),
         clock=clock,
-        renderer=RenderPool(render_executor),
+        renderer=metered.renderer(render_executor) if metered else RenderPool(render_executor),
+        metrics=metered.metrics if metered else None,
     )
     application.bot_data.handled = HandledUpdates(settings.data_dir)
     _add_handlers(application)
+    if metered is not None:
+        application.add_error_handler(metered.metrics.count_error)
     return application
+
+
+def _metered() -> Metered:
+    """The metered pieces (DIARYBOT_METRICS=1); prometheus_client is loaded only then."""
+    from diarybot.runtime.metrics import Metered  # noqa: PLC0415
+
+    return Metered.build(MAX_IN_FLIGHT)
 
 
 def _add_handlers(app: DiaryApp) -> None:

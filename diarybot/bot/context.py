@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
@@ -24,6 +24,9 @@ from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.settings import Settings
 from diarybot.storage.store import Store
+
+if TYPE_CHECKING:
+    from diarybot.runtime.metrics import Metrics
 
 
 @dataclass
@@ -37,6 +40,8 @@ class Services:
     renderer: RenderPool = field(default_factory=RenderPool)
     # One chart or report per user at a time (runtime/in_flight.py).
     in_flight: InFlight = field(default_factory=InFlight)
+    # Prometheus metrics; None unless DIARYBOT_METRICS is on (runtime/metrics.py).
+    metrics: Metrics | None = None
 
 
 # Texts offered back and not yet answered, per user: a patient may send a few in a row.

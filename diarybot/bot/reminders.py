@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from apscheduler.triggers.base import BaseTrigger
 from telegram import Bot
@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 MISFIRE_GRACE = timedelta(hours=6)
 RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15))
 CATCH_UP_SPACING = timedelta(milliseconds=50)
+#: What became of one reminder delivery (runtime/metrics.py counts these, by these names).
+Delivery = Literal["sent", "unreachable", "rejected", "timed_out", "network"]
 
 
 class LocalDailyTrigger(BaseTrigger):
@@ -163,7 +165,9 @@ async def _remind(context: BotContext, svc: Services, profile: Profile) -> None:
     if not claimed:
         return
     attempt = job.data if job is not None and isinstance(job.data, int) else 0
-    await _deliver(context, svc, profile, (today, previous), attempt)
+    outcome = await _deliver(context, svc, profile, (today, previous), attempt)
+    if svc.metrics is not None:
+        svc.metrics.reminder_outcome(outcome)
 
 
 async def _weekly_chart(context: BotContext, svc: Services, profile: Profile) -> None:
@@ -180,23 +184,29 @@ async def _deliver(
     profile: Profile,
     claim: tuple[date, date | None],
     attempt: int,
-) -> None:
+) -> Delivery:
+    """Send the reminder; what became of it (for the metrics)."""
     today, previous = claim
     try:
         await send_prompt(context.bot, profile.chat_id, texts.reminder())
     except Forbidden:
         await stop_for_unreachable(context, svc, profile.user_id)
+        return "unreachable"
     except BadRequest as exc:
         if "chat not found" in str(exc).lower():
             await stop_for_unreachable(context, svc, profile.user_id)
-        else:
-            logger.warning("Reminder rejected by Telegram: %s", exc)
+            return "unreachable"
+        logger.warning("Reminder rejected by Telegram: %s", exc)
+        return "rejected"
     except TimedOut:
         # The request may have reached Telegram; a retry could remind twice. Keep the claim.
         logger.warning("Reminder send timed out; not retried to avoid a duplicate")
+        return "timed_out"
     except (RetryAfter, NetworkError) as exc:
         await svc.store.profiles.release_day(profile.user_id, "last_reminded", today, previous)
         _schedule_retry(context, profile, attempt, exc)
+        return "network"
+    return "sent"
 
 
 def _schedule_retry(context: BotContext, profile: Profile, attempt: int, exc: Exception) -> None:

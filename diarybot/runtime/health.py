@@ -1,5 +1,6 @@
 """A read-only health endpoint: `GET /health` answers a few numbers as JSON, never patient data.
 
+With DIARYBOT_METRICS=1 the same server answers `GET /metrics` (Prometheus; runtime/metrics.py).
 It runs on its own port (DIARYBOT_HEALTH_PORT), in polling and in webhook mode alike. PTB's
 webhook server serves exactly one route, the update path, and offers no public way to add
 another; a second small server on the same event loop keeps the public webhook path apart from
@@ -16,7 +17,7 @@ import time
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tornado.httpserver
 import tornado.web
@@ -25,7 +26,13 @@ from telegram.ext import Application
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.settings import HealthSettings
 
+if TYPE_CHECKING:
+    from diarybot.runtime.metrics import Metrics
+
 PATH = "/health"
+METRICS_PATH = "/metrics"
+# Prometheus' text exposition format, version 0.0.4 (what prometheus_client writes).
+METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 REMINDER_PREFIX = "reminder:"
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -93,18 +100,35 @@ class _HealthHandler(tornado.web.RequestHandler):
         self.get()
 
 
-class HealthServer:
-    """The endpoint, served on the running event loop until `stop`."""
+class _MetricsHandler(tornado.web.RequestHandler):
+    SUPPORTED_METHODS = ("GET",)
 
-    def __init__(self, application: AnyApplication, settings: HealthSettings) -> None:
+    def initialize(self, exposition: Callable[[], bytes]) -> None:
+        self.exposition = exposition
+
+    def get(self) -> None:
+        self.set_header("Content-Type", METRICS_CONTENT_TYPE)
+        self.set_header("Cache-Control", "no-store")
+        self.finish(self.exposition())
+
+
+class HealthServer:
+    """The endpoint, served on the running event loop until `stop`.
+
+    With `metrics` (DIARYBOT_METRICS=1) it also answers `GET /metrics` in Prometheus' text
+    format; without, `/metrics` is a 404 like any other path.
+    """
+
+    def __init__(
+        self, application: AnyApplication, settings: HealthSettings, metrics: Metrics | None = None
+    ) -> None:
+        routes: list[Any] = [
+            (PATH, _HealthHandler, {"bot_application": application, "started": time.monotonic()})
+        ]
+        if metrics is not None:
+            routes.append((METRICS_PATH, _MetricsHandler, {"exposition": metrics.exposition}))
         app = tornado.web.Application(
-            [
-                (
-                    PATH,
-                    _HealthHandler,
-                    {"bot_application": application, "started": time.monotonic()},
-                )
-            ],
+            routes,
             log_function=lambda _handler: None,  # no access log: it would only be noise
         )
         self._server = tornado.httpserver.HTTPServer(app)
