@@ -43,6 +43,8 @@ class Profile:
     report_details_asked: bool = False
     #: The patient's own list (/meds), stopped ones included: reports name what was taken.
     medications: tuple[Medication, ...] = ()
+    #: Whether the daily reminder carries a line of the specialist's plan (off in /plan).
+    plan_in_reminders: bool = True
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -76,6 +78,7 @@ class Profile:
             "report_reference": self.report_reference,
             "report_details_asked": self.report_details_asked,
             "medications": [m.to_doc() for m in self.medications],
+            "plan_in_reminders": self.plan_in_reminders,
         }
 
     @classmethod
@@ -106,6 +109,7 @@ class Profile:
             report_reference=str(doc.get("report_reference", "")),
             report_details_asked=bool(doc.get("report_details_asked", False)),
             medications=tuple(Medication.from_doc(m) for m in doc.get("medications", ())),
+            plan_in_reminders=bool(doc.get("plan_in_reminders", True)),
         )
 
 
@@ -156,6 +160,8 @@ class Link:
     #: The specialist's short plan note for this patient (written by them, shown to the
     #: patient in /plan); kept on the link so it goes when sharing stops.
     plan: str = ""
+    #: When the plan was last written: with two specialists, reminders carry the newer plan.
+    plan_at: datetime | None = None
 
     def replace(self, **changes: Any) -> Link:
         """A copy with some fields changed."""
@@ -175,6 +181,7 @@ class Link:
             "since": self.since.isoformat(),
             "level": self.level.value,
             "plan": self.plan,
+            "plan_at": _iso_or_none(self.plan_at),
         }
 
     @classmethod
@@ -187,6 +194,7 @@ class Link:
             since=datetime.fromisoformat(doc["since"]),
             level=_share_level(doc.get("level")),
             plan=str(doc.get("plan", "")),
+            plan_at=datetime.fromisoformat(doc["plan_at"]) if doc.get("plan_at") else None,
         )
 
 
