@@ -51,6 +51,8 @@ KEY_COLUMN_LABEL = 46.0
 TECHNIQUE_COLUMNS = (34.0, 13.0, 14.0, 16.0)
 COLUMN_GAP = 5.0
 KEY_LINE = 4.4
+#: A section starts on the next page when less than this (mm: its heading and two lines) is left.
+SECTION_MIN_ROOM = 20.0
 
 
 def summary_page(
@@ -84,6 +86,8 @@ def summary_page(
         chart(pdf, chart_png, pdf.room_left - 4)
     pdf.ln(2)
     for title, lines in sections:
+        if pdf.room_left < SECTION_MIN_ROOM:  # no heading left alone at the foot of a page
+            pdf.add_page()
         heading(pdf, title)
         bullets(pdf, lines)
 
