@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diarybot.domain.people import Link
+from diarybot.domain.people import Link, Profile
 from diarybot.domain.plans import REMINDER_LINE_CHARS, current_plan, first_line, reminder_line
 
 
@@ -54,3 +54,14 @@ def test_the_newest_plan_is_current_and_a_link_without_one_is_skipped():
     assert current_plan([link(4, "First"), link(5, "Second")]).specialist_id == 4
     assert current_plan([link(6, "  \n ")]) is None
     assert current_plan([]) is None
+
+
+def test_the_plan_date_and_the_reminder_switch_survive_storage_and_old_files_keep_the_line():
+    written = link(1, "Plan", datetime(2026, 11, 20, 8, 30, tzinfo=UTC))
+    assert Link.from_doc(written.to_doc()) == written
+    old_link = {k: v for k, v in written.to_doc().items() if k != "plan_at"}
+    assert Link.from_doc(old_link).plan_at is None
+    off = Profile(user_id=1, chat_id=1, plan_in_reminders=False)
+    assert Profile.from_doc(off.to_doc()).plan_in_reminders is False
+    old_profile = {k: v for k, v in off.to_doc().items() if k != "plan_in_reminders"}
+    assert Profile.from_doc(old_profile).plan_in_reminders is True
