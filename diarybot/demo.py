@@ -38,6 +38,7 @@ def demo_entries() -> list[Entry]:
             local_date=local_date(item.at, SAMPLE_TZ),
             score=item.score,
             techniques=tuple(Technique(t) for t in item.techniques),
+            techniques_answered=True,  # the synthetic patient always answers the question
             medication=item.medication,
             source=Source.REMINDER,
         )

@@ -188,6 +188,7 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.SHARING_PICK: patient_sharing.sharing_pick_button,
         keyboards.SET_LEVEL: patient_sharing.set_level_button,
         keyboards.PLAN_FOR: plan_notes.plan_for_button,
+        keyboards.PLAN_IN_REMINDERS: plan_notes.plan_in_reminders_button,
         keyboards.EX_PATTERN: guided_exercises.pattern_button,
         keyboards.EX_BEFORE: guided_exercises.before_button,
         keyboards.EX_AFTER: guided_exercises.after_button,

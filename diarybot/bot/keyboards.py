@@ -52,6 +52,7 @@ OWN_DIARY = "od"
 KEEP_NAME = "kn"
 SKIP_REFERENCE = "kr"
 PLAN_FOR = "pn"
+PLAN_IN_REMINDERS = "pq"
 OFFER = "fw"
 HISTORY_PAGE = "hp"
 HISTORY_ENTRY = "he"
@@ -139,6 +140,7 @@ _PATTERNS = {
         for prefix in (CHECKIN_MEDS, CHECKIN_MEDS_CLEAR, CHECKIN_MEDS_BACK)
     },
     CHECKIN_TAKEN: re.compile(rf"^{CHECKIN_TAKEN}:({_ID}):({_MED})$"),
+    PLAN_IN_REMINDERS: re.compile(rf"^{PLAN_IN_REMINDERS}:(on|off)$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
         for prefix in (LINK_DECLINE, UNSHARE, SUMMARY, SHARING_PICK, DATA_FILES, PLAN_FOR)

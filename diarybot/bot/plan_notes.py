@@ -6,13 +6,14 @@ on the patient's link to that specialist, so it goes when sharing stops.
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from diarybot.bot import keyboards
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, pressed, reply
 from diarybot.bot.specialist_delivery import still_shared
 from diarybot.reports.content import display_name
+from diarybot.texts import plan as plan_texts
 from diarybot.texts import specialist as st
 
 PLAN_MAX = 500
@@ -28,7 +29,9 @@ async def plan_command(update: Update, context: BotContext) -> None:
     patients = await store.sharing.linked_patients(user_id)
     if plans:
         lines = [st.plan_line().format(who=link.who, plan=link.plan) for link in plans]
-        await reply(update, "\n\n".join([st.plan_header(), *lines]))
+        profile = await store.profiles.get(user_id)
+        shown = profile is None or profile.plan_in_reminders
+        await reply(update, "\n\n".join([st.plan_header(), *lines]), reply_markup=_switch(shown))
     if patients:
         people = sorted(
             ((p.user_id, display_name(p)) for p in patients), key=lambda p: p[1].lower()
@@ -38,6 +41,31 @@ async def plan_command(update: Update, context: BotContext) -> None:
     if not plans and not patients:
         is_patient = await store.profiles.get(user_id) is not None
         await reply(update, st.plan_none() if is_patient else st.plan_nobody())
+
+
+def _switch(shown: bool) -> InlineKeyboardMarkup:
+    """The button that turns the plan line in the patient's reminders off (or back on)."""
+    if shown:
+        return keyboards.single_button(
+            plan_texts.hide_in_reminders(), f"{keyboards.PLAN_IN_REMINDERS}:off"
+        )
+    return keyboards.single_button(
+        plan_texts.show_in_reminders(), f"{keyboards.PLAN_IN_REMINDERS}:on"
+    )
+
+
+async def plan_in_reminders_button(update: Update, context: BotContext) -> None:
+    """The patient turned the plan line in their daily reminder off or on."""
+    press = await pressed(update)
+    if press is None:
+        return
+    shown = press.callback.args[0] == "on"
+    profile = await context.services.store.profiles.update(press.user_id, plan_in_reminders=shown)
+    if profile is None:
+        await reply(update, st.not_available())
+        return
+    done = plan_texts.turned_on() if shown else plan_texts.turned_off()
+    await reply(update, done, reply_markup=_switch(shown))
 
 
 async def plan_for_button(update: Update, context: BotContext) -> None:
@@ -69,7 +97,9 @@ async def plan_text(update: Update, context: BotContext, typed: str) -> None:
     svc = context.services
     context.state.clear()
     profile = await svc.store.profiles.get(target)
-    link = await svc.store.sharing.set_plan(target, user_id, plan) if profile else None
+    link = (
+        await svc.store.sharing.set_plan(target, user_id, plan, svc.clock()) if profile else None
+    )
     if profile is None or link is None:
         await reply(update, st.not_available())
         return

@@ -24,9 +24,11 @@ from diarybot.bot.context import BotContext, Services
 from diarybot.domain.entries import new_id, scored
 from diarybot.domain.localtime import instant_on, local_date, next_daily, zone
 from diarybot.domain.people import Profile
+from diarybot.domain.plans import current_plan, reminder_line
 from diarybot.domain.schedule import reminder_due
 from diarybot.runtime import jobs
 from diarybot.texts import i18n
+from diarybot.texts import plan as plan_texts
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +190,7 @@ async def _deliver(
     """Send the reminder; what became of it (for the metrics)."""
     today, previous = claim
     try:
-        await send_prompt(context.bot, profile.chat_id, texts.reminder())
+        await send_prompt(context.bot, profile.chat_id, await reminder_text(svc, profile))
     except Forbidden:
         await stop_for_unreachable(context, svc, profile.user_id)
         return "unreachable"
@@ -207,6 +209,24 @@ async def _deliver(
         _schedule_retry(context, profile, attempt, exc)
         return "network"
     return "sent"
+
+
+async def reminder_text(svc: Services, profile: Profile) -> str:
+    """The reminder, with one line of the newest plan a linked specialist wrote, unless the
+    patient turned that off in /plan. The line is the specialist's own words, marked as theirs."""
+    reminder = texts.reminder()
+    if not profile.plan_in_reminders:
+        return reminder
+    try:
+        link = current_plan(await svc.store.sharing.links(profile.user_id))
+    except Exception as exc:  # the reminder itself must go out even if the plan cannot be read
+        logger.warning("Plan not read for a reminder: %s", type(exc).__name__)
+        return reminder
+    if link is None:
+        return reminder
+    return plan_texts.reminder_with_plan().format(
+        reminder=reminder, who=link.name or link.who, line=reminder_line(link.plan)
+    )
 
 
 def _schedule_retry(context: BotContext, profile: Profile, attempt: int, exc: Exception) -> None:

@@ -69,3 +69,18 @@ def helpful_techniques(entries: Sequence[Entry], today: date) -> list[Technique]
         and t.mean_without is not None
         and t.mean_with < t.mean_without
     ]
+
+
+def flare_runs(days: Sequence[date]) -> list[tuple[date, date]]:
+    """Flare days as runs of consecutive days, first and last day of each, in order.
+
+    A flare usually lasts several days; a report names "05 Oct – 08 Oct" rather than four
+    dates, which keeps a bad month's list to a line or two.
+    """
+    runs: list[tuple[date, date]] = []
+    for day in sorted(set(days)):
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs

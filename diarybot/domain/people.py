@@ -47,6 +47,8 @@ class Profile:
     #: language at /start, or their /language choice. "" = not known yet (a file from before
     #: languages): the language Telegram sends with their next message is used and kept.
     language: str = "en"
+    #: Whether the daily reminder carries a line of the specialist's plan (off in /plan).
+    plan_in_reminders: bool = True
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -81,6 +83,7 @@ class Profile:
             "report_details_asked": self.report_details_asked,
             "medications": [m.to_doc() for m in self.medications],
             "language": self.language,
+            "plan_in_reminders": self.plan_in_reminders,
         }
 
     @classmethod
@@ -112,6 +115,7 @@ class Profile:
             report_details_asked=bool(doc.get("report_details_asked", False)),
             medications=tuple(Medication.from_doc(m) for m in doc.get("medications", ())),
             language=str(doc.get("language", "")),
+            plan_in_reminders=bool(doc.get("plan_in_reminders", True)),
         )
 
 
@@ -165,6 +169,8 @@ class Link:
     #: The specialist's language when they asked for the link (their Telegram language), so
     #: the record made when the patient confirms speaks to them in it from the first message.
     language: str = ""
+    #: When the plan was last written: with two specialists, reminders carry the newer plan.
+    plan_at: datetime | None = None
 
     def replace(self, **changes: Any) -> Link:
         """A copy with some fields changed."""
@@ -185,6 +191,7 @@ class Link:
             "level": self.level.value,
             "plan": self.plan,
             "language": self.language,
+            "plan_at": _iso_or_none(self.plan_at),
         }
 
     @classmethod
@@ -198,6 +205,7 @@ class Link:
             level=_share_level(doc.get("level")),
             plan=str(doc.get("plan", "")),
             language=str(doc.get("language", "")),
+            plan_at=datetime.fromisoformat(doc["plan_at"]) if doc.get("plan_at") else None,
         )
 
 

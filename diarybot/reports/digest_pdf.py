@@ -2,9 +2,9 @@
 
 Page 1 (and more, for a long list) is the table of every patient, most in need first, the same
 table the digest message shows; then one page per patient with their key figures and chart.
-Built from the pieces of `reports/pdf.py` (fonts, page frame, key-figure table, chart), so a
-patient's page reads like page 1 of their own report. No entries or notes appear here: the
-digest carries only what every sharing level includes.
+Built from the pieces of the report (`pdf_document`: fonts, page frame, chart; `pdf_summary`:
+the key-figure table), so a patient's page reads like page 1 of their own report. No entries
+or notes appear here: the digest carries only what every sharing level includes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from fpdf import FontFace
 from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
 
 from diarybot.domain.digest import DigestRow
-from diarybot.reports.pdf import (
+from diarybot.reports.pdf_document import (
     BODY_PT,
     FONT,
     FOOTER_MARGIN,
@@ -30,12 +30,12 @@ from diarybot.reports.pdf import (
     STRIPE,
     TABLE_PT,
     TITLE_PT,
-    _chart,
-    _heading,
-    _key_figures,
-    _ReportPDF,
+    ReportPDF,
+    chart,
     clean,
+    heading,
 )
+from diarybot.reports.pdf_summary import key_figures
 from diarybot.texts import digest as dt
 from diarybot.texts import report as rt
 
@@ -56,7 +56,7 @@ def digest_pdf(
 ) -> bytes:
     """The table, then one page per patient (`charts(row)` draws their chart, or None)."""
     period = rt.short_period(start, end)
-    pdf = _ReportPDF(
+    pdf = ReportPDF(
         running_head=dt.running_head().format(period=period),
         generated=rt.generated_label(generated_at.astimezone(tz)),
         # Patients' names and references are the only words of theirs here: the fallback
@@ -78,7 +78,7 @@ def digest_pdf(
     return bytes(pdf.output())
 
 
-def _table_page(pdf: _ReportPDF, rows: Sequence[DigestRow], start: date, end: date) -> None:
+def _table_page(pdf: ReportPDF, rows: Sequence[DigestRow], start: date, end: date) -> None:
     pdf.set_font(FONT, "B", TITLE_PT)
     pdf.cell(0, 9, dt.title(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=BODY_PT + 1)
@@ -117,7 +117,7 @@ def _table_page(pdf: _ReportPDF, rows: Sequence[DigestRow], start: date, end: da
                 line.cell(clean(text), style=FontFace(emphasis="BOLD") if bold else None)
 
 
-def _patient_page(pdf: _ReportPDF, rank: int, row: DigestRow, chart_png: bytes | None) -> None:
+def _patient_page(pdf: ReportPDF, rank: int, row: DigestRow, chart_png: bytes | None) -> None:
     pdf.set_font(FONT, "B", TITLE_PT - 2)
     title = dt.patient_title().format(rank=rank, name=rt.patient_name(row.name))
     pdf.cell(0, 8, clean(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -129,7 +129,7 @@ def _patient_page(pdf: _ReportPDF, rank: int, row: DigestRow, chart_png: bytes |
     period = rt.period_label(row.figures.start, row.figures.end)
     pdf.cell(0, 5, period, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
-    _heading(pdf, rt.key_figures())
-    _key_figures(pdf, row.figures)
+    heading(pdf, rt.key_figures())
+    key_figures(pdf, row.figures)
     if chart_png is not None:
-        _chart(pdf, chart_png, pdf.h - FOOTER_MARGIN - pdf.get_y() - 4)
+        chart(pdf, chart_png, pdf.h - FOOTER_MARGIN - pdf.get_y() - 4)

@@ -172,6 +172,7 @@ def report_files(
         generated_at=now,
         sections=sections,
         with_entries=with_entries,
+        reference=profile.report_reference,
     )
     ref = patient_reference(profile)
     return ReportFiles(

@@ -68,9 +68,11 @@ class Sharing:
         """Change what a linked specialist receives; None when they are not linked."""
         return await self._change_link(patient_id, specialist_id, level=level)
 
-    async def set_plan(self, patient_id: int, specialist_id: int, plan: str) -> Link | None:
-        """Store a linked specialist's plan note for the patient; None when not linked."""
-        return await self._change_link(patient_id, specialist_id, plan=plan)
+    async def set_plan(
+        self, patient_id: int, specialist_id: int, plan: str, at: datetime | None = None
+    ) -> Link | None:
+        """Store a linked specialist's plan note (written `at`); None when not linked."""
+        return await self._change_link(patient_id, specialist_id, plan=plan, plan_at=at)
 
     async def _change_link(
         self, patient_id: int, specialist_id: int, **changes: Any

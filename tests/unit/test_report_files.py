@@ -38,7 +38,8 @@ START = date(2026, 11, 2)
 END = date(2026, 11, 29)
 GENERATED = datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
 # The package re-exports the function `pdf_report`, which shadows the module's name there.
-pdf_report_module = importlib.import_module("diarybot.reports.pdf")
+pdf_report_module = importlib.import_module("diarybot.reports.pdf_entries")
+pdf_summary_module = importlib.import_module("diarybot.reports.pdf_summary")
 TRICKY_NOTES = [
     "Rücken ☀",
     'She said "it\'s nerve pain", then left',
@@ -293,8 +294,8 @@ def month_of_entries(count=60, seed=3):
     return result
 
 
-def tiny_png():
-    figure = Figure(figsize=(4, 2), dpi=50)
+def tiny_png(figsize=(4, 2)):
+    figure = Figure(figsize=figsize, dpi=50)
     figure.add_subplot().plot([0, 1, 2], [5, 3, 4])
     buffer = io.BytesIO()
     FigureCanvasAgg(figure).print_png(buffer)
@@ -354,7 +355,11 @@ def test_pdf_first_page_has_name_period_and_key_figures(month_pdf):
     assert "clinically important" in first  # previous period at 9, this one far lower
     (breathing,) = figures.techniques
     assert breathing.comparison_shown
-    assert report_texts.technique_observation(breathing) in " ".join(first.split())
+    with_, without = (
+        report_texts.number(breathing.mean_with),
+        report_texts.number(breathing.mean_without),
+    )
+    assert f"Breathing exercises {breathing.days_used} {with_} {without}" in first
     assert "not medical advice" in first
 
 
@@ -397,7 +402,7 @@ def test_pdf_of_an_empty_period_says_so():
     text = "\n".join(page_texts(reader))
     assert "(no name given)" in text
     assert "No entries in this period." in text
-    assert "No coping techniques were recorded in this period." in text
+    assert "No coping techniques were recorded in this period." in " ".join(text.split())
     assert "Average pain –" in text
     assert len(reader.pages[0].images) == 0
 
@@ -512,9 +517,10 @@ def test_pdf_cuts_a_note_past_its_line_limit_and_points_to_the_csv():
 
 
 def test_pdf_moves_a_chart_too_small_for_page_one_to_the_next_page(monkeypatch):
-    monkeypatch.setattr(pdf_report_module, "MIN_CHART_HEIGHT", 1000.0)
-    reader = PdfReader(io.BytesIO(render(month_of_entries(count=5), chart_png=tiny_png())))
+    monkeypatch.setattr(pdf_summary_module, "MIN_CHART_HEIGHT", 1000.0)
+    tall = tiny_png(figsize=(2, 8))  # taller at full width than what is left of page 1
+    reader = PdfReader(io.BytesIO(render(month_of_entries(count=5), chart_png=tall)))
     assert len(reader.pages[0].images) == 0
     assert "not medical advice" in reader.pages[0].extract_text()
     assert len(reader.pages[1].images) == 1
-    assert "All entries" in reader.pages[2].extract_text()
+    assert "All entries" in "".join(page.extract_text() for page in reader.pages[1:])

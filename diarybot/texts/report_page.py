@@ -1,0 +1,64 @@
+"""Words of the report's first page added for the one-minute read: the patient's reference
+and the flares of the period (the rest of the report's wording is in `texts.report`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from diarybot.texts import report as rt
+from diarybot.texts.i18n import _, ngettext
+
+
+# Translators: a label on the report's first page, before the patient's date of birth or
+# clinic reference.
+def reference() -> str:
+    return _("Reference")
+
+
+# Translators: a heading on the report's first page.
+def flares_heading() -> str:
+    return _("Flares")
+
+
+def flares_none() -> str:
+    return _("No flare days in this period.")
+
+
+def flare_days(count: int, runs: str) -> str:
+    """'3 flare days: Mon 05 Oct – Wed 07 Oct, Sat 24 Oct.'"""
+    return ngettext("{count} flare day: {runs}.", "{count} flare days: {runs}.", count).format(
+        count=count, runs=runs
+    )
+
+
+def flare_run() -> str:
+    return _("{first} – {last}")
+
+
+def flare_runs(runs: Sequence[tuple[date, date]]) -> str:
+    """Runs of flare days as the first page lists them."""
+    parts = [
+        rt.day_label(first, with_year=False)
+        if first == last
+        else flare_run().format(
+            first=rt.day_label(first, with_year=False), last=rt.day_label(last, with_year=False)
+        )
+        for first, last in runs
+    ]
+    # Translators: separates the flare periods in a list ("Mon 05 Oct, Thu 08 Oct").
+    return _(", ").join(parts)
+
+
+def technique_columns() -> tuple[str, str, str, str]:
+    """The header of page 1's technique table (pain is each logged day's mean score)."""
+    return (
+        # Translators: column header, a coping technique (breathing, TENS, ...).
+        _("Technique"),
+        # Translators: column header, on how many logged days the technique was used.
+        _("Days used"),
+        # Translators: column header, the average pain on the days with the technique.
+        _("Pain with"),
+        # Translators: column header, the average pain on the logged days without it.
+        _("Pain without"),
+    )
