@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Self
 
+from diarybot.domain.daily_items import DailyItem, ordered_items
 from diarybot.domain.medications import Medication
 
 DEFAULT_REMINDER_TIME = time(20, 0)
@@ -43,6 +44,8 @@ class Profile:
     report_details_asked: bool = False
     #: The patient's own list (/meds), stopped ones included: reports name what was taken.
     medications: tuple[Medication, ...] = ()
+    #: The optional daily items switched on in /settings, in the order asked; none by default.
+    daily_items: tuple[DailyItem, ...] = ()
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -76,6 +79,7 @@ class Profile:
             "report_reference": self.report_reference,
             "report_details_asked": self.report_details_asked,
             "medications": [m.to_doc() for m in self.medications],
+            "daily_items": [item.value for item in self.daily_items],
         }
 
     @classmethod
@@ -106,7 +110,14 @@ class Profile:
             report_reference=str(doc.get("report_reference", "")),
             report_details_asked=bool(doc.get("report_details_asked", False)),
             medications=tuple(Medication.from_doc(m) for m in doc.get("medications", ())),
+            daily_items=_daily_items(doc.get("daily_items")),
         )
+
+
+def _daily_items(value: Any) -> tuple[DailyItem, ...]:
+    """Stored item codes; an unknown code (from a newer diarybot) is left out, not fatal."""
+    known = {item.value for item in DailyItem}
+    return ordered_items(DailyItem(str(code)) for code in value or () if str(code) in known)
 
 
 def _iso_or_none(value: date | None) -> str | None:
