@@ -8,12 +8,14 @@ from telegram import Update
 
 from diarybot import texts
 from diarybot.bot import keyboards, reminders, specialist
+from diarybot.bot.checkin_steps import settings_keyboard
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import known_zone, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import rebase_reminded_day
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import specialist as st
 
 
@@ -183,12 +185,13 @@ async def _set_reminder_time(update: Update, context: BotContext, at: time) -> N
 
 
 async def settings_command(update: Update, context: BotContext) -> None:
-    """/settings shows time zone, reminder time and state."""
+    """/settings shows time zone, reminder time and state, and toggles the daily items."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     count = len(await context.services.store.diary.entries(profile.user_id))
-    await reply(update, texts.settings_text(profile, count))
+    text = f"{texts.settings_text(profile, count)}\n\n{item_texts.settings_items()}"
+    await reply(update, text, reply_markup=settings_keyboard(profile))
 
 
 async def pause(update: Update, context: BotContext) -> None:
