@@ -59,8 +59,10 @@ class ChartLabels:
     Templates use ``str.format`` fields: ``key_numbers`` gets ``mean``, ``worst``, ``logged`` and
     ``days``; ``mean_line`` gets ``mean``; ``row_count`` gets ``n`` (days a row is marked);
     ``title_line`` gets ``title`` and ``period``. Numbers arrive already formatted (one decimal,
-    with ``decimal_point``). Any script draws: DejaVu Sans falls back to the Noto fonts of
-    ``charts.fonts`` character by character.
+    with ``decimal_point``). ``medication`` names the strip's row of days with medication
+    taken but not named (a yes/no check-in); each named medication has a row of its own. Any
+    script draws: DejaVu Sans falls back to the Noto fonts of ``charts.fonts`` character by
+    character.
     """
 
     title: str = "Pain diary"
@@ -81,6 +83,10 @@ class ChartLabels:
         default_factory=lambda: DEFAULT_TECHNIQUE_NAMES, hash=False
     )
     medication: str = "Pain medication"
+    #: The optional daily items' panel: its heading and the names of its two lines.
+    items_heading: str = "Sleep quality and mood · 0–10, 10 = best"
+    sleep: str = "Sleep quality"
+    mood: str = "Mood"
     row_count: str = "{n} d"
     month_abbr: tuple[str, ...] = ENGLISH_MONTHS
     weekday_abbr: tuple[str, ...] = ENGLISH_WEEKDAYS
