@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from babel.lists import format_list
+
 from diarybot.domain.daily_items import DailyItem, Region
-from diarybot.texts.i18n import _, ngettext
+from diarybot.domain.entries import Entry
+from diarybot.texts.i18n import _, locale, ngettext
 
 
 def region_names() -> dict[Region, str]:
@@ -55,14 +60,6 @@ def settings_items() -> str:
     )
 
 
-def item_switched_on() -> str:
-    return _("{item}: switched on. The check-in asks it right after the pain score.")
-
-
-def item_switched_off() -> str:
-    return _("{item}: switched off.")
-
-
 def ask_sleep() -> str:
     return _(
         "{saved}\n\nHow well did you sleep last night? "
@@ -78,8 +75,9 @@ def ask_regions() -> str:
     return _("{saved}\n\nWhere is the pain today? Tap all that apply, then Done. Or tap Skip.")
 
 
-def items_saved() -> str:
-    return _("Sleep {sleep}/10 · mood {mood}/10 · {regions}")
+def region_list(regions: Iterable[str]) -> str:
+    """Names as one list in the language's own way ("neck, hips and feet"), CLDR's rules."""
+    return format_list(list(regions), locale=locale())
 
 
 # --- charts -------------------------------------------------------------------------------------
@@ -131,19 +129,39 @@ def report_region_count(days: int) -> str:
     return ngettext("{region} {days} d", "{region} {days} d", days)
 
 
-def report_region_separator() -> str:
-    # Translators: separates the regions of the report's list ("neck 3 d, hips 2 d").
-    return _(", ")
+def table_sleep_mood() -> str:
+    # Translators: under an entry's techniques in the report's table: sleep quality, mood, 0–10.
+    return _("sleep {sleep}/10 · mood {mood}/10")
 
 
-def table_items() -> str:
-    # Translators: under an entry in the report's table: sleep quality and mood (0–10).
-    return _("sleep {sleep} · mood {mood}")
+def table_sleep() -> str:
+    # Translators: under an entry's techniques in the report's table: sleep quality, 0–10.
+    return _("sleep {sleep}/10")
+
+
+def table_mood() -> str:
+    # Translators: under an entry's techniques in the report's table: mood, 0–10.
+    return _("mood {mood}/10")
 
 
 def table_regions() -> str:
     # Translators: under an entry in the report's table: the body regions named.
     return _("where: {regions}")
+
+
+def entry_items(entry: Entry) -> list[str]:
+    """An entry's daily items as lines of the report's table (none when nothing was answered)."""
+    lines = []
+    if entry.sleep is not None and entry.mood is not None:
+        lines.append(table_sleep_mood().format(sleep=entry.sleep, mood=entry.mood))
+    elif entry.sleep is not None:
+        lines.append(table_sleep().format(sleep=entry.sleep))
+    elif entry.mood is not None:
+        lines.append(table_mood().format(mood=entry.mood))
+    if entry.regions:
+        names = region_names()
+        lines.append(table_regions().format(regions=region_list(names[r] for r in entry.regions)))
+    return lines
 
 
 # --- FHIR (code.text only: no standard code exists for these 0–10 self-ratings) ---------------
