@@ -84,7 +84,7 @@ class ChartLabels:
     )
     medication: str = "Pain medication"
     #: The optional daily items' panel: its heading and the names of its two lines.
-    items_heading: str = "Sleep quality and mood · 0–10, 10 = best"
+    items_heading: str = "Daily ratings · 0–10, 10 = best"
     sleep: str = "Sleep quality"
     mood: str = "Mood"
     row_count: str = "{n} d"

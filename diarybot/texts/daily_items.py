@@ -94,7 +94,8 @@ def chart_mood() -> str:
 
 
 def chart_items_heading() -> str:
-    return _("Sleep quality and mood · 0–10, 10 = best")
+    # Translators: heading of the chart's small panel with the sleep quality and mood lines.
+    return _("Daily ratings · 0–10, 10 = best")
 
 
 # --- reports ------------------------------------------------------------------------------------
