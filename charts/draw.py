@@ -160,7 +160,13 @@ def draw_period_mean(sheet: Sheet, panel: Panel, mean: float, labels: ChartLabel
 
 
 def draw_strip(
-    sheet: Sheet, panel: Panel, rows: Sequence[StripRow], sizes: MarkSizes, labels: ChartLabels
+    sheet: Sheet,
+    panel: Panel,
+    rows: Sequence[StripRow],
+    sizes: MarkSizes,
+    labels: ChartLabels,
+    *,
+    label_pt: float = lay.LABEL_PT,
 ) -> None:
     """One row per technique (and medication), a mark on each day it was used."""
     data = sheet.data(panel)
@@ -185,16 +191,66 @@ def draw_strip(
         sheet.line(data, row.days, [index] * len(row.days), linestyle="none", zorder=3, **style)
         y = panel.y_px(index)
         count = labels.row_count.format(n=len(row.days))
-        name = sheet.fit(row.label, lay.LABEL_PT, left - lay.MARGIN_PX)
+        name = sheet.fit(row.label, label_pt, left - lay.MARGIN_PX)
         sheet.text(
-            Label(name, left, y, lay.LABEL_PT, ha="right", va="center"),
-            Label(count, right, y, lay.SMALL_PT, lay.MUTED, va="center"),
+            Label(name, left, y, label_pt, ha="right", va="center"),
+            Label(count, right, y, min(lay.SMALL_PT, label_pt), lay.MUTED, va="center"),
         )
     heading_y = panel.top - lay.LABEL_GAP_PX
     sheet.text(
         Label(
             labels.techniques_heading, panel.left, heading_y, lay.SMALL_PT, lay.MUTED, va="bottom"
         )
+    )
+
+
+#: The daily items' lines: a colour and a dash each, so they differ without colour too.
+ITEM_STYLES: dict[str, Style] = {
+    "sleep": {"color": lay.BLUISH_GREEN, "linewidth": 2.2},
+    "mood": {"color": lay.REDDISH_PURPLE, "linewidth": 2.2, "linestyle": (0, (5, 2.5))},
+}
+#: Room in the left margin for the 0/5/10 of the items' scale, right of the lines' names.
+ITEM_SCALE_PX = 40
+
+
+def draw_items(
+    sheet: Sheet,
+    panel: Panel,
+    stats: Sequence[DayStat],
+    items: Sequence[str],
+    *,
+    sizes: MarkSizes,
+    labels: ChartLabels,
+) -> None:
+    """The small 0–10 panel of the daily items: one line per item (daily means, broken at days
+    without an answer), each named in the left margin beside a key of its own line."""
+    data = sheet.data(panel)
+    x0, x1 = panel.x_range
+    sheet.segments(data, [[(x0, y), (x1, y)] for y in (0, 5, 10)], **GRID_STYLE)
+    left = panel.left - lay.LABEL_GAP_PX
+    for value in (0, 5, 10):
+        label = Label(str(value), left, panel.y_px(value), lay.SMALL_PT, ha="right", va="center")
+        sheet.text(label)
+    xs = list(range(len(stats)))
+    names = {"sleep": labels.sleep, "mood": labels.mood}
+    marker = "o" if sizes.mean_marker else "none"
+    name_right = panel.left - ITEM_SCALE_PX
+    for order, item in enumerate(items):
+        style = ITEM_STYLES[item]
+        means = [stat.item_mean(item) for stat in stats]
+        ys = [np.nan if mean is None else mean for mean in means]
+        sheet.line(
+            data, xs, ys, marker=marker, markersize=0.8 * sizes.mean_marker, zorder=4, **style
+        )
+        # Names stacked from the panel's top, each under a short key of its line's style.
+        y = panel.top + 28 + order * 52
+        name = sheet.fit(names[item], lay.LABEL_PT, name_right - lay.MARGIN_PX)
+        sheet.text(Label(name, name_right, y, lay.LABEL_PT, ha="right", va="center"))
+        key_y = y + 18
+        sheet.line(sheet.from_top, [name_right - 44, name_right], [key_y, key_y], **style)
+    heading_y = panel.top - lay.LABEL_GAP_PX
+    sheet.text(
+        Label(labels.items_heading, panel.left, heading_y, lay.SMALL_PT, lay.MUTED, va="bottom")
     )
 
 

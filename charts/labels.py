@@ -69,6 +69,10 @@ class ChartLabels:
     ``month_abbr``, the form used beside a day number, e.g. Russian genitive "мая") and
     ``year``; ``period_range`` gets ``start`` and ``end``. ``month_alone`` names a month on its
     own (a monthly tick; Russian nominative "май"); empty means the same as ``month_abbr``.
+    with ``decimal_point``). ``medication`` names the strip's row of days with medication
+    taken but not named (a yes/no check-in); each named medication has a row of its own. Any
+    script draws: DejaVu Sans falls back to the Noto fonts of ``charts.fonts`` character by
+    character.
     """
 
     title: str = "Pain diary"
@@ -89,6 +93,10 @@ class ChartLabels:
         default_factory=lambda: DEFAULT_TECHNIQUE_NAMES, hash=False
     )
     medication: str = "Pain medication"
+    #: The optional daily items' panel: its heading and the names of its two lines.
+    items_heading: str = "Daily ratings · 0–10, 10 = best"
+    sleep: str = "Sleep quality"
+    mood: str = "Mood"
     row_count: str = "{n} d"
     month_abbr: tuple[str, ...] = ENGLISH_MONTHS
     weekday_abbr: tuple[str, ...] = ENGLISH_WEEKDAYS

@@ -18,6 +18,7 @@ SKY_BLUE = "#56B4E9"
 BLUISH_GREEN = "#009E73"
 BLUE = "#0072B2"
 VERMILLION = "#D55E00"
+REDDISH_PURPLE = "#CC79A7"
 # Neutrals for structure, light enough to stay behind the data.
 GRID = "#DDDDDD"
 BAND = "#F2F2F2"
@@ -42,6 +43,9 @@ HEADER_PX = 165
 PAIN_PX = 520
 STRIP_GAP_PX = 52
 ROW_PX = 38
+#: The optional daily items' panel (sleep quality, mood on 0–10): small, under the pain plot.
+ITEMS_GAP_PX = 44
+ITEMS_PX = 150
 BOTTOM_PX = 80
 PLOT_WIDTH_PX = WIDTH_PX - LEFT_PX - RIGHT_PX
 MARGIN_PX = 24
@@ -102,24 +106,37 @@ def pixels_from_top(figure_height: int) -> Affine2D:
 
 @dataclass(frozen=True)
 class Layout:
-    """Pixel geometry of one chart; the figure grows with the number of strip rows."""
+    """Pixel geometry of one chart; the figure grows with the number of strip rows, and with
+    the daily items' panel when there is one."""
 
     days: int
     rows: int
+    items: bool = False
+
+    @property
+    def items_px(self) -> float:
+        """Height the items' panel takes with the gap above it (0 without the panel)."""
+        return float(ITEMS_GAP_PX + ITEMS_PX) if self.items else 0.0
 
     @property
     def row_px(self) -> float:
         """Row height, shrunk only when a very long technique list would exceed the cap."""
         if not self.rows:
             return 0.0
-        room = MAX_HEIGHT_PX - HEADER_PX - PAIN_PX - STRIP_GAP_PX - BOTTOM_PX
+        room = MAX_HEIGHT_PX - HEADER_PX - PAIN_PX - self.items_px - STRIP_GAP_PX - BOTTOM_PX
         return min(float(ROW_PX), room / self.rows)
+
+    @property
+    def row_label_pt(self) -> float:
+        """Type size of the strip's row names: smaller only when rows are squeezed, so one
+        row's name never runs into the next one's."""
+        return min(LABEL_PT, self.row_px * 0.72 * 72 / DPI)
 
     @property
     def height_px(self) -> int:
         """Total figure height in pixels."""
         strip = STRIP_GAP_PX + self.row_px * self.rows if self.rows else 0
-        return round(HEADER_PX + PAIN_PX + strip + BOTTOM_PX)
+        return round(HEADER_PX + PAIN_PX + self.items_px + strip + BOTTOM_PX)
 
     @property
     def pain(self) -> Panel:
@@ -127,9 +144,14 @@ class Layout:
         return Panel(HEADER_PX, PAIN_PX, self.days, *PAIN_RANGE)
 
     @property
+    def item_panel(self) -> Panel:
+        """The daily items' 0–10 panel, right under the pain plot."""
+        return Panel(HEADER_PX + PAIN_PX + ITEMS_GAP_PX, ITEMS_PX, self.days, *PAIN_RANGE)
+
+    @property
     def strip(self) -> Panel:
         """The technique/medication rows, row 0 at the top."""
-        top = HEADER_PX + PAIN_PX + STRIP_GAP_PX
+        top = HEADER_PX + PAIN_PX + self.items_px + STRIP_GAP_PX
         return Panel(top, self.row_px * self.rows, self.days, self.rows - 0.5, -0.5)
 
 

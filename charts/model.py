@@ -34,6 +34,11 @@ class ChartEntry:
     score: int
     techniques: tuple[str, ...] = ()
     medication: bool = False
+    #: The patient's own names of the medications taken ("ibuprofen 400 mg"), as written.
+    medications: tuple[str, ...] = ()
+    #: Optional daily items, 0–10 (``None``: not asked or skipped).
+    sleep: int | None = None
+    mood: int | None = None
 
     def __post_init__(self) -> None:
         """Reject entries the chart could only draw wrongly."""
@@ -45,6 +50,9 @@ class ChartEntry:
             raise ValueError(
                 f"ChartEntry.score must be {MIN_SCORE}..{MAX_SCORE}, got {self.score}"
             )
+        for name, value in (("sleep", self.sleep), ("mood", self.mood)):
+            if value is not None and not MIN_SCORE <= value <= MAX_SCORE:
+                raise ValueError(f"ChartEntry.{name} must be {MIN_SCORE}..{MAX_SCORE}")
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,14 @@ class DayStat:
     scores: tuple[int, ...] = ()
     techniques: frozenset[str] = frozenset()
     medication: bool = False
+    medications: frozenset[str] = frozenset()
+    sleep: tuple[int, ...] = ()
+    mood: tuple[int, ...] = ()
+
+    def item_mean(self, item: str) -> float | None:
+        """The day's mean of a daily item (``"sleep"`` or ``"mood"``), ``None`` when none."""
+        values: tuple[int, ...] = self.sleep if item == "sleep" else self.mood
+        return sum(values) / len(values) if values else None
 
     @property
     def mean(self) -> float | None:
@@ -113,20 +129,29 @@ def daily_stats(
     scores: dict[date, list[int]] = {day: [] for day in days}
     techniques: dict[date, set[str]] = {day: set() for day in days}
     medication: set[date] = set()
+    named: dict[date, set[str]] = {day: set() for day in days}
+    items: dict[date, dict[str, list[int]]] = {day: {"sleep": [], "mood": []} for day in days}
     for entry in sorted(entries, key=lambda item: item.at):
         day = local_day(entry, tz)
         if day not in scores:
             continue
         scores[day].append(entry.score)
         techniques[day].update(entry.techniques)
-        if entry.medication:
+        named[day].update(entry.medications)
+        if entry.medication or entry.medications:
             medication.add(day)
+        for item, value in (("sleep", entry.sleep), ("mood", entry.mood)):
+            if value is not None:
+                items[day][item].append(value)
     return [
         DayStat(
             day=day,
             scores=tuple(scores[day]),
             techniques=frozenset(techniques[day]),
             medication=day in medication,
+            medications=frozenset(named[day]),
+            sleep=tuple(items[day]["sleep"]),
+            mood=tuple(items[day]["mood"]),
         )
         for day in days
     ]

@@ -38,12 +38,18 @@ from charts.ticks import date_ticks
 _RENDER_LOCK = threading.Lock()
 
 
+#: The daily items the chart can draw in its second panel, in their order there.
+ITEM_CODES: tuple[str, ...] = ("sleep", "mood")
+
+
 def render_trend(
     entries: Sequence[ChartEntry],
     tz: ZoneInfo,
     start: date,
     end: date,
     labels: ChartLabels = DEFAULT_LABELS,
+    *,
+    items: Sequence[str] = (),
 ) -> bytes:
     """Draw the pain diary from ``start`` to ``end`` (local days in ``tz``) as PNG bytes.
 
@@ -52,20 +58,42 @@ def render_trend(
     0–10 scale; for periods over 14 days also the 7-day rolling mean (see
     ``charts.model.rolling_mean``), and the period mean (mean of daily means) as a dashed
     line. Below, one row per coping technique used and one for medication mark the days they
-    were used. Raises ``ValueError`` when no entry falls within the period: an empty chart
-    would only look like "no pain".
+    were used (each medication the patient named on a row of its own). ``items`` names the
+    daily items switched on (of ``ITEM_CODES``): those answered in the period are drawn in a
+    small 0–10 panel under the pain plot. Raises ``ValueError`` when no entry falls within
+    the period: an empty chart would only look like "no pain".
     """
+    with _RENDER_LOCK:
+        return chart_sheet(entries, tz, start, end, labels, items=items).png()
+
+
+def chart_sheet(
+    entries: Sequence[ChartEntry],
+    tz: ZoneInfo,
+    start: date,
+    end: date,
+    labels: ChartLabels = DEFAULT_LABELS,
+    *,
+    items: Sequence[str] = (),
+) -> Sheet:
+    """The chart drawn but not encoded (``render_trend``'s work; tests measure its labels).
+    Callers hold ``_RENDER_LOCK`` or use it from one thread only."""
     stats = daily_stats(entries, tz, start, end)
     summary = summarize(stats)
     if not summary.days_logged:
         raise ValueError(f"no diary entries between {start} and {end} ({tz.key}) to chart")
     rows = strip_rows(stats, labels)
-    with _RENDER_LOCK:
-        return _render_png(stats, summary, rows, labels)
+    drawn = [item for item in ITEM_CODES if item in items and _answered(stats, item)]
+    return _draw(stats, summary, rows, labels, drawn)
+
+
+def _answered(stats: Sequence[DayStat], item: str) -> bool:
+    return any(stat.item_mean(item) is not None for stat in stats)
 
 
 def strip_rows(stats: Sequence[DayStat], labels: ChartLabels) -> list[StripRow]:
-    """Rows for the techniques used in the period (known ones in fixed order), then medication."""
+    """Rows for the techniques used in the period (known ones in fixed order), then each
+    medication by the patient's name for it (alphabetically), then unnamed medication."""
     used = {code for stat in stats for code in stat.techniques}
     ordered = [code for code in TECHNIQUE_CODES if code in used]
     ordered += sorted(used.difference(TECHNIQUE_CODES))
@@ -76,20 +104,33 @@ def strip_rows(stats: Sequence[DayStat], labels: ChartLabels) -> list[StripRow]:
         )
         for code in ordered
     ]
-    medication_days = tuple(i for i, stat in enumerate(stats) if stat.medication)
-    if medication_days:
-        rows.append(StripRow(label=labels.medication, days=medication_days, medication=True))
+    names = sorted(
+        {n for stat in stats for n in stat.medications}, key=lambda n: (n.casefold(), n)
+    )
+    rows += [
+        StripRow(
+            label=name,
+            days=tuple(i for i, stat in enumerate(stats) if name in stat.medications),
+            medication=True,
+        )
+        for name in names
+    ]
+    # Days with medication taken but none named (a yes/no check-in) keep the general row.
+    unnamed = tuple(i for i, s in enumerate(stats) if s.medication and not s.medications)
+    if unnamed:
+        rows.append(StripRow(label=labels.medication, days=unnamed, medication=True))
     return rows
 
 
-def _render_png(
+def _draw(
     stats: Sequence[DayStat],
     summary: Summary,
     rows: Sequence[StripRow],
     labels: ChartLabels,
-) -> bytes:
+    items: Sequence[str],
+) -> Sheet:
     """Build and draw the whole chart. Needs ``_RENDER_LOCK``."""
-    layout = Layout(days=len(stats), rows=len(rows))
+    layout = Layout(days=len(stats), rows=len(rows), items=bool(items))
     sheet = Sheet(layout)
     sizes = MarkSizes(day_px=lay.PLOT_WIDTH_PX / len(stats))
     ticks = date_ticks([stat.day for stat in stats], labels)
@@ -102,11 +143,15 @@ def _render_png(
     if summary.mean is not None:
         draw.draw_period_mean(sheet, pain, summary.mean, labels)
     bottom = pain
+    if items:
+        bottom = layout.item_panel
+        draw.draw_frame(sheet, bottom, ticks)
+        draw.draw_items(sheet, bottom, stats, items, sizes=sizes, labels=labels)
     if rows:
         bottom = layout.strip
         draw.draw_frame(sheet, bottom, ticks)
-        draw.draw_strip(sheet, bottom, rows, sizes, labels)
+        draw.draw_strip(sheet, bottom, rows, sizes, labels, label_pt=layout.row_label_pt)
     draw.draw_dates(sheet, bottom, ticks)
     draw.draw_header(sheet, stats, summary, labels)
     draw.draw_legend(sheet, draw.legend_keys(series, sizes, labels))
-    return sheet.png()
+    return sheet

@@ -7,15 +7,19 @@ the images and the sample report under docs/ were made.
 from __future__ import annotations
 
 import dataclasses
+import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from charts import render_trend
 from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
+from diarybot.domain.daily_items import Region
 from diarybot.domain.digest import PatientWeek, digest_period
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.figures import period_figures
+from diarybot.domain.item_figures import item_figures
 from diarybot.domain.localtime import local_date
+from diarybot.reports.content import Extras, report_sections
 from diarybot.reports.csv_file import entries_csv
 from diarybot.reports.fhir import fhir_json
 from diarybot.reports.pdf import pdf_report
@@ -31,19 +35,41 @@ def demo_entries() -> list[Entry]:
     first = min(start for _, start, _ in SAMPLES)
     last = max(end for _, _, end in SAMPLES)
     raw = synthetic_entries(first, (last - first).days + 1, SAMPLE_TZ)
+    rng = random.Random(11)  # noqa: S311 -- reproducible fake data, not security
     return [
-        Entry(
-            id=f"{n:010x}",
-            recorded_at=item.at.astimezone(UTC),
-            local_date=local_date(item.at, SAMPLE_TZ),
-            score=item.score,
-            techniques=tuple(Technique(t) for t in item.techniques),
-            techniques_answered=True,  # the synthetic patient always answers the question
-            medication=item.medication,
-            source=Source.REMINDER,
+        _with_items(
+            rng,
+            Entry(
+                id=f"{n:010x}",
+                recorded_at=item.at.astimezone(UTC),
+                local_date=local_date(item.at, SAMPLE_TZ),
+                score=item.score,
+                techniques=tuple(Technique(t) for t in item.techniques),
+                techniques_answered=True,  # the synthetic patient always answers the question
+                medication=item.medication,
+                source=Source.REMINDER,
+            ),
         )
         for n, item in enumerate(raw)
     ]
+
+
+def _with_items(rng: random.Random, entry: Entry) -> Entry:
+    """The daily items a patient who switched all three on might answer: worse sleep and
+    mood on worse days, mostly low back pain, now and then skipped."""
+    score = entry.score or 0
+    sleep = max(0, min(10, round(9 - 0.6 * score + rng.gauss(0, 1))))
+    mood = max(0, min(10, round(8 - 0.5 * score + rng.gauss(0, 1))))
+    regions = [Region.LOWER_BACK]
+    if score >= 6 and rng.random() < 0.5:
+        regions.append(Region.LEGS_KNEES)
+    if rng.random() < 0.2:
+        regions.append(Region.HIPS)
+    return entry.replace(
+        sleep=sleep if rng.random() > 0.1 else None,
+        mood=mood if rng.random() > 0.1 else None,
+        regions=tuple(r for r in Region if r in regions),
+    )
 
 
 def render_demo(out_dir: Path) -> list[Path]:
@@ -52,7 +78,7 @@ def render_demo(out_dir: Path) -> list[Path]:
     entries = demo_entries()
     start, end = _month()
     period = [e for e in entries if start <= e.local_date <= end]
-    chart = render_trend(chart_entries(period), SAMPLE_TZ, start, end)
+    chart = render_trend(chart_entries(period), SAMPLE_TZ, start, end, items=("sleep", "mood"))
     report = pdf_report(
         patient_name=DEMO_NAME,
         period_start=start,
@@ -62,6 +88,7 @@ def render_demo(out_dir: Path) -> list[Path]:
         chart_png=chart,
         tz=SAMPLE_TZ,
         generated_at=GENERATED_AT,
+        sections=report_sections(Extras(items=item_figures(period)), start),
     )
     files = {
         "sample-report.pdf": report,

@@ -22,6 +22,7 @@ from telegram.ext import (
 from diarybot.bot import (
     chart_commands,
     checkin,
+    daily_items,
     erasure,
     export_command,
     flare_messages,
@@ -214,6 +215,10 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.CHECKIN_TAKEN: medications.checkin_list_button,
         keyboards.CHECKIN_MEDS_CLEAR: medications.checkin_list_button,
         keyboards.CHECKIN_MEDS_BACK: medications.checkin_list_button,
+        keyboards.SETTINGS_ITEM: daily_items.settings_toggle,
+        keyboards.ITEM_RATING: daily_items.rating_button,
+        keyboards.ITEM_REGION: daily_items.region_button,
+        keyboards.ITEM_REGIONS_END: daily_items.regions_end,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from telegram import Bot, InputFile, Update
 
@@ -27,10 +26,12 @@ logger = logging.getLogger(__name__)
 
 
 async def render_chart(
-    svc: Services, entries: Sequence[Entry], tz: ZoneInfo, start: date, end: date
+    svc: Services, profile: Profile, entries: Sequence[Entry], start: date, end: date
 ) -> RenderedChart:
-    """Render entries the bot already holds (a report's) in a render worker."""
-    return await svc.renderer.run(render_tasks.chart, list(entries), tz.key, start, end)
+    """Render entries the bot already holds in a render worker."""
+    options = render_tasks.chart_options(profile)
+    tz = zone(profile.timezone)
+    return await svc.renderer.run(render_tasks.chart, list(entries), tz.key, start, end, options)
 
 
 async def period_chart(
@@ -43,11 +44,14 @@ async def period_chart(
     """
     path = svc.store.diary.path(profile.user_id)
     tz = zone(profile.timezone)
-    result = await svc.renderer.run(render_tasks.chart_from_diary, path, tz.key, start, end)
+    options = render_tasks.chart_options(profile)
+    result = await svc.renderer.run(
+        render_tasks.chart_from_diary, path, tz.key, start, end, options
+    )
     if result != render_tasks.UNREADABLE:
         return result
     entries = await svc.store.diary.entries(profile.user_id, start, end)
-    return await render_chart(svc, entries, tz, start, end) if scored(entries) else None
+    return await render_chart(svc, profile, entries, start, end) if scored(entries) else None
 
 
 def caption(chart: RenderedChart, start: date, end: date) -> str:

@@ -14,6 +14,7 @@ from telegram import Message, Update
 
 from diarybot import texts
 from diarybot.bot import crisis, flare_messages, keyboards, reminders
+from diarybot.bot.checkin_steps import question_after, saved_line
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain import safety
@@ -187,15 +188,13 @@ async def append_note(
 async def _after_score(
     update: Update, context: BotContext, profile: Profile, entry: Entry, *, query_message: bool
 ) -> None:
-    """Confirm the saved score and offer the techniques; add the safety pointer if needed."""
+    """Confirm the saved score and ask what follows it (daily items switched on, then the
+    techniques); add the safety pointer if needed."""
     # While the keyboard is open, what the patient types is this entry's note.
     context.state.expect(Awaiting.TECHNIQUES, entry.id)
-    at = entry.recorded_at.astimezone(zone(profile.timezone))
-    saved = texts.score_saved().format(score=entry.score, time=texts.format_time(at.time()))
-    if entry.note:
-        saved = words.score_with_note().format(saved=saved, preview=texts.shorten(entry.note))
-    text = texts.ask_techniques().format(saved=saved)
-    markup = keyboards.techniques_keyboard(entry, has_list=bool(active(profile.medications)))
+    saved = saved_line(profile, entry)
+    # The switched-on daily items first, each on its own keyboard; none: the techniques.
+    text, markup = question_after(profile, entry, None)
     high = entry.score is not None and safety.is_high_score(entry.score)
     if query_message and update.callback_query is not None:
         if not high:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
+from diarybot.domain.daily_items import DailyItem, Region
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
 from diarybot.domain.people import ShareLevel
 from diarybot.texts import medications as med_texts
@@ -78,6 +79,11 @@ CHECKIN_MEDS = "cm"
 CHECKIN_TAKEN = "mt"
 CHECKIN_MEDS_CLEAR = "mc"
 CHECKIN_MEDS_BACK = "mb"
+# The optional daily items: /settings toggles and the check-in's questions after the score.
+SETTINGS_ITEM = "si"
+ITEM_RATING = "ia"
+ITEM_REGION = "ib"
+ITEM_REGIONS_END = "ic"
 
 MEDICATION_CODE = "medication"
 COMMON_TIMEZONES = (
@@ -95,6 +101,8 @@ COMMON_TIMES = ("08:00", "12:00", "18:00", "20:00", "21:00")
 _ID = r"[0-9a-f]{10}"
 _LEVELS = "|".join(level.value for level in ShareLevel)
 _MED = r"[0-9a-f]{6}"
+_ITEMS = "|".join(item.value for item in DailyItem)
+_REGIONS = "|".join(region.value for region in Region)
 _PATTERNS = {
     SCORE: re.compile(rf"^{SCORE}:({_ID}):(\d{{1,2}})$"),
     TOGGLE: re.compile(rf"^{TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
@@ -141,6 +149,10 @@ _PATTERNS = {
     },
     CHECKIN_TAKEN: re.compile(rf"^{CHECKIN_TAKEN}:({_ID}):({_MED})$"),
     PLAN_IN_REMINDERS: re.compile(rf"^{PLAN_IN_REMINDERS}:(on|off)$"),
+    SETTINGS_ITEM: re.compile(rf"^{SETTINGS_ITEM}:({_ITEMS})$"),
+    ITEM_RATING: re.compile(rf"^{ITEM_RATING}:({_ID}):(sleep|mood):(\d{{1,2}}|{SKIP})$"),
+    ITEM_REGION: re.compile(rf"^{ITEM_REGION}:({_ID}):({_REGIONS})$"),
+    ITEM_REGIONS_END: re.compile(rf"^{ITEM_REGIONS_END}:({_ID}):(done|skip)$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
         for prefix in (LINK_DECLINE, UNSHARE, SUMMARY, SHARING_PICK, DATA_FILES, PLAN_FOR)
@@ -189,6 +201,8 @@ def parse_callback(data: object) -> Callback | None:
 def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
     if kind in (SCORE, EX_BEFORE, EX_AFTER, HISTORY_SET_SCORE, LOG_YESTERDAY):
         return _valid_score(args[1])
+    if kind == ITEM_RATING:
+        return _valid_score(args[2])
     if kind == PEG:
         return _valid_score(args[2])
     if kind in (TOGGLE, HISTORY_TOGGLE):

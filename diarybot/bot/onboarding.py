@@ -8,12 +8,14 @@ from telegram import Update
 
 from diarybot import texts
 from diarybot.bot import keyboards, language, reminders, specialist
+from diarybot.bot.checkin_steps import settings_keyboard
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import known_zone, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.parsing import normalize_timezone, parse_time_of_day
 from diarybot.domain.people import Profile
 from diarybot.domain.schedule import rebase_reminded_day
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import i18n
 from diarybot.texts import specialist as st
 
@@ -190,17 +192,17 @@ async def _set_reminder_time(update: Update, context: BotContext, at: time) -> N
 
 
 async def settings_command(update: Update, context: BotContext) -> None:
-    """/settings shows time zone, reminder time and state."""
+    """/settings shows time zone, reminder time and state, and toggles the daily items."""
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     count = len(await context.services.store.diary.entries(profile.user_id))
-    await reply(
-        update,
-        texts.settings_text(profile, count)
-        + "\n\n"
-        + language.settings_paragraph(profile.language or i18n.active()),
+    paragraphs = (
+        texts.settings_text(profile, count),
+        item_texts.settings_items(),
+        language.settings_paragraph(profile.language or i18n.active()),
     )
+    await reply(update, "\n\n".join(paragraphs), reply_markup=settings_keyboard(profile))
 
 
 async def pause(update: Update, context: BotContext) -> None:

@@ -24,6 +24,7 @@ from telegram import Bot, InputFile, Update
 from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import reply
+from diarybot.domain.item_figures import item_figures
 from diarybot.domain.localtime import zone
 from diarybot.domain.medication_figures import medication_figures
 from diarybot.domain.people import Profile
@@ -108,7 +109,9 @@ async def build_report(
         return None
     extras = await _extras(svc, profile.user_id, start, end)
     extras = replace(
-        extras, medications=medication_figures(period, profile.medications, start, end)
+        extras,
+        medications=medication_figures(period, profile.medications, start, end),
+        items=item_figures(period),
     )
     tz = zone(profile.timezone)
     # One worker call for everything: the entries are sent to the worker once.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Self
 
+from diarybot.domain.daily_items import Region, regions_from_doc, valid_rating
 from diarybot.domain.medications import Doses, doses_from_doc, doses_to_doc
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,10 @@ class Entry:
     #: Which of the patient's own medications (by id) and how many doses; `medication` stays
     #: true whenever there is one, so the yes/no figures keep counting the same days.
     doses: Doses = ()
+    #: The optional daily items (`domain.daily_items`): None / empty when not asked or skipped.
+    sleep: int | None = None
+    mood: int | None = None
+    regions: tuple[Region, ...] = ()
 
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None:
@@ -90,6 +95,9 @@ class Entry:
             raise ValueError("an entry without a score must have a note")
         if len(self.note) > NOTE_MAX_CHARS:
             raise ValueError("note is too long")
+        for value in (self.sleep, self.mood):
+            if value is not None and not valid_rating(value):
+                raise ValueError("sleep and mood must be 0–10")
 
     def replace(self, **changes: Any) -> Entry:
         """A copy with some fields changed (validated again)."""
@@ -108,6 +116,9 @@ class Entry:
             "source": self.source.value,
             "techniques_answered": self.techniques_answered,
             "doses": doses_to_doc(self.doses),
+            "sleep": self.sleep,
+            "mood": self.mood,
+            "regions": [r.value for r in self.regions],
         }
 
     @classmethod
@@ -131,7 +142,15 @@ class Entry:
             ),
             # Entries from before the medication list have no doses: the yes/no alone.
             doses=doses_from_doc(doc.get("doses")),
+            # Schema 3 added the optional daily items; older entries were never asked them.
+            sleep=_rating_or_none(doc.get("sleep")),
+            mood=_rating_or_none(doc.get("mood")),
+            regions=regions_from_doc(doc.get("regions")),
         )
+
+
+def _rating_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def scored(entries: Iterable[Entry]) -> list[Entry]:

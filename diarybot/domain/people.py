@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Self
 
+from diarybot.domain.daily_items import DailyItem, ordered_items
 from diarybot.domain.medications import Medication
 
 DEFAULT_REMINDER_TIME = time(20, 0)
@@ -49,6 +50,8 @@ class Profile:
     language: str = "en"
     #: Whether the daily reminder carries a line of the specialist's plan (off in /plan).
     plan_in_reminders: bool = True
+    #: The optional daily items switched on in /settings, in the order asked; none by default.
+    daily_items: tuple[DailyItem, ...] = ()
 
     def replace(self, **changes: Any) -> Profile:
         """A copy with some fields changed."""
@@ -84,6 +87,7 @@ class Profile:
             "medications": [m.to_doc() for m in self.medications],
             "language": self.language,
             "plan_in_reminders": self.plan_in_reminders,
+            "daily_items": [item.value for item in self.daily_items],
         }
 
     @classmethod
@@ -116,7 +120,14 @@ class Profile:
             medications=tuple(Medication.from_doc(m) for m in doc.get("medications", ())),
             language=str(doc.get("language", "")),
             plan_in_reminders=bool(doc.get("plan_in_reminders", True)),
+            daily_items=_daily_items(doc.get("daily_items")),
         )
+
+
+def _daily_items(value: Any) -> tuple[DailyItem, ...]:
+    """Stored item codes; an unknown code (from a newer diarybot) is left out, not fatal."""
+    known = {item.value for item in DailyItem}
+    return ordered_items(DailyItem(str(code)) for code in value or () if str(code) in known)
 
 
 def _iso_or_none(value: date | None) -> str | None:

@@ -11,11 +11,13 @@ from datetime import date
 
 from diarybot.domain.exercises import practice_figures
 from diarybot.domain.figures import COMPARISON_MIN_DAYS
+from diarybot.domain.item_figures import ItemFigures
 from diarybot.domain.medication_figures import MedicationFigures
 from diarybot.domain.medications import Use
 from diarybot.domain.peg_score import peg_trend
 from diarybot.domain.people import Profile
 from diarybot.domain.practice import ExerciseSession, PegResponse
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import medications as med_texts
 from diarybot.texts import report as rt
 from diarybot.texts.guided import practice_lines
@@ -57,10 +59,13 @@ class Extras:
     pegs: tuple[PegResponse, ...] = ()
     #: Each listed medication taken in the period (`domain.medication_figures`).
     medications: tuple[MedicationFigures, ...] = ()
+    #: The optional daily items answered in the period (`domain.item_figures`).
+    items: ItemFigures | None = None
 
 
 def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
-    """Page-1 blocks for guided exercises and the PEG, only when there is something to show."""
+    """Page-1 blocks for guided exercises, the PEG, medications and the daily items, only when
+    there is something to show."""
     sections = []
     practice = practice_lines(practice_figures(extras.sessions))
     if practice:
@@ -81,7 +86,34 @@ def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
         sections.append((rt.peg_heading(), lines))
     if extras.medications:
         sections.append((med_texts.report_heading(), medication_lines(extras.medications)))
+    if extras.items is not None and extras.items.any:
+        sections.append((item_texts.report_heading(), item_lines(extras.items)))
     return sections
+
+
+def item_lines(figures: ItemFigures) -> list[str]:
+    """Mean sleep quality and mood (with the days answered), and the regions most named."""
+    lines = []
+    if figures.sleep_days:
+        lines.append(
+            item_texts.report_sleep(figures.sleep_days).format(
+                mean=rt.number(figures.sleep_mean), days=figures.sleep_days
+            )
+        )
+    if figures.mood_days:
+        lines.append(
+            item_texts.report_mood(figures.mood_days).format(
+                mean=rt.number(figures.mood_mean), days=figures.mood_days
+            )
+        )
+    if figures.regions:
+        names = item_texts.region_names()
+        counted = (
+            item_texts.report_region_count(days).format(region=names[region], days=days)
+            for region, days in figures.regions
+        )
+        lines.append(item_texts.report_regions().format(regions=item_texts.region_list(counted)))
+    return lines
 
 
 def medication_lines(figures: tuple[MedicationFigures, ...]) -> list[str]:

@@ -34,6 +34,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from diarybot.domain.daily_items import Region
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.medications import Medication
 from diarybot.texts import exports
@@ -51,8 +52,14 @@ COLUMNS = (
     "medications",
     "note",
     "source",
+    # Added with the optional daily items (schema 3), at the end so existing readers that go
+    # by position keep working: 0–10 or empty (not asked, or skipped), and region codes.
+    "sleep",
+    "mood",
+    "regions",
 )
 TECHNIQUE_SEPARATOR = ";"
+REGION_SEPARATOR = ";"
 # The techniques cell of an entry whose patient said "None of these"; an empty cell is a
 # techniques question left unanswered.
 TECHNIQUES_NONE = "none"
@@ -120,6 +127,9 @@ def _row(entry: Entry, tz: ZoneInfo, names: dict[str, str]) -> list[str]:
         ),
         entry.note,
         entry.source.value,
+        "" if entry.sleep is None else str(entry.sleep),
+        "" if entry.mood is None else str(entry.mood),
+        REGION_SEPARATOR.join(r.value for r in entry.regions),
     ]
 
 
@@ -178,4 +188,7 @@ def _parse_row(row: list[str]) -> dict[str, Any]:
         "medications": values["medications"],
         "note": values["note"],
         "source": Source(values["source"]),
+        "sleep": int(values["sleep"]) if values["sleep"] else None,
+        "mood": int(values["mood"]) if values["mood"] else None,
+        "regions": tuple(Region(c) for c in values["regions"].split(REGION_SEPARATOR) if c),
     }

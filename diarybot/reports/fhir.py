@@ -11,6 +11,10 @@ Language: codes and each coding's `display` are the code system's own (LOINC's E
 so a receiver can check them; the texts people read (a CodeableConcept's `text`, questionnaire
 item texts, notes) come from `diarybot.texts.exports` in the reader's language.
 
+The optional daily items an entry carries (sleep quality, mood, where the pain is) each add an
+Observation of their own with `code.text` only: LOINC has no code for these 0–10 self-ratings
+in this form, and a guessed code would mislead a receiving system more than plain text does.
+
 Ids are deterministic (UUID5), so exporting the same diary twice gives the same `fullUrl`s and a
 receiving system can recognise entries it has already imported.
 """
@@ -29,6 +33,7 @@ from diarybot.domain.entries import Entry
 from diarybot.domain.medication_figures import MedicationFigures
 from diarybot.domain.medications import Use
 from diarybot.domain.practice import PEG_ITEMS, PegResponse
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import exports, medication_name, technique_names
 from diarybot.texts import medications as med_texts
 from diarybot.texts import report as rt
@@ -96,6 +101,11 @@ def fhir_bundle(
         "entry": [_bundle_entry(entry, patient, patient_ref, tz) for entry in ordered]
         + [
             resource
+            for entry in ordered
+            for resource in _item_entries(entry, patient, patient_ref, tz)
+        ]
+        + [
+            resource
             for peg in sorted(pegs, key=lambda p: (p.asked_at, p.id))
             for resource in _peg_entries(peg, patient, patient_ref, tz)
         ]
@@ -136,6 +146,40 @@ def _bundle_entry(
     resource_id = str(observation_uuid(patient_ref, entry.id))
     resource = _observation(entry, resource_id, patient, tz)
     return {"fullUrl": f"urn:uuid:{resource_id}", "resource": resource}
+
+
+def _item_entries(
+    entry: Entry, patient: dict[str, str], patient_ref: str, tz: ZoneInfo
+) -> list[dict[str, Any]]:
+    """One Observation per daily item the entry answers, each derived from the same check-in
+    as the pain score (`derivedFrom` it), with `code.text` only."""
+    found = []
+    values: list[tuple[str, str, dict[str, Any]]] = []
+    if entry.sleep is not None:
+        values.append(("sleep", item_texts.fhir_sleep(), {"valueInteger": entry.sleep}))
+    if entry.mood is not None:
+        values.append(("mood", item_texts.fhir_mood(), {"valueInteger": entry.mood}))
+    if entry.regions:
+        names = item_texts.region_names()
+        parts = [{"code": {"text": names[r]}, "valueBoolean": True} for r in entry.regions]
+        values.append(("regions", item_texts.fhir_regions(), {"component": parts}))
+    pain_id = observation_uuid(patient_ref, entry.id)
+    for item, text, value in values:
+        resource_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/entry/{entry.id}/{item}"))
+        resource = {
+            "resourceType": "Observation",
+            "id": resource_id,
+            "status": "final",
+            "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
+            "code": {"text": text},
+            "subject": dict(patient),
+            "effectiveDateTime": entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
+            "performer": [dict(patient)],
+            **value,
+            "derivedFrom": [{"reference": f"urn:uuid:{pain_id}"}],
+        }
+        found.append({"fullUrl": f"urn:uuid:{resource_id}", "resource": resource})
+    return found
 
 
 def _observation(

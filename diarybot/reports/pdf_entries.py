@@ -29,6 +29,7 @@ from diarybot.reports.pdf_document import (
     clean,
     heading,
 )
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import report as rt
 
 #: Widths in mm of Date, Time, Score, Techniques, Medication; the note takes the rest.
@@ -114,6 +115,7 @@ def _entry_row(row: Row, entry: Entry, tz: ZoneInfo, note: str, *, with_year: bo
     else:
         high = entry.score >= HIGH_PAIN_SCORE
         row.cell(str(entry.score), style=FontFace(emphasis="BOLD") if high else None)
-    row.cell(rt.entry_techniques(entry))
+    # The daily items answered go under the techniques: what the patient reported beside pain.
+    row.cell("\n".join(filter(None, [rt.entry_techniques(entry), *item_texts.entry_items(entry)])))
     row.cell(rt.yes_no(entry.medication))
     row.cell(note)

@@ -12,13 +12,14 @@ the CSV header and every date and number are the reader's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
+from diarybot.domain.daily_items import DailyItem
 from diarybot.domain.entries import Entry, entries_between, scored
 from diarybot.domain.figures import period_figures
 from diarybot.domain.people import Profile
@@ -43,6 +44,8 @@ T = TypeVar("T")
 
 # The diary could not be read here; the bot reads it itself (and sets a torn file aside).
 UNREADABLE: Literal["unreadable"] = "unreadable"
+#: The daily items a chart draws (as lines); where the pain is stays in the reports.
+CHARTED_ITEMS = (DailyItem.SLEEP, DailyItem.MOOD)
 
 
 def in_language(language: str, call: Callable[[], T]) -> T:
@@ -77,32 +80,63 @@ def warm_up() -> None:
     charts.fonts.missing_characters("")
 
 
-def chart_entries(entries: Iterable[Entry]) -> list[charts.ChartEntry]:
-    """Diary entries as the plain data the chart package takes."""
+@dataclass(frozen=True)
+class ChartOptions:
+    """What of the patient's settings a chart shows (plain and picklable, for the workers)."""
+
+    #: The patient's medication list as (id, name): the strip names what was taken.
+    medication_names: tuple[tuple[str, str], ...] = ()
+    #: The daily items switched on that a chart can draw (sleep, mood).
+    items: tuple[str, ...] = ()
+
+
+def chart_options(profile: Profile) -> ChartOptions:
+    """The chart options of this patient's settings."""
+    return ChartOptions(
+        medication_names=tuple((m.id, m.name) for m in profile.medications),
+        items=tuple(i.value for i in profile.daily_items if i in CHARTED_ITEMS),
+    )
+
+
+def chart_entries(
+    entries: Iterable[Entry], medication_names: Mapping[str, str] | None = None
+) -> list[charts.ChartEntry]:
+    """Diary entries as the plain data the chart package takes; `medication_names` (id to
+    the patient's name) names the medications each entry records."""
     import charts  # noqa: PLC0415 - see the module docstring
 
+    names = medication_names or {}
     return [
         charts.ChartEntry(
             at=e.recorded_at,
             score=e.score,
             techniques=tuple(t.value for t in e.techniques),
             medication=e.medication,
+            medications=tuple(names[mid] for mid, _count in e.doses if mid in names),
+            sleep=e.sleep,
+            mood=e.mood,
         )
         for e in entries
         if e.score is not None  # a note-only entry is never drawn as a score
     ]
 
 
-def chart(entries: Sequence[Entry], tz_name: str, start: date, end: date) -> RenderedChart:
+def chart(
+    entries: Sequence[Entry],
+    tz_name: str,
+    start: date,
+    end: date,
+    options: ChartOptions = ChartOptions(),
+) -> RenderedChart:
     """Render the chart of `entries` for the period, with its summary."""
     import charts  # noqa: PLC0415 - see the module docstring
 
     tz = ZoneInfo(tz_name)
-    data = chart_entries(entries)
+    data = chart_entries(entries, dict(options.medication_names))
     summary = charts.summarize(charts.daily_stats(data, tz, start, end))
     labels = chart_labels(summary.days_in_period)
     return RenderedChart(
-        png=charts.render_trend(data, tz, start, end, labels),
+        png=charts.render_trend(data, tz, start, end, labels, items=options.items),
         mean=summary.mean,
         worst=summary.worst,
         days_logged=summary.days_logged,
@@ -111,7 +145,11 @@ def chart(entries: Sequence[Entry], tz_name: str, start: date, end: date) -> Ren
 
 
 def chart_from_diary(
-    diary: Path, tz_name: str, start: date, end: date
+    diary: Path,
+    tz_name: str,
+    start: date,
+    end: date,
+    options: ChartOptions = ChartOptions(),
 ) -> RenderedChart | Literal["unreadable"] | None:
     """Read the diary file and render the period: None when it has no entries.
 
@@ -126,7 +164,7 @@ def chart_from_diary(
     except (OSError, StorageError):
         return UNREADABLE
     entries = entries_between(tables.get(ENTRIES_TABLE, {}).values(), start, end)
-    return chart(entries, tz_name, start, end) if scored(entries) else None
+    return chart(entries, tz_name, start, end, options) if scored(entries) else None
 
 
 def report_files(
@@ -155,7 +193,7 @@ def report_files(
     from diarybot.reports.pdf import pdf_report  # noqa: PLC0415
 
     start, end = bounds
-    png = chart(period, tz.key, start, end).png if with_chart else None
+    png = chart(period, tz.key, start, end, chart_options(profile)).png if with_chart else None
     figures = period_figures(history, start, end, previous=history)
     listed, left_out = _latest(period, pdf_limit)
     sections = report_sections(extras, start)

@@ -29,7 +29,10 @@ META_TABLE = "meta"
 #: 2: an entry may have no score (a note-only entry), and records whether its techniques were
 #: answered; version 1 documents read as version 2 unchanged (the new fields have defaults),
 #: so a file is migrated by stamping it on its first write.
-SCHEMA_VERSION = 2
+#: 3: an entry may carry the optional daily items (sleep, mood, body regions) and a profile
+#: the items switched on; version 1 and 2 documents read with those empty (never asked), so
+#: again the first write migrates a file by stamping it.
+SCHEMA_VERSION = 3
 
 
 class StorageError(Exception):

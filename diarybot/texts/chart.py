@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from babel import numbers as babel_numbers
 
 from diarybot.domain.entries import Technique
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import report as rt
 from diarybot.texts.i18n import _, locale, ngettext, pgettext
 
@@ -106,4 +107,7 @@ def chart_labels(days_in_period: int) -> ChartLabels:
         day_month=cldr_template(skeletons["MMMd"].pattern),
         day_month_year=cldr_template(skeletons["yMMMd"].pattern),
         period_range=rt.date_range(),
+        items_heading=item_texts.chart_items_heading(),
+        sleep=item_texts.chart_sleep(),
+        mood=item_texts.chart_mood(),
     )

@@ -30,6 +30,10 @@ def csv_headers() -> dict[str, str]:
         "medications": _("Medications taken"),
         "note": _("Note"),
         "source": _("Source"),
+        "sleep": _("Sleep quality (0–10)"),
+        "mood": _("Mood (0–10)"),
+        # Translators: CSV column header: where the pain was (body regions).
+        "regions": _("Pain regions"),
     }
 
 

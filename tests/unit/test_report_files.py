@@ -92,11 +92,12 @@ def test_csv_starts_with_a_bom_and_the_documented_header(entries):
     data = entries_csv(entries, BERLIN)
     assert data.startswith(codecs.BOM_UTF8)
     first_line = data[len(codecs.BOM_UTF8) :].split(b"\r\n")[0]
+    # The daily items' columns came at the end: readers that go by position keep working.
     assert (
         first_line
         == (
             "Entry ID,Recorded at,Date,Pain score (0–10),Coping techniques,Pain medication,"
-            "Medications taken,Note,Source"
+            "Medications taken,Note,Source,Sleep quality (0–10),Mood (0–10),Pain regions"
         ).encode()
     )
 
