@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
 from diarybot.domain.people import ShareLevel
+from diarybot.domain.treatments import Kind
 from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
 from diarybot.texts import words
@@ -76,6 +78,14 @@ CHECKIN_MEDS = "cm"
 CHECKIN_TAKEN = "mt"
 CHECKIN_MEDS_CLEAR = "mc"
 CHECKIN_MEDS_BACK = "mb"
+# /treatment and its part of /history.
+TREATMENT_WHOSE = "ew"
+TREATMENT_KIND = "ek"
+TREATMENT_DAY = "ed"
+TREATMENT_SKIP = "es"
+TREATMENT_REMOVE = "er"
+TREATMENT_REMOVE_YES = "ey"
+TREATMENT_KEEP = "eq"
 
 MEDICATION_CODE = "medication"
 COMMON_TIMEZONES = (
@@ -93,6 +103,7 @@ COMMON_TIMES = ("08:00", "12:00", "18:00", "20:00", "21:00")
 _ID = r"[0-9a-f]{10}"
 _LEVELS = "|".join(level.value for level in ShareLevel)
 _MED = r"[0-9a-f]{6}"
+_KIND = "|".join(kind.value for kind in Kind)
 _PATTERNS = {
     SCORE: re.compile(rf"^{SCORE}:({_ID}):(\d{{1,2}})$"),
     TOGGLE: re.compile(rf"^{TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
@@ -146,6 +157,16 @@ _PATTERNS = {
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}}):({_LEVELS})$")
         for prefix in (LINK_ALLOW, SET_LEVEL)
     },
+    TREATMENT_WHOSE: re.compile(rf"^{TREATMENT_WHOSE}:(\d{{1,15}})$"),
+    TREATMENT_KIND: re.compile(rf"^{TREATMENT_KIND}:(\d{{1,15}}):({_KIND})$"),
+    **{
+        prefix: re.compile(rf"^{prefix}:(\d{{1,15}}):({_KIND}):(\d{{8}})$")
+        for prefix in (TREATMENT_DAY, TREATMENT_SKIP)
+    },
+    **{
+        prefix: re.compile(rf"^{prefix}:({_ID})$")
+        for prefix in (TREATMENT_REMOVE, TREATMENT_REMOVE_YES, TREATMENT_KEEP)
+    },
     SPECIALIST_TZ: re.compile(rf"^{SPECIALIST_TZ}:([A-Za-z0-9_+\-/]{{1,40}})$"),
     PATIENTS_PAGE: re.compile(rf"^{PATIENTS_PAGE}:(\d{{1,4}})$"),
 }
@@ -189,7 +210,22 @@ def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
         return _valid_score(args[2])
     if kind in (TOGGLE, HISTORY_TOGGLE):
         return args[1] in TOGGLE_CODES
+    if kind in (TREATMENT_DAY, TREATMENT_SKIP):
+        return callback_day(args[2]) is not None
     return True
+
+
+def day_data(day: date) -> str:
+    """A day in callback data: 20261130."""
+    return f"{day:%Y%m%d}"
+
+
+def callback_day(text: str) -> date | None:
+    """The day `day_data` wrote, or None for a date that does not exist."""
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
 
 
 def _valid_score(text: str) -> bool:
