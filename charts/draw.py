@@ -72,6 +72,36 @@ class StripRow:
     medication: bool = False
 
 
+@dataclass(frozen=True)
+class EventMark:
+    """A treatment (or several) on one day of the chart: its day index and its short label."""
+
+    day: int
+    label: str
+
+
+#: Treatments: a dotted vertical line, in the medication colour, behind the data.
+EVENT_STYLE: Style = {
+    "color": lay.VERMILLION,
+    "linewidth": 1.6,
+    "linestyle": (0, (2, 3)),
+    "zorder": 1.5,
+}
+
+
+def draw_events(sheet: Sheet, panel: Panel, marks: Sequence[EventMark]) -> None:
+    """A dotted line on each treatment's day with its label at the top of the pain plot,
+    alternating between two heights so neighbouring labels do not overlap as easily."""
+    data = sheet.data(panel)
+    for order, mark in enumerate(marks):
+        sheet.line(data, [mark.day, mark.day], [panel.y_bottom, panel.y_top], **EVENT_STYLE)
+        x = panel.x_px(mark.day)
+        room = panel.left + panel.width - x - lay.LABEL_GAP_PX
+        text = sheet.fit(mark.label, lay.SMALL_PT, max(room, 40.0))
+        y = panel.top + 6 + (order % 2) * 20
+        sheet.text(Label(text, x + 4, y, lay.SMALL_PT, lay.VERMILLION, va="top"))
+
+
 def draw_frame(sheet: Sheet, panel: Panel, ticks: DateTicks) -> None:
     """Light vertical gridlines at the labelled dates and a baseline under the panel."""
     x0, x1 = panel.x_range

@@ -28,10 +28,10 @@ from zoneinfo import ZoneInfo
 
 from charts import draw
 from charts import layout as lay
-from charts.draw import StripRow
+from charts.draw import EventMark, StripRow
 from charts.labels import DEFAULT_LABELS, TECHNIQUE_CODES, ChartLabels
 from charts.layout import Layout, MarkSizes
-from charts.model import ChartEntry, DayStat, Summary, daily_stats, summarize
+from charts.model import ChartEntry, ChartEvent, DayStat, Summary, daily_stats, summarize
 from charts.sheet import Sheet
 from charts.ticks import date_ticks
 
@@ -44,6 +44,8 @@ def render_trend(
     start: date,
     end: date,
     labels: ChartLabels = DEFAULT_LABELS,
+    *,
+    events: Sequence[ChartEvent] = (),
 ) -> bytes:
     """Draw the pain diary from ``start`` to ``end`` (local days in ``tz``) as PNG bytes.
 
@@ -52,16 +54,29 @@ def render_trend(
     0–10 scale; for periods over 14 days also the 7-day rolling mean (see
     ``charts.model.rolling_mean``), and the period mean (mean of daily means) as a dashed
     line. Below, one row per coping technique used and one for medication mark the days they
-    were used. Raises ``ValueError`` when no entry falls within the period: an empty chart
-    would only look like "no pain".
+    were used. ``events`` (treatments) in the period are marked on the time axis: a dotted
+    vertical line through the pain plot on their day, with their short label. Raises
+    ``ValueError`` when no entry falls within the period: an empty chart would only look like
+    "no pain".
     """
     stats = daily_stats(entries, tz, start, end)
     summary = summarize(stats)
     if not summary.days_logged:
         raise ValueError(f"no diary entries between {start} and {end} ({tz.key}) to chart")
     rows = strip_rows(stats, labels)
+    marks = event_marks(stats, events)
     with _RENDER_LOCK:
-        return _render_png(stats, summary, rows, labels)
+        return _render_png(stats, summary, rows, labels, marks)
+
+
+def event_marks(stats: Sequence[DayStat], events: Sequence[ChartEvent]) -> list[EventMark]:
+    """Events whose day is in the period, by day index; several on one day share one mark."""
+    index = {stat.day: i for i, stat in enumerate(stats)}
+    by_day: dict[int, list[str]] = {}
+    for event in sorted(events, key=lambda e: e.day):
+        if event.day in index:
+            by_day.setdefault(index[event.day], []).append(event.label)
+    return [EventMark(day, " + ".join(names)) for day, names in by_day.items()]
 
 
 def strip_rows(stats: Sequence[DayStat], labels: ChartLabels) -> list[StripRow]:
@@ -87,6 +102,7 @@ def _render_png(
     summary: Summary,
     rows: Sequence[StripRow],
     labels: ChartLabels,
+    marks: Sequence[EventMark] = (),
 ) -> bytes:
     """Build and draw the whole chart. Needs ``_RENDER_LOCK``."""
     layout = Layout(days=len(stats), rows=len(rows))
@@ -99,6 +115,7 @@ def _render_png(
     draw.draw_pain_scale(sheet, pain, labels)
     draw.draw_gaps(sheet, pain, stats, labels)
     draw.draw_pain_data(sheet, pain, stats, series, sizes)
+    draw.draw_events(sheet, pain, marks)
     if summary.mean is not None:
         draw.draw_period_mean(sheet, pain, summary.mean, labels)
     bottom = pain

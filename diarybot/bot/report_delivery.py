@@ -27,6 +27,7 @@ from diarybot.bot.replies import reply
 from diarybot.domain.localtime import zone
 from diarybot.domain.medication_figures import medication_figures
 from diarybot.domain.people import Profile
+from diarybot.domain.treatments import in_period, response
 from diarybot.reports.content import Extras, ReportFiles, display_name
 from diarybot.runtime.render_pool import RenderTimedOutError
 from diarybot.runtime.render_tasks import report_files
@@ -107,8 +108,16 @@ async def build_report(
     if not period:
         return None
     extras = await _extras(svc, profile.user_id, start, end)
+    events = in_period(await svc.store.treatments.all(profile.user_id), start, end)
+    if not with_entries:
+        # A summary-only consent carries no words of the patient's, a treatment's included.
+        events = [replace(e, words="") for e in events]
+    # `history` reaches back past `start` by the period's length plus 14 days, so it holds the
+    # 14 days before every event in the period and everything after it up to `end`.
     extras = replace(
-        extras, medications=medication_figures(period, profile.medications, start, end)
+        extras,
+        medications=medication_figures(period, profile.medications, start, end),
+        treatments=tuple(response(e, history, extras.pegs, as_of=end) for e in events),
     )
     tz = zone(profile.timezone)
     # One worker call for everything: the entries are sent to the worker once.
@@ -147,7 +156,7 @@ async def send_report(
         )
     documents = [(files.pdf, "pdf")]
     if raw:
-        documents += [(files.csv, "csv"), (files.fhir, "fhir.json")]
+        documents += files.data_files()
     for data, suffix in documents:
         await bot.send_document(chat_id, InputFile(data, filename=f"{files.stem()}.{suffix}"))
 

@@ -260,7 +260,7 @@ def report_fewer_after(days: int) -> str:
 
 
 def report_change() -> str:
-    return _("Change: {change} points ({percent}).")
+    return _("Change: {change} points ({percent}%).")
 
 
 def report_change_no_percent() -> str:
