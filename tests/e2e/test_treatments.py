@@ -16,6 +16,7 @@ from diarybot.domain.entries import Entry
 from diarybot.domain.people import ShareLevel
 from diarybot.domain.practice import PegResponse
 from diarybot.domain.treatments import Kind
+from diarybot.texts import erasure as erasure_texts
 from diarybot.texts import specialist as st
 from diarybot.texts import treatments as tt
 from diarybot.texts.i18n import format_date
@@ -299,3 +300,34 @@ async def test_chart_marks_the_treatment(harness, pat):
     await harness.store.treatments.remove(pat.id, event.id)
     # Charts of the same data are the same bytes: the mark is what differs.
     assert await chart() != with_event
+
+
+async def test_everything_sent_before_erasure_holds_the_treatments_and_erasure_removes_them(
+    harness, pat
+):
+    await seed(harness, pat)
+    await record(harness, pat, Kind.SURGERY, None, "knee replacement")
+    await harness.say(pat, "/delete")
+    mark = harness.api.mark()
+    harness.api.press_label(pat, erasure_texts.button_send_everything())
+    await harness.settle(timeout=90)
+    docs = {
+        c.files["document"].filename: c.files["document"].data
+        for c in harness.api.calls_for("sendDocument", pat.id)
+        if c.index >= mark
+    }
+    treatments_file = next(v for k, v in docs.items() if k.endswith(".treatments.csv"))
+    [row] = list(csv.DictReader(io.StringIO(treatments_file.decode("utf-8-sig"))))
+    assert (row["kind"], row["words"], row["mean_before"]) == (
+        "surgery",
+        "knee replacement",
+        "6.0",
+    )
+    fhir = json.loads(next(v for k, v in docs.items() if k.endswith(".fhir.json")))
+    procedures = [
+        e["resource"] for e in fhir["entry"] if e["resource"]["resourceType"] == "Procedure"
+    ]
+    assert [p["code"]["text"] for p in procedures] == ["Surgery: knee replacement"]
+    await harness.press(pat, texts.button_yes_erase())
+    assert await harness.store.treatments.all(pat.id) == []
+    assert not harness.files.diary_path(pat.id).exists()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from charts import ChartEntry, ChartEvent, daily_stats, render_trend
+from charts.render import event_marks
 from diarybot.domain.entries import Entry
 from diarybot.domain.practice import PegResponse
 from diarybot.domain.treatments import Kind, TreatmentEvent, clean_words, in_period, response
@@ -157,3 +160,20 @@ def test_event_round_trips_and_is_listed_by_period() -> None:
     assert clean_words("  a   b ") == "a b"
     assert clean_words("   ") is None
     assert clean_words("x" * 201) is None
+
+
+def test_chart_marks_only_events_in_the_period_and_joins_one_days_labels() -> None:
+    tz = ZoneInfo("UTC")
+    start, end = date(2026, 11, 1), date(2026, 11, 7)
+    stats = daily_stats([], tz, start, end)
+    events = [
+        ChartEvent(date(2026, 11, 3), "Injection"),
+        ChartEvent(date(2026, 11, 3), "Med change"),
+        ChartEvent(date(2026, 10, 31), "Surgery"),  # before the period
+    ]
+    [mark] = event_marks(stats, events)
+    assert (mark.day, mark.label) == (2, "Injection + Med change")
+    entries = [ChartEntry(at=datetime(2026, 11, d, 9, tzinfo=UTC), score=4) for d in (1, 2, 5)]
+    plain = render_trend(entries, tz, start, end)
+    assert render_trend(entries, tz, start, end, events=events) != plain
+    assert render_trend(entries, tz, start, end, events=events[2:]) == plain
