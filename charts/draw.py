@@ -96,10 +96,14 @@ def draw_events(sheet: Sheet, panel: Panel, marks: Sequence[EventMark]) -> None:
     for order, mark in enumerate(marks):
         sheet.line(data, [mark.day, mark.day], [panel.y_bottom, panel.y_top], **EVENT_STYLE)
         x = panel.x_px(mark.day)
-        room = panel.left + panel.width - x - lay.LABEL_GAP_PX
-        text = sheet.fit(mark.label, lay.SMALL_PT, max(room, 40.0))
         y = panel.top + 6 + (order % 2) * 20
-        sheet.text(Label(text, x + 4, y, lay.SMALL_PT, lay.VERMILLION, va="top"))
+        right_room = panel.left + panel.width - x - lay.LABEL_GAP_PX
+        if sheet.text_width(mark.label, lay.SMALL_PT) <= right_room:
+            label = Label(mark.label, x + 4, y, lay.SMALL_PT, lay.VERMILLION, va="top")
+        else:  # near the right edge: the label reads leftwards from its line
+            text = sheet.fit(mark.label, lay.SMALL_PT, max(x - panel.left - 4, 40.0))
+            label = Label(text, x - 4, y, lay.SMALL_PT, lay.VERMILLION, ha="right", va="top")
+        sheet.text(label)
 
 
 def draw_frame(sheet: Sheet, panel: Panel, ticks: DateTicks) -> None:
