@@ -36,6 +36,9 @@ from diarybot.texts import treatments as tt
 
 #: Patients listed on the "whose diary" keyboard (Telegram allows 100 buttons).
 MAX_PATIENT_BUTTONS = 90
+#: Treatments listed (newest first) in /history, one removal button each: years of them stay
+#: in the reports and exports, while the list stays one message long.
+HISTORY_TREATMENTS = 20
 
 
 async def treatment_command(update: Update, context: BotContext) -> None:
@@ -270,14 +273,15 @@ async def show_in_history(update: Update, context: BotContext, user_id: int) -> 
         return False
     names = tt.kind_names()
     lines = [tt.history_heading()]
-    for event in reversed(events):
+    newest = events[::-1][:HISTORY_TREATMENTS]
+    for event in newest:
         line = tt.history_line_words() if event.words else tt.history_line()
         day = tt.day_text(event.local_date)
         lines.append(line.format(day=day, kind=names[event.kind], words=event.words))
         if event.by_specialist:
             lines.append(tt.history_by_specialist().format(who=event.recorded_by))
     lines.append(tt.history_hint())
-    markup = tk.remove_keyboard(list(reversed(events)))
+    markup = tk.remove_keyboard(newest)
     await reply(update, "\n".join(lines), reply_markup=markup)
     return True
 
