@@ -17,6 +17,7 @@ from diarybot.domain.people import ShareLevel
 from diarybot.domain.practice import PegResponse
 from diarybot.domain.treatments import Kind
 from diarybot.texts import erasure as erasure_texts
+from diarybot.texts import safety as safety_texts
 from diarybot.texts import specialist as st
 from diarybot.texts import treatments as tt
 from diarybot.texts.i18n import format_date
@@ -331,3 +332,17 @@ async def test_everything_sent_before_erasure_holds_the_treatments_and_erasure_r
     await harness.press(pat, texts.button_yes_erase())
     assert await harness.store.treatments.all(pat.id) == []
     assert not harness.files.diary_path(pat.id).exists()
+
+
+async def test_alarming_words_get_the_crisis_reply_first_and_are_kept(harness, pat):
+    await harness.say(pat, "/treatment")
+    await harness.press(pat, NAMES[Kind.OTHER])
+    await harness.press(pat, tt.button_today())
+    replies = await harness.say(pat, "nothing works, i wanna die")
+    assert len(replies) == 2
+    assert safety_texts.note_later() in replies[0]
+    assert replies[1] == tt.saved_with_words().format(
+        kind=NAMES[Kind.OTHER], day=format_date(TODAY), words="nothing works, i wanna die"
+    )
+    [event] = await harness.store.treatments.all(pat.id)
+    assert event.words == "nothing works, i wanna die"
