@@ -8,6 +8,7 @@ lock). Labels in any script a patient types are drawn through the fonts of ``cha
 from charts.labels import DEFAULT_LABELS, DEFAULT_TECHNIQUE_NAMES, TECHNIQUE_CODES, ChartLabels
 from charts.model import (
     ChartEntry,
+    ChartEvent,
     DayStat,
     Summary,
     daily_stats,
@@ -21,6 +22,7 @@ __all__ = [
     "DEFAULT_TECHNIQUE_NAMES",
     "TECHNIQUE_CODES",
     "ChartEntry",
+    "ChartEvent",
     "ChartLabels",
     "DayStat",
     "Summary",

@@ -72,6 +72,40 @@ class StripRow:
     medication: bool = False
 
 
+@dataclass(frozen=True)
+class EventMark:
+    """A treatment (or several) on one day of the chart: its day index and its short label."""
+
+    day: int
+    label: str
+
+
+#: Treatments: a dotted vertical line, in the medication colour, behind the data.
+EVENT_STYLE: Style = {
+    "color": lay.VERMILLION,
+    "linewidth": 1.6,
+    "linestyle": (0, (2, 3)),
+    "zorder": 1.5,
+}
+
+
+def draw_events(sheet: Sheet, panel: Panel, marks: Sequence[EventMark]) -> None:
+    """A dotted line on each treatment's day with its label at the top of the pain plot,
+    alternating between two heights so neighbouring labels do not overlap as easily."""
+    data = sheet.data(panel)
+    for order, mark in enumerate(marks):
+        sheet.line(data, [mark.day, mark.day], [panel.y_bottom, panel.y_top], **EVENT_STYLE)
+        x = panel.x_px(mark.day)
+        y = panel.top + 6 + (order % 2) * 20
+        right_room = panel.left + panel.width - x - lay.LABEL_GAP_PX
+        if sheet.text_width(mark.label, lay.SMALL_PT) <= right_room:
+            label = Label(mark.label, x + 4, y, lay.SMALL_PT, lay.VERMILLION, va="top")
+        else:  # near the right edge: the label reads leftwards from its line
+            text = sheet.fit(mark.label, lay.SMALL_PT, max(x - panel.left - 4, 40.0))
+            label = Label(text, x - 4, y, lay.SMALL_PT, lay.VERMILLION, ha="right", va="top")
+        sheet.text(label)
+
+
 def draw_frame(sheet: Sheet, panel: Panel, ticks: DateTicks) -> None:
     """Light vertical gridlines at the labelled dates and a baseline under the panel."""
     x0, x1 = panel.x_range

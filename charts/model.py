@@ -56,6 +56,17 @@ class ChartEntry:
 
 
 @dataclass(frozen=True)
+class ChartEvent:
+    """Something done on a local day (a treatment), marked on the time axis with a short label.
+
+    The caller gives the label already worded (a few characters: a day can be a few pixels).
+    """
+
+    day: date
+    label: str
+
+
+@dataclass(frozen=True)
 class DayStat:
     """Everything logged on one local day; ``scores`` is empty for a day without entries."""
 

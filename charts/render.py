@@ -28,10 +28,10 @@ from zoneinfo import ZoneInfo
 
 from charts import draw
 from charts import layout as lay
-from charts.draw import StripRow
+from charts.draw import EventMark, StripRow
 from charts.labels import DEFAULT_LABELS, TECHNIQUE_CODES, ChartLabels
 from charts.layout import Layout, MarkSizes
-from charts.model import ChartEntry, DayStat, Summary, daily_stats, summarize
+from charts.model import ChartEntry, ChartEvent, DayStat, Summary, daily_stats, summarize
 from charts.sheet import Sheet
 from charts.ticks import date_ticks
 
@@ -50,6 +50,7 @@ def render_trend(
     labels: ChartLabels = DEFAULT_LABELS,
     *,
     items: Sequence[str] = (),
+    events: Sequence[ChartEvent] = (),
 ) -> bytes:
     """Draw the pain diary from ``start`` to ``end`` (local days in ``tz``) as PNG bytes.
 
@@ -60,11 +61,13 @@ def render_trend(
     line. Below, one row per coping technique used and one for medication mark the days they
     were used (each medication the patient named on a row of its own). ``items`` names the
     daily items switched on (of ``ITEM_CODES``): those answered in the period are drawn in a
-    small 0–10 panel under the pain plot. Raises ``ValueError`` when no entry falls within
-    the period: an empty chart would only look like "no pain".
+    small 0–10 panel under the pain plot. ``events`` (treatments) in the period are marked on
+    the time axis: a dotted vertical line through the pain plot on their day, with their short
+    label. Raises ``ValueError`` when no entry falls within the period: an empty chart would
+    only look like "no pain".
     """
     with _RENDER_LOCK:
-        return chart_sheet(entries, tz, start, end, labels, items=items).png()
+        return chart_sheet(entries, tz, start, end, labels, items=items, events=events).png()
 
 
 def chart_sheet(
@@ -75,6 +78,7 @@ def chart_sheet(
     labels: ChartLabels = DEFAULT_LABELS,
     *,
     items: Sequence[str] = (),
+    events: Sequence[ChartEvent] = (),
 ) -> Sheet:
     """The chart drawn but not encoded (``render_trend``'s work; tests measure its labels).
     Callers hold ``_RENDER_LOCK`` or use it from one thread only."""
@@ -84,11 +88,21 @@ def chart_sheet(
         raise ValueError(f"no diary entries between {start} and {end} ({tz.key}) to chart")
     rows = strip_rows(stats, labels)
     drawn = [item for item in ITEM_CODES if item in items and _answered(stats, item)]
-    return _draw(stats, summary, rows, labels, drawn)
+    return _draw(stats, summary, rows, labels, items=drawn, marks=event_marks(stats, events))
 
 
 def _answered(stats: Sequence[DayStat], item: str) -> bool:
     return any(stat.item_mean(item) is not None for stat in stats)
+
+
+def event_marks(stats: Sequence[DayStat], events: Sequence[ChartEvent]) -> list[EventMark]:
+    """Events whose day is in the period, by day index; several on one day share one mark."""
+    index = {stat.day: i for i, stat in enumerate(stats)}
+    by_day: dict[int, list[str]] = {}
+    for event in sorted(events, key=lambda e: e.day):
+        if event.day in index:
+            by_day.setdefault(index[event.day], []).append(event.label)
+    return [EventMark(day, " + ".join(names)) for day, names in by_day.items()]
 
 
 def strip_rows(stats: Sequence[DayStat], labels: ChartLabels) -> list[StripRow]:
@@ -127,7 +141,9 @@ def _draw(
     summary: Summary,
     rows: Sequence[StripRow],
     labels: ChartLabels,
+    *,
     items: Sequence[str],
+    marks: Sequence[EventMark] = (),
 ) -> Sheet:
     """Build and draw the whole chart. Needs ``_RENDER_LOCK``."""
     layout = Layout(days=len(stats), rows=len(rows), items=bool(items))
@@ -140,6 +156,7 @@ def _draw(
     draw.draw_pain_scale(sheet, pain, labels)
     draw.draw_gaps(sheet, pain, stats, labels)
     draw.draw_pain_data(sheet, pain, stats, series, sizes)
+    draw.draw_events(sheet, pain, marks)
     if summary.mean is not None:
         draw.draw_period_mean(sheet, pain, summary.mean, labels)
     bottom = pain

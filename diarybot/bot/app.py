@@ -38,6 +38,7 @@ from diarybot.bot import (
     plan_notes,
     routing,
     specialist,
+    treatments,
     user_states,
     words,
 )
@@ -162,6 +163,7 @@ def _add_handlers(app: DiaryApp) -> None:
         "practice": guided_exercises.practice_command,
         "peg": peg_check.peg_command,
         "meds": medications.meds_command,
+        "treatment": treatments.treatment_command,
         "delete": erasure.delete_command,
         "cancel": routing.cancel,
     }
@@ -219,6 +221,13 @@ def _add_handlers(app: DiaryApp) -> None:
         keyboards.ITEM_RATING: daily_items.rating_button,
         keyboards.ITEM_REGION: daily_items.region_button,
         keyboards.ITEM_REGIONS_END: daily_items.regions_end,
+        keyboards.TREATMENT_WHOSE: treatments.whose_button,
+        keyboards.TREATMENT_KIND: treatments.kind_button,
+        keyboards.TREATMENT_DAY: treatments.day_button,
+        keyboards.TREATMENT_SKIP: treatments.skip_button,
+        keyboards.TREATMENT_REMOVE: treatments.remove_button,
+        keyboards.TREATMENT_REMOVE_YES: treatments.remove_answer_button,
+        keyboards.TREATMENT_KEEP: treatments.remove_answer_button,
     }
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))

@@ -19,6 +19,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, Job
 
 from diarybot.domain.localtime import utc_now
 from diarybot.domain.share_codes import AttemptLimiter
+from diarybot.domain.treatments import TreatmentDraft
 from diarybot.runtime.in_flight import InFlight
 from diarybot.runtime.redelivery import HandledUpdates
 from diarybot.runtime.render_pool import RenderPool
@@ -66,6 +67,10 @@ class Awaiting(enum.Enum):
     MED_NAME = enum.auto()
     #: /meds "Rename": the next text renames the medication whose id is in `entry_id`.
     MED_RENAME = enum.auto()
+    #: /treatment: the next text is the treatment's day (the draft is in `treatment`).
+    TREATMENT_DATE = enum.auto()
+    #: /treatment: the next text is the treatment's own words.
+    TREATMENT_WORDS = enum.auto()
 
 
 @dataclass
@@ -82,6 +87,8 @@ class UserState:
     offered: dict[str, str] = field(default_factory=dict)
     #: With `Awaiting.PLAN_NOTE`: the patient the specialist's plan note is for.
     patient_id: int | None = None
+    #: With `Awaiting.TREATMENT_DATE` / `TREATMENT_WORDS`: the treatment being recorded.
+    treatment: TreatmentDraft | None = None
 
     def expect(self, what: Awaiting, entry_id: str | None = None) -> None:
         """Remember what the next text answers."""
@@ -103,6 +110,7 @@ class UserState:
         """Forget it; whether there was something to forget."""
         had = self.awaiting is not Awaiting.NOTHING
         self.awaiting, self.entry_id, self.patient_id = Awaiting.NOTHING, None, None
+        self.treatment = None
         return had
 
 

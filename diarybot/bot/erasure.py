@@ -39,12 +39,19 @@ async def send_everything_button(update: Update, context: BotContext) -> None:
         return
     await reply(update, texts.preparing())
     pegs = await svc.store.diary.pegs(user_id)
-    csv_data, fhir = await svc.renderer.run(
-        everything_files, profile, entries, pegs, tz=zone(profile.timezone), now=svc.clock()
+    treatments = await svc.store.treatments.all(user_id)
+    files = await svc.renderer.run(
+        everything_files,
+        profile,
+        entries,
+        pegs,
+        tz=zone(profile.timezone),
+        now=svc.clock(),
+        treatments=treatments,
     )
     first, last = entries[0].local_date, entries[-1].local_date
     stem = f"pain-diary-all-{first}-{last}"
-    for data, suffix in ((csv_data, "csv"), (fhir, "fhir.json")):
+    for data, suffix in files:
         await context.bot.send_document(
             profile.chat_id, InputFile(data, filename=f"{stem}.{suffix}")
         )

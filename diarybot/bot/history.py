@@ -11,7 +11,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from diarybot import texts
-from diarybot.bot import checkin, keyboards
+from diarybot.bot import checkin, keyboards, treatments
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import Entry, Technique
@@ -49,10 +49,11 @@ async def history_command(update: Update, context: BotContext) -> None:
     if profile is None:
         return
     page = await _page(context, profile.user_id, profile.timezone, 0)
-    if page is None:
+    if page is not None:
+        await reply(update, page[0], reply_markup=page[1])
+    # Treatment events follow the entries, each removable (bot/treatments.py).
+    if not await treatments.show_in_history(update, context, profile.user_id) and page is None:
         await reply(update, texts.history_empty())
-        return
-    await reply(update, page[0], reply_markup=page[1])
 
 
 async def _page(

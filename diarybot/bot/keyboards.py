@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -18,6 +19,7 @@ from diarybot import texts
 from diarybot.domain.daily_items import DailyItem, Region
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Entry, Technique
 from diarybot.domain.people import ShareLevel
+from diarybot.domain.treatments import Kind
 from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
 from diarybot.texts import words
@@ -84,6 +86,14 @@ SETTINGS_ITEM = "si"
 ITEM_RATING = "ia"
 ITEM_REGION = "ib"
 ITEM_REGIONS_END = "ic"
+# /treatment and its part of /history.
+TREATMENT_WHOSE = "ew"
+TREATMENT_KIND = "ek"
+TREATMENT_DAY = "ed"
+TREATMENT_SKIP = "es"
+TREATMENT_REMOVE = "er"
+TREATMENT_REMOVE_YES = "ey"
+TREATMENT_KEEP = "eq"
 
 MEDICATION_CODE = "medication"
 COMMON_TIMEZONES = (
@@ -103,6 +113,7 @@ _LEVELS = "|".join(level.value for level in ShareLevel)
 _MED = r"[0-9a-f]{6}"
 _ITEMS = "|".join(item.value for item in DailyItem)
 _REGIONS = "|".join(region.value for region in Region)
+_KIND = "|".join(kind.value for kind in Kind)
 _PATTERNS = {
     SCORE: re.compile(rf"^{SCORE}:({_ID}):(\d{{1,2}})$"),
     TOGGLE: re.compile(rf"^{TOGGLE}:({_ID}):([a-z_]{{1,20}})$"),
@@ -161,6 +172,16 @@ _PATTERNS = {
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}}):({_LEVELS})$")
         for prefix in (LINK_ALLOW, SET_LEVEL)
     },
+    TREATMENT_WHOSE: re.compile(rf"^{TREATMENT_WHOSE}:(\d{{1,15}})$"),
+    TREATMENT_KIND: re.compile(rf"^{TREATMENT_KIND}:(\d{{1,15}}):({_KIND})$"),
+    **{
+        prefix: re.compile(rf"^{prefix}:(\d{{1,15}}):({_KIND}):(\d{{8}})$")
+        for prefix in (TREATMENT_DAY, TREATMENT_SKIP)
+    },
+    **{
+        prefix: re.compile(rf"^{prefix}:({_ID})$")
+        for prefix in (TREATMENT_REMOVE, TREATMENT_REMOVE_YES, TREATMENT_KEEP)
+    },
     SPECIALIST_TZ: re.compile(rf"^{SPECIALIST_TZ}:([A-Za-z0-9_+\-/]{{1,40}})$"),
     PATIENTS_PAGE: re.compile(rf"^{PATIENTS_PAGE}:(\d{{1,4}})$"),
     LANGUAGE: re.compile(rf"^{LANGUAGE}:([A-Za-z_]{{2,5}})$"),
@@ -207,7 +228,22 @@ def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
         return _valid_score(args[2])
     if kind in (TOGGLE, HISTORY_TOGGLE):
         return args[1] in TOGGLE_CODES
+    if kind in (TREATMENT_DAY, TREATMENT_SKIP):
+        return callback_day(args[2]) is not None
     return True
+
+
+def day_data(day: date) -> str:
+    """A day in callback data: 20261130."""
+    return f"{day:%Y%m%d}"
+
+
+def callback_day(text: str) -> date | None:
+    """The day `day_data` wrote, or None for a date that does not exist."""
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
 
 
 def _valid_score(text: str) -> bool:

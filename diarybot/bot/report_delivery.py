@@ -28,6 +28,7 @@ from diarybot.domain.item_figures import item_figures
 from diarybot.domain.localtime import zone
 from diarybot.domain.medication_figures import medication_figures
 from diarybot.domain.people import Profile
+from diarybot.domain.treatments import in_period, response
 from diarybot.reports.content import Extras, ReportFiles, display_name
 from diarybot.runtime.render_pool import RenderTimedOutError
 from diarybot.runtime.render_tasks import report_files
@@ -108,10 +109,17 @@ async def build_report(
     if not period:
         return None
     extras = await _extras(svc, profile.user_id, start, end)
+    events = in_period(await svc.store.treatments.all(profile.user_id), start, end)
+    if not with_entries:
+        # A summary-only consent carries no words of the patient's, a treatment's included.
+        events = [replace(e, words="") for e in events]
+    # `history` reaches back past `start` by the period's length plus 14 days, so it holds the
+    # 14 days before every event in the period and everything after it up to `end`.
     extras = replace(
         extras,
         medications=medication_figures(period, profile.medications, start, end),
         items=item_figures(period),
+        treatments=tuple(response(e, history, extras.pegs, as_of=end) for e in events),
     )
     tz = zone(profile.timezone)
     # One worker call for everything: the entries are sent to the worker once.
@@ -150,7 +158,7 @@ async def send_report(
         )
     documents = [(files.pdf, "pdf")]
     if raw:
-        documents += [(files.csv, "csv"), (files.fhir, "fhir.json")]
+        documents += files.data_files()
     for data, suffix in documents:
         await bot.send_document(chat_id, InputFile(data, filename=f"{files.stem()}.{suffix}"))
 

@@ -17,6 +17,7 @@ from diarybot.bot import (
     onboarding,
     patient_sharing,
     plan_notes,
+    treatments,
     words,
 )
 from diarybot.bot.context import Awaiting, BotContext
@@ -40,14 +41,28 @@ async def route_text(update: Update, context: BotContext) -> None:
         # crisis line, and must be stored as written rather than answered as an emergency.
         await plan_notes.plan_text(update, context, text)
         return
+    draft = state.treatment
+    if (
+        state.awaiting is Awaiting.TREATMENT_WORDS
+        and draft is not None
+        and draft.patient_id != patient_id(update)
+        and len(text) <= MAX_TEXT
+    ):
+        # Likewise a specialist's words about a patient's treatment: stored as written.
+        await treatments.words_text(update, context, text)
+        return
     # A corrected note (/history) is stored whatever it says, like a note.
     taking_note = state.awaiting in (Awaiting.NOTE, Awaiting.EDIT_NOTE)
     # Words that will be kept after the crisis reply, like /log's: a score with a note, or the
     # note typed while the techniques keyboard is open (never the answer to a setting).
     answering_setting = state.awaiting in (Awaiting.TIMEZONE, Awaiting.REMINDER_TIME)
-    kept = taking_note or (
-        not answering_setting
-        and (state.awaiting is Awaiting.TECHNIQUES or read_score_and_note(text) is not None)
+    kept = (
+        taking_note
+        or state.awaiting is Awaiting.TREATMENT_WORDS
+        or (
+            not answering_setting
+            and (state.awaiting is Awaiting.TECHNIQUES or read_score_and_note(text) is not None)
+        )
     )
     # Before anything else, whatever else is wrong with the message (too long, not what we
     # asked for): someone in trouble is answered first.
@@ -86,6 +101,8 @@ _ANSWERS: dict[Awaiting, Answer] = {
     Awaiting.REPORT_REFERENCE: patient_sharing.report_reference_text,
     Awaiting.MED_NAME: medications.name_text,
     Awaiting.MED_RENAME: _rename_medication,
+    Awaiting.TREATMENT_DATE: treatments.date_text,
+    Awaiting.TREATMENT_WORDS: treatments.words_text,
 }
 
 

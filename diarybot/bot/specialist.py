@@ -320,7 +320,7 @@ async def data_files_button(update: Update, context: BotContext) -> None:
         return
     start, end = summary_period(svc, profile, SUMMARY_DAYS)
     files = await build_report(svc, profile, start, end)
-    for data, suffix in ((files.csv, "csv"), (files.fhir, "fhir.json")) if files else ():
+    for data, suffix in files.data_files() if files else ():
         fresh = await still_shared(svc, target, press.user_id)
         if fresh is None or not fresh.level.with_files:
             return

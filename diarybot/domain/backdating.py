@@ -87,6 +87,17 @@ def parse_log(
     return LogRequest(at=instant, day=day, score=scored.score, note=scored.note)
 
 
+def parse_day(text: str, today: date, language: str = DEFAULT_LANGUAGE) -> date | None:
+    """The day one typed word names ("yesterday", "2026-11-30", "30.11"), or None.
+
+    Other flows that ask for a day (a treatment's date) read it the way /log does.
+    """
+    words = text.split()
+    if len(words) != 1:
+        return None
+    return _day(words, today, language)[0]
+
+
 def _day(words: list[str], today: date, language: str) -> tuple[date | None, int]:
     """The day the first word names, and whether it named one (1) or not (0)."""
     if not words:

@@ -281,10 +281,7 @@ def _change(
         return None
     now, then = round(mean, REPORT_DECIMALS), round(previous_mean, REPORT_DECIMALS)
     absolute = round(now - then, REPORT_DECIMALS)
-    # Exact on one-decimal values: the rounded doubles compare like the printed numbers.
-    important = abs(absolute) >= IMPORTANT_CHANGE_POINTS or (
-        then > 0 and abs(absolute) >= IMPORTANT_CHANGE_FRACTION * then
-    )
+    important = clinically_important(absolute, then)
     return Change(
         previous_start=previous_start,
         previous_end=previous_end,
@@ -292,6 +289,17 @@ def _change(
         absolute=absolute,
         percent=absolute / then * 100 if then > 0 else None,
         clinically_important=important,
+    )
+
+
+def clinically_important(change: float, baseline: float) -> bool:
+    """Whether a change from `baseline` reaches Farrar's threshold (either rule above).
+
+    Callers pass values rounded to `REPORT_DECIMALS`, so the flag agrees with the printed
+    numbers (exact on one-decimal values: the rounded doubles compare like the printed ones).
+    """
+    return abs(change) >= IMPORTANT_CHANGE_POINTS or (
+        baseline > 0 and abs(change) >= IMPORTANT_CHANGE_FRACTION * baseline
     )
 
 

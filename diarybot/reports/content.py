@@ -17,9 +17,11 @@ from diarybot.domain.medications import Use
 from diarybot.domain.peg_score import peg_trend
 from diarybot.domain.people import Profile
 from diarybot.domain.practice import ExerciseSession, PegResponse
+from diarybot.domain.treatments import WINDOW_DAYS, Response, Window
 from diarybot.texts import daily_items as item_texts
 from diarybot.texts import medications as med_texts
 from diarybot.texts import report as rt
+from diarybot.texts import treatments as tt
 from diarybot.texts.guided import practice_lines
 
 PATIENT_NAMESPACE = uuid.UUID("5b0f7a52-29a4-4a39-9d0e-8f0a4c1de5a1")
@@ -35,6 +37,16 @@ class ReportFiles:
     csv: bytes
     fhir: bytes
     chart: bytes | None
+    #: The treatment events of the period with the pain around each (None: there were none).
+    treatments_csv: bytes | None = None
+
+    def data_files(self) -> list[tuple[bytes, str]]:
+        """The data files with their name suffixes: the entries' CSV, the FHIR file and, when
+        there were treatments, their own CSV (one row per event, not per entry)."""
+        files = [(self.csv, "csv"), (self.fhir, "fhir.json")]
+        if self.treatments_csv is not None:
+            files.append((self.treatments_csv, "treatments.csv"))
+        return files
 
     def stem(self) -> str:
         """The common file name stem."""
@@ -61,6 +73,8 @@ class Extras:
     medications: tuple[MedicationFigures, ...] = ()
     #: The optional daily items answered in the period (`domain.item_figures`).
     items: ItemFigures | None = None
+    #: Each treatment event in the period with the pain around it (`domain.treatments`).
+    treatments: tuple[Response, ...] = ()
 
 
 def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
@@ -88,6 +102,8 @@ def report_sections(extras: Extras, start: date) -> list[tuple[str, list[str]]]:
         sections.append((med_texts.report_heading(), medication_lines(extras.medications)))
     if extras.items is not None and extras.items.any:
         sections.append((item_texts.report_heading(), item_lines(extras.items)))
+    if extras.treatments:
+        sections.append((tt.report_heading(), treatment_lines(extras.treatments)))
     return sections
 
 
@@ -114,6 +130,68 @@ def item_lines(figures: ItemFigures) -> list[str]:
         )
         lines.append(item_texts.report_regions().format(regions=item_texts.region_list(counted)))
     return lines
+
+
+def treatment_lines(responses: tuple[Response, ...]) -> list[str]:
+    """Per event: what and when, the mean daily pain before and after with the days logged,
+    the change and its flag, and the PEG; then the caveat that this is an observation."""
+    lines = []
+    names = tt.kind_names()
+    for item in responses:
+        event = item.event
+        words = {"day": rt.short_date(event.local_date), "kind": names[event.kind]}
+        heading = tt.report_event_words() if event.words else tt.report_event()
+        lines.append(heading.format(words=event.words, **words))
+        if event.by_specialist:
+            lines.append(tt.report_by_specialist().format(who=event.recorded_by))
+        lines.append(tt.report_before().format(**_window_words(item.before)))
+        lines.append(tt.report_after().format(**_window_words(item.after)))
+        if item.after.days_available < WINDOW_DAYS:
+            lines.append(tt.report_fewer_after(item.after.days_available))
+        lines.extend(_change_lines(item))
+        peg = _treatment_peg_line(item)
+        if peg:
+            lines.append(peg)
+    lines.append(tt.report_caveat())
+    return lines
+
+
+def _window_words(window: Window) -> dict[str, str]:
+    days = tt.days_logged(window.days_logged, window.days_available)
+    return {"mean": rt.number(window.mean), "days": days}
+
+
+def _change_lines(item: Response) -> list[str]:
+    if item.change is None:
+        return [tt.report_no_change()]
+    if item.percent is None:
+        line = tt.report_change_no_percent().format(change=rt.signed(item.change))
+    else:
+        line = tt.report_change().format(
+            change=rt.signed(item.change), percent=rt.signed(item.percent, 0)
+        )
+    flag = tt.report_important() if item.clinically_important else tt.report_not_important()
+    return [line, flag]
+
+
+def _treatment_peg_line(item: Response) -> str | None:
+    before, after = item.peg_before, item.peg_after
+    if before and after:
+        return tt.report_peg_both().format(
+            before=rt.number(before[1]),
+            day_before=rt.short_date(before[0]),
+            after=rt.number(after[1]),
+            day_after=rt.short_date(after[0]),
+        )
+    if before:
+        return tt.report_peg_before().format(
+            before=rt.number(before[1]), day_before=rt.short_date(before[0])
+        )
+    if after:
+        return tt.report_peg_after().format(
+            after=rt.number(after[1]), day_after=rt.short_date(after[0])
+        )
+    return None
 
 
 def medication_lines(figures: tuple[MedicationFigures, ...]) -> list[str]:

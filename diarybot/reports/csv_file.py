@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from diarybot.domain.daily_items import Region
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.medications import Medication
+from diarybot.domain.treatments import Response
 from diarybot.texts import exports
 from diarybot.texts.i18n import LANGUAGES, speaking
 
@@ -147,6 +148,71 @@ def known_headers() -> set[tuple[str, ...]]:
         with speaking(language):
             rows.add(header_row())
     return rows
+
+
+#: treatments.csv: one row per treatment event, with the pain around it (`domain.treatments`).
+TREATMENT_COLUMNS = (
+    "treatment_id",
+    "local_date",
+    "kind",
+    "words",
+    "recorded_by",
+    "mean_before",
+    "days_logged_before",
+    "days_before",
+    "mean_after",
+    "days_logged_after",
+    "days_after",
+    "change",
+    "clinically_important",
+    "peg_before",
+    "peg_after",
+)
+
+
+def treatments_csv(responses: Iterable[Response]) -> bytes:
+    """Each treatment event as one row, oldest first: the kind as stored (`med_start`, …),
+    the words as written, who recorded it (empty: the patient), the mean daily pain over the
+    14 days before and after with the days logged of the days that had passed, the change,
+    its flag and the PEG on each side. Empty cells where there is no value, never 0.
+
+    Only the cells of words (the treatment's, the specialist's name) are guarded against
+    formulas: the figures are plain numbers of ours, and a guarded "-3.0" would no longer
+    be a number in a spreadsheet."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(TREATMENT_COLUMNS)
+    for item in sorted(responses, key=lambda r: (r.event.local_date, r.event.recorded_at)):
+        row = _treatment_row(item)
+        for column in (TREATMENT_COLUMNS.index("words"), TREATMENT_COLUMNS.index("recorded_by")):
+            row[column] = neutralize_cell(row[column])
+        writer.writerow(row)
+    return buffer.getvalue().encode(ENCODING)
+
+
+def _treatment_row(item: Response) -> list[str]:
+    event = item.event
+
+    def value(number: float | None) -> str:
+        return "" if number is None else f"{number:.1f}"
+
+    return [
+        event.id,
+        event.local_date.isoformat(),
+        event.kind.value,
+        event.words,
+        event.recorded_by,
+        value(item.before.mean),
+        str(item.before.days_logged),
+        str(item.before.days_available),
+        value(item.after.mean),
+        str(item.after.days_logged),
+        str(item.after.days_available),
+        value(item.change),
+        "" if item.change is None else (YES if item.clinically_important else NO),
+        value(item.peg_before[1]) if item.peg_before else "",
+        value(item.peg_after[1]) if item.peg_after else "",
+    ]
 
 
 def parse_entries_csv(data: bytes) -> list[dict[str, Any]]:

@@ -33,10 +33,12 @@ from diarybot.domain.entries import Entry
 from diarybot.domain.medication_figures import MedicationFigures
 from diarybot.domain.medications import Use
 from diarybot.domain.practice import PEG_ITEMS, PegResponse
+from diarybot.domain.treatments import PROCEDURES, Kind, TreatmentEvent
 from diarybot.texts import daily_items as item_texts
 from diarybot.texts import exports, medication_name, technique_names
 from diarybot.texts import medications as med_texts
 from diarybot.texts import report as rt
+from diarybot.texts import treatments as treatment_texts
 
 PROJECT_URL = "https://github.com/diarybot/diarybot"
 #: Namespace of every UUID5 the export derives; fixed forever, or ids change between versions.
@@ -75,6 +77,7 @@ def fhir_bundle(
     *,
     pegs: Iterable[PegResponse] = (),
     medications: Iterable[MedicationFigures] = (),
+    treatments: Iterable[TreatmentEvent] = (),
 ) -> dict[str, Any]:
     """A FHIR `Bundle` of type "collection" with one Observation per entry, oldest first.
 
@@ -82,6 +85,8 @@ def fhir_bundle(
     LOINC codes) and, once complete, an Observation of the PEG score (91147-9) derived from it.
     Each medication taken in the period adds a `MedicationStatement` named by the patient's own
     words only (`medicationCodeableConcept.text`): no drug code is guessed from a name.
+    Each treatment event adds a `Procedure` (injection, physiotherapy or CBT course, surgery,
+    other) or, for a medication started or changed, a `MedicationStatement`, in text only.
 
     `patient_ref` is the reference the receiver knows the patient by (e.g. "Patient/123");
     the patient is both the subject and the performer, since every score is self-reported.
@@ -109,9 +114,8 @@ def fhir_bundle(
             for peg in sorted(pegs, key=lambda p: (p.asked_at, p.id))
             for resource in _peg_entries(peg, patient, patient_ref, tz)
         ]
-        + [
-            _medication_statement(item, patient, patient_ref, generated_at) for item in medications
-        ],
+        + [_medication_statement(item, patient, patient_ref, generated_at) for item in medications]
+        + [_treatment(event, patient, patient_ref) for event in treatments],
     }
 
 
@@ -124,10 +128,18 @@ def fhir_json(
     *,
     pegs: Iterable[PegResponse] = (),
     medications: Iterable[MedicationFigures] = (),
+    treatments: Iterable[TreatmentEvent] = (),
 ) -> bytes:
     """`fhir_bundle` as UTF-8 JSON (indent 2, non-ASCII kept readable)."""
     bundle = fhir_bundle(
-        entries, patient_ref, patient_display, tz, generated_at, pegs=pegs, medications=medications
+        entries,
+        patient_ref,
+        patient_display,
+        tz,
+        generated_at,
+        pegs=pegs,
+        medications=medications,
+        treatments=treatments,
     )
     return json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8")
 
@@ -324,6 +336,49 @@ def _category() -> dict[str, Any]:
     return _concept(
         OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY, exports.fhir_category_text()
     )
+
+
+def _treatment(event: TreatmentEvent, patient: dict[str, Any], patient_ref: str) -> dict[str, Any]:
+    """A treatment event in text only: what the diary holds, with no code guessed from words.
+
+    A course's start is an `in-progress` Procedure starting that day, its end a `completed` one
+    ending that day; a medication started or changed is a `MedicationStatement` from that day.
+    """
+    resource_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/treatment/{event.id}"))
+    kind = treatment_texts.kind_names()[event.kind]
+    text = f"{kind}: {event.words}" if event.words else kind
+    who: dict[str, Any] = {"display": event.recorded_by} if event.by_specialist else patient
+    note = treatment_texts.fhir_procedure_note().format(
+        who=event.recorded_by if event.by_specialist else treatment_texts.patient_word()
+    )
+    day = event.local_date.isoformat()
+    resource: dict[str, Any]
+    if event.kind in PROCEDURES:
+        resource = {"resourceType": "Procedure", "id": resource_id, "status": "completed"}
+        if event.kind in (Kind.PHYSIO_START, Kind.PSYCHOLOGY_START):
+            resource |= {"status": "in-progress", "performedPeriod": {"start": day}}
+        elif event.kind in (Kind.PHYSIO_END, Kind.PSYCHOLOGY_END):
+            resource["performedPeriod"] = {"end": day}
+        else:
+            resource["performedDateTime"] = day
+        resource |= {"code": {"text": text}, "subject": patient, "asserter": who}
+    else:
+        resource = {
+            "resourceType": "MedicationStatement",
+            "id": resource_id,
+            "status": "active",
+            "medicationCodeableConcept": {"text": event.words or kind},
+            "subject": patient,
+            "effectiveDateTime": day,
+            "dateAsserted": event.recorded_at.isoformat(timespec="seconds"),
+            "informationSource": who,
+        }
+    resource["note"] = [{"text": note}]
+    return {"fullUrl": f"urn:uuid:{resource_id}", "resource": resource}
+
+
+def _concept(system: str, code: str, display: str) -> dict[str, Any]:
+    return {"coding": [{"system": system, "code": code, "display": display}], "text": display}
 
 
 def _flag(system: str, code: str, display: str) -> dict[str, Any]:

@@ -22,8 +22,10 @@ from zoneinfo import ZoneInfo
 from diarybot.domain.daily_items import DailyItem
 from diarybot.domain.entries import Entry, entries_between, scored
 from diarybot.domain.figures import period_figures
+from diarybot.domain.localtime import local_date
 from diarybot.domain.people import Profile
 from diarybot.domain.practice import PegResponse
+from diarybot.domain.treatments import TreatmentEvent, in_period, response
 from diarybot.reports.content import (
     Extras,
     ReportFiles,
@@ -33,7 +35,9 @@ from diarybot.reports.content import (
 )
 from diarybot.storage.atomic import StorageError, parse_file
 from diarybot.storage.diary import ENTRIES_TABLE
+from diarybot.storage.treatments import events_from_tables
 from diarybot.texts import report as rt
+from diarybot.texts import treatments as treatment_texts
 from diarybot.texts.chart import chart_labels
 from diarybot.texts.i18n import speaking
 
@@ -121,14 +125,24 @@ def chart_entries(
     ]
 
 
+def chart_events(events: Iterable[TreatmentEvent]) -> list[charts.ChartEvent]:
+    """Treatment events as the chart's marks, each with its short label."""
+    import charts  # noqa: PLC0415 - see the module docstring
+
+    labels = treatment_texts.chart_labels()
+    return [charts.ChartEvent(day=e.local_date, label=labels[e.kind]) for e in events]
+
+
 def chart(
     entries: Sequence[Entry],
     tz_name: str,
     start: date,
     end: date,
+    *,
     options: ChartOptions = ChartOptions(),
+    events: Sequence[TreatmentEvent] = (),
 ) -> RenderedChart:
-    """Render the chart of `entries` for the period, with its summary."""
+    """Render the chart of `entries` for the period, with its summary and treatments marked."""
     import charts  # noqa: PLC0415 - see the module docstring
 
     tz = ZoneInfo(tz_name)
@@ -136,7 +150,9 @@ def chart(
     summary = charts.summarize(charts.daily_stats(data, tz, start, end))
     labels = chart_labels(summary.days_in_period)
     return RenderedChart(
-        png=charts.render_trend(data, tz, start, end, labels, items=options.items),
+        png=charts.render_trend(
+            data, tz, start, end, labels, items=options.items, events=chart_events(events)
+        ),
         mean=summary.mean,
         worst=summary.worst,
         days_logged=summary.days_logged,
@@ -164,7 +180,13 @@ def chart_from_diary(
     except (OSError, StorageError):
         return UNREADABLE
     entries = entries_between(tables.get(ENTRIES_TABLE, {}).values(), start, end)
-    return chart(entries, tz_name, start, end, options) if scored(entries) else None
+    if not scored(entries):
+        return None
+    try:
+        events = in_period(events_from_tables(tables), start, end)
+    except (KeyError, TypeError, ValueError):
+        events = []  # a hand-edited event must not cost the patient their chart
+    return chart(entries, tz_name, start, end, options=options, events=events)
 
 
 def report_files(
@@ -188,12 +210,18 @@ def report_files(
     the CSV and the FHIR file cover the whole period.
     """
     # Imported here, not at the top: only the render workers need fpdf (and its ~0.4 s import).
-    from diarybot.reports.csv_file import entries_csv  # noqa: PLC0415
+    from diarybot.reports.csv_file import entries_csv, treatments_csv  # noqa: PLC0415
     from diarybot.reports.fhir import fhir_json  # noqa: PLC0415
     from diarybot.reports.pdf import pdf_report  # noqa: PLC0415
 
     start, end = bounds
-    png = chart(period, tz.key, start, end, chart_options(profile)).png if with_chart else None
+    events = [item.event for item in extras.treatments]
+    options = chart_options(profile)
+    png = (
+        chart(period, tz.key, start, end, options=options, events=events).png
+        if with_chart
+        else None
+    )
     figures = period_figures(history, start, end, previous=history)
     listed, left_out = _latest(period, pdf_limit)
     sections = report_sections(extras, start)
@@ -226,8 +254,10 @@ def report_files(
             now,
             pegs=[p for p in extras.pegs if p.local_date >= start],
             medications=extras.medications,
+            treatments=events,
         ),
         chart=png,
+        treatments_csv=treatments_csv(extras.treatments) if extras.treatments else None,
     )
 
 
@@ -247,16 +277,29 @@ def everything_files(
     *,
     tz: ZoneInfo,
     now: datetime,
-) -> tuple[bytes, bytes]:
-    """The CSV and FHIR files of a whole diary, however long (runs in a render worker).
+    treatments: Sequence[TreatmentEvent] = (),
+) -> list[tuple[bytes, str]]:
+    """The data files of a whole diary, however long, with their name suffixes: the CSV and
+    FHIR files and, when there are treatment events, their own CSV (runs in a render worker).
 
-    Sent before an erasure: these two formats hold every entry, where the PDF is a report to
+    Sent before an erasure: these formats hold every entry, where the PDF is a report to
     read and is bounded by what a reader can take in.
     """
-    from diarybot.reports.csv_file import entries_csv  # noqa: PLC0415
+    from diarybot.reports.csv_file import entries_csv, treatments_csv  # noqa: PLC0415
     from diarybot.reports.fhir import fhir_json  # noqa: PLC0415
 
     fhir = fhir_json(
-        entries, patient_reference(profile), display_name(profile), tz, now, pegs=pegs
+        entries,
+        patient_reference(profile),
+        display_name(profile),
+        tz,
+        now,
+        pegs=pegs,
+        treatments=treatments,
     )
-    return entries_csv(entries, tz, profile.medications), fhir
+    files = [(entries_csv(entries, tz, profile.medications), "csv"), (fhir, "fhir.json")]
+    if treatments:
+        today = local_date(now, tz)
+        responses = [response(e, entries, pegs, as_of=today) for e in treatments]
+        files.append((treatments_csv(responses), "treatments.csv"))
+    return files

@@ -1,5 +1,6 @@
-"""Everything stored, composed: `store.profiles`, `store.diary`, `store.specialists`,
-`store.sharing`, over one `PatientFolders` (see there for the folder layout and the queues)."""
+"""Everything stored, composed: `store.profiles`, `store.diary`, `store.treatments`,
+`store.specialists`, `store.sharing`, over one `PatientFolders` (see there for the folder
+layout and the queues)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from diarybot.storage.profiles import Profiles
 from diarybot.storage.share_codes import ShareCodes
 from diarybot.storage.sharing import Sharing
 from diarybot.storage.specialists import Specialists
+from diarybot.storage.treatments import Treatments
 
 
 class Store:
@@ -23,6 +25,7 @@ class Store:
         self.folders = PatientFolders(data_dir, threads)
         self.profiles = Profiles(self.folders)
         self.diary = Diary(self.folders)
+        self.treatments = Treatments(self.folders)
         self.specialists = Specialists(self.folders)
         codes = ShareCodes(self.folders)
         self.sharing = Sharing(self.folders, self.profiles, self.specialists, codes)

@@ -48,6 +48,7 @@ def commands() -> list[tuple[str, str]]:
         ("practice", _("How your guided exercises went")),
         ("peg", _("The weekly PEG check: day or off")),
         ("meds", _("Your medication list: add, rename, stop")),
+        ("treatment", _("Record a treatment: injection, new medication, physio …")),
         ("remind", _("Set the daily reminder time")),
         ("timezone", _("Set your time zone")),
         ("settings", _("Show your settings")),

@@ -339,6 +339,7 @@ def specialist_commands() -> list[tuple[str, str]]:
         ("digest", _("When your weekly digest arrives")),
         ("alerts", _("Flare alerts on or off")),
         ("plan", _("Write a patient's plan note")),
+        ("treatment", _("Record a treatment in a patient's diary")),
         ("timezone", _("Your time zone")),
         ("delete", _("Erase all your data")),
         ("help", _("What I can do")),
