@@ -182,7 +182,7 @@ def _item_entries(
             "resourceType": "Observation",
             "id": resource_id,
             "status": "final",
-            "category": [_concept(OBSERVATION_CATEGORY, CATEGORY_CODE, CATEGORY_DISPLAY)],
+            "category": [_category()],
             "code": {"text": text},
             "subject": dict(patient),
             "effectiveDateTime": entry.recorded_at.astimezone(tz).isoformat(timespec="seconds"),
@@ -375,10 +375,6 @@ def _treatment(event: TreatmentEvent, patient: dict[str, Any], patient_ref: str)
         }
     resource["note"] = [{"text": note}]
     return {"fullUrl": f"urn:uuid:{resource_id}", "resource": resource}
-
-
-def _concept(system: str, code: str, display: str) -> dict[str, Any]:
-    return {"coding": [{"system": system, "code": code, "display": display}], "text": display}
 
 
 def _flag(system: str, code: str, display: str) -> dict[str, Any]:
