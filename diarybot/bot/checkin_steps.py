@@ -58,7 +58,7 @@ def regions_keyboard(entry: Entry) -> InlineKeyboardMarkup:
     names = item_texts.region_names()
     buttons = [
         InlineKeyboardButton(
-            (texts.checked() if region in entry.regions else texts.unchecked()) + names[region],
+            texts.toggle_label(names[region], ticked=region in entry.regions),
             callback_data=f"{keyboards.ITEM_REGION}:{entry.id}:{region.value}",
         )
         for region in Region
@@ -81,8 +81,7 @@ def settings_keyboard(profile: Profile) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    (texts.checked() if item in profile.daily_items else texts.unchecked())
-                    + names[item],
+                    texts.toggle_label(names[item], ticked=item in profile.daily_items),
                     callback_data=f"{keyboards.SETTINGS_ITEM}:{item.value}",
                 )
             ]

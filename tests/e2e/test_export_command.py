@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from diarybot import texts
 from diarybot.reports.csv_file import parse_entries_csv
+from diarybot.texts import exports
 
 
 @pytest.fixture
@@ -93,7 +94,7 @@ async def test_export_csv_neutralises_formulas_and_fhir_keeps_the_text(harness, 
 
     # What a spreadsheet reads: the cells start with a quote, so neither is a formula.
     raw = list(csv.reader(io.StringIO(csv_data.decode("utf-8-sig"), newline="")))
-    note = raw[0].index("note")
+    note = raw[0].index(exports.csv_headers()["note"])
     assert [row[note] for row in raw[1:]] == ["'" + formula, "'-2 since yesterday"]
     # The patient's words come back exactly from the CSV parser and the FHIR bundle.
     assert [r["note"] for r in parse_entries_csv(csv_data)] == [formula, "-2 since yesterday"]

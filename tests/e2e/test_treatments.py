@@ -238,14 +238,14 @@ async def test_report_shows_pain_before_and_after_the_treatment(harness, pat):
     await record(harness, pat, Kind.INJECTION, None, "L4/L5 facet joint")
     text, docs = await export(harness, pat)
     assert tt.report_heading() in text
-    assert "24 Nov 2026: Injection or nerve block (“L4/L5 facet joint”)" in text
+    assert "Nov 24, 2026: Injection or nerve block (“L4/L5 facet joint”)" in text
     # 14 days of 6 before; the event day (8) counts on neither side; 6 days of 3 after.
     assert "Mean daily pain in the 14 days before: 6.0 (14 of 14 days logged)." in text
     assert "Mean daily pain in the 14 days after: 3.0 (6 of 6 days logged)." in text
     assert tt.report_fewer_after(6) in text
     assert "Change: −3.0 points (−50%)." in text
     assert " ".join(tt.report_important().split()) in text
-    assert "PEG 7.0 on 22 Nov 2026 before it and 4.0 on 30 Nov 2026 after it." in text
+    assert "PEG 7.0 on Nov 22, 2026 before it and 4.0 on Nov 30, 2026 after it." in text
 
     rows = list(
         csv.DictReader(
