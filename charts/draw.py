@@ -190,6 +190,10 @@ def draw_period_mean(sheet: Sheet, panel: Panel, mean: float, labels: ChartLabel
     )
     text = labels.mean_line.format(mean=labels.number(mean))
     right = panel.left + panel.width + lay.LABEL_GAP_PX
+    room = lay.WIDTH_PX - right - lay.MARGIN_PX
+    if sheet.text_width(text, lay.SMALL_PT) > room:
+        # "moyenne 5,4", "среднее 5,4" are wider than the margin: the number goes under the word.
+        text = "\n".join(sheet.fit(part, lay.SMALL_PT, room) for part in text.split(" ", 1))
     sheet.text(Label(text, right, panel.y_px(mean), lay.SMALL_PT, va="center"))
 
 

@@ -46,12 +46,8 @@ async def plan_command(update: Update, context: BotContext) -> None:
 def _switch(shown: bool) -> InlineKeyboardMarkup:
     """The button that turns the plan line in the patient's reminders off (or back on)."""
     if shown:
-        return keyboards.single_button(
-            plan_texts.hide_in_reminders(), f"{keyboards.PLAN_IN_REMINDERS}:off"
-        )
-    return keyboards.single_button(
-        plan_texts.show_in_reminders(), f"{keyboards.PLAN_IN_REMINDERS}:on"
-    )
+        return keyboards.single_button(plan_texts.hide_in_reminders(), keyboards.PLAN_LINE_OFF)
+    return keyboards.single_button(plan_texts.show_in_reminders(), keyboards.PLAN_LINE_ON)
 
 
 async def plan_in_reminders_button(update: Update, context: BotContext) -> None:

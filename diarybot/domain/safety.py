@@ -277,13 +277,26 @@ def languages() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class CrisisLine:
+    """A crisis line as the service names itself, and how to reach it (no words of ours)."""
+
+    name: str
+    numbers: tuple[str, ...]
+    #: Takes text messages as well as calls.
+    texts: bool = False
+    #: Free of charge at any hour.
+    free: bool = False
+
+
+@dataclass(frozen=True)
 class CrisisHelp:
     """What the crisis reply names: a line for the patient's country when we know it, the
-    international directory always, and the number for an ambulance."""
+    international directory always, and the numbers for an ambulance (empty: not known, the
+    reply says "your local emergency number")."""
 
     country: str | None
-    line: str | None
-    emergency: str
+    line: CrisisLine | None
+    emergency: tuple[str, ...]
     directory_name: str
     directory_url: str
 
@@ -303,10 +316,19 @@ def crisis_help(tz_name: str | None) -> CrisisHelp:
     line = known.get("line") if known else None
     return CrisisHelp(
         country=country if known else None,
-        line=line,
-        emergency=known["emergency"] if known else data["default"]["emergency"],
+        line=_line(line) if line else None,
+        emergency=tuple(known["emergency"] if known else data["default"]["emergency"]),
         directory_name=data["directory"]["name"],
         directory_url=data["directory"]["url"],
+    )
+
+
+def _line(data: dict[str, Any]) -> CrisisLine:
+    return CrisisLine(
+        name=data["name"],
+        numbers=tuple(data["numbers"]),
+        texts=bool(data.get("texts", False)),
+        free=bool(data.get("free", False)),
     )
 
 

@@ -155,9 +155,9 @@ def format_decimal(number: float, digits: int = 1, *, signed: bool = False) -> s
     return babel_numbers.format_decimal(number, pattern, locale=locale())
 
 
-def format_list(items: Sequence[str]) -> str:
+def format_list(items: Sequence[str], style: str = "standard") -> str:
     """Names of a genuine list as the active language joins them: "A, B, and C", "A, B y C".
 
     Only for a list of equal things (techniques, medications); never to build a sentence.
     """
-    return babel_lists.format_list(list(items), locale=locale())
+    return babel_lists.format_list(list(items), style=style, locale=locale())

@@ -7,8 +7,8 @@ is: a diary that told no one. Each paragraph is a whole sentence with named plac
 
 from __future__ import annotations
 
-from diarybot.domain.safety import Concern, CrisisHelp
-from diarybot.texts.i18n import _
+from diarybot.domain.safety import Concern, CrisisHelp, CrisisLine
+from diarybot.texts.i18n import _, format_list
 
 
 def self_harm() -> str:
@@ -47,7 +47,41 @@ def medical() -> str:
 
 
 def medical_default_emergency() -> str:
-    return _("your local emergency number")
+    # Translators: fills {emergency} ("call {emergency}") when the patient's country is not known.
+    return _("your local emergency number (112 in Europe, 911 in North America)")
+
+
+def line_call() -> str:
+    # Translators: fills {line}: a crisis line's own name, then its number(s), e.g.
+    # "Samaritans: call 116 123".
+    return _("{name}: call {numbers}")
+
+
+def line_call_or_text() -> str:
+    # Translators: fills {line}, for a line that also takes text messages.
+    return _("{name}: call or text {numbers}")
+
+
+def line_call_free() -> str:
+    # Translators: fills {line}, for a line that is free of charge at any hour.
+    return _("{name}: call {numbers} (free, any time)")
+
+
+def line_words(line: CrisisLine) -> str:
+    """A crisis line in the active language: its own name, then how to reach it."""
+    numbers = format_list(line.numbers, style="or")
+    if line.texts:
+        template = line_call_or_text()
+    elif line.free:
+        template = line_call_free()
+    else:
+        template = line_call()
+    return template.format(name=line.name, numbers=numbers)
+
+
+def emergency_words(numbers: tuple[str, ...]) -> str:
+    """The ambulance numbers ("15 or 112"), or the general phrase when the country is unknown."""
+    return format_list(numbers, style="or") if numbers else medical_default_emergency()
 
 
 #: In every crisis reply: what the bot did and did not do with the message.
@@ -71,12 +105,14 @@ def crisis_reply(found: frozenset[Concern], help_: CrisisHelp, *, as_note: bool 
     A medical emergency comes first when both are there ("I took all my pills" is both).
     """
     paragraphs: list[str] = []
+    emergency = emergency_words(help_.emergency)
     if Concern.MEDICAL_EMERGENCY in found:
-        paragraphs.append(medical().format(emergency=help_.emergency))
+        paragraphs.append(medical().format(emergency=emergency))
     if Concern.SELF_HARM in found:
         paragraphs.append(self_harm())
         if help_.line is not None:
-            paragraphs.append(self_harm_line().format(line=help_.line, emergency=help_.emergency))
+            line = line_words(help_.line)
+            paragraphs.append(self_harm_line().format(line=line, emergency=emergency))
             paragraphs.append(
                 elsewhere().format(
                     directory_name=help_.directory_name, directory_url=help_.directory_url
@@ -87,7 +123,7 @@ def crisis_reply(found: frozenset[Concern], help_: CrisisHelp, *, as_note: bool 
                 self_harm_directory().format(
                     directory_name=help_.directory_name,
                     directory_url=help_.directory_url,
-                    emergency=help_.emergency,
+                    emergency=emergency,
                 )
             )
     paragraphs.append(nothing_sent())

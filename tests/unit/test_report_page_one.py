@@ -119,7 +119,7 @@ def test_page_one_holds_the_key_figures_flares_techniques_and_the_chart(busy_mon
     page = reader.pages[0]
     text = page.extract_text()
     figures = period_figures(entries, date(2026, 10, 1), date(2026, 10, 31), previous=entries)
-    assert "Alex Example" in text and "Thu 01 Oct 2026 – Sat 31 Oct 2026 (31 days)" in text
+    assert "Alex Example" in text and "Thu, Oct 1, 2026 – Sat, Oct 31, 2026 (31 days)" in text
     assert "Key figures" in text and "Average pain 5.3" in text
     assert "25 of 31 (81%) · 49 entries" in text
     assert "Flares" in text and f"{figures.flare_days} flare days:" in text

@@ -16,6 +16,8 @@ import pytest
 from diarybot.domain import safety
 from diarybot.domain.folding import fold
 from diarybot.domain.safety import Concern
+from diarybot.texts import i18n
+from diarybot.texts import safety as safety_texts
 from diarybot.texts.i18n import LANGUAGES
 
 SELF = frozenset({Concern.SELF_HARM})
@@ -168,7 +170,27 @@ def test_pain_idioms_and_ordinary_notes_in_every_language_do_not_alarm(text):
 
 def test_crisis_help_names_brazils_line_and_only_the_emergency_number_where_none_was_checked():
     brazil = safety.crisis_help("America/Sao_Paulo")
-    assert brazil.line is not None and "188" in brazil.line and brazil.emergency.startswith("192")
-    for zone, emergency in [("Europe/Moscow", "112"), ("Europe/Lisbon", "112")]:
+    assert brazil.line is not None and "188" in brazil.line.numbers
+    assert brazil.emergency[0].startswith("192")
+    for zone, emergency in [("Europe/Moscow", ("112",)), ("Europe/Lisbon", ("112",))]:
         found = safety.crisis_help(zone)
         assert found.line is None and found.emergency == emergency  # the directory is named
+
+
+@pytest.mark.parametrize(
+    ("language", "zone", "words"),
+    [
+        ("fr", "Europe/Paris", ["15 ou 112", "3114"]),
+        ("de", "Europe/Berlin", ["0800 111 0 111 oder 0800 111 0 222"]),
+        ("es", "Asia/Tokyo", ["findahelpline.com"]),
+    ],
+)
+def test_the_crisis_reply_names_lines_and_numbers_in_the_patients_words(language, zone, words):
+    """Names and numbers come from the data, every word around them from the catalog: a
+    French patient never reads "call 15 or 112"."""
+    found = frozenset({Concern.SELF_HARM, Concern.MEDICAL_EMERGENCY})
+    with i18n.speaking(language):
+        reply = safety_texts.crisis_reply(found, safety.crisis_help(zone))
+    assert all(word in reply for word in words)
+    for english in (" or ", "call ", "free, any time", "your local emergency number"):
+        assert english not in reply, english

@@ -140,7 +140,7 @@ def test_another_language_file_is_applied_to_every_message():
 def test_the_crisis_line_follows_the_country_of_the_time_zone(zone, country, number):
     found = safety.crisis_help(zone)
     assert found.country == country
-    assert found.line is not None and number in found.line
+    assert found.line is not None and number in found.line.numbers
 
 
 @pytest.mark.parametrize("zone", [None, "UTC", "Asia/Tokyo", "Not/AZone"])
