@@ -25,6 +25,8 @@ from diarybot.reports.fhir import fhir_json
 from diarybot.reports.pdf import pdf_report
 from diarybot.runtime.digest_tasks import digest_files
 from diarybot.runtime.render_tasks import chart_entries
+from diarybot.texts.chart import chart_labels
+from diarybot.texts.i18n import speaking
 
 DEMO_NAME = "Alex Example (synthetic)"
 GENERATED_AT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -72,13 +74,46 @@ def _with_items(rng: random.Random, entry: Entry) -> Entry:
     )
 
 
+#: The languages docs/ shows a sample chart and report in besides English (#15).
+DOC_LANGUAGES = ("es", "ru")
+
+
 def render_demo(out_dir: Path) -> list[Path]:
-    """Write the three sample charts and the month's report (PDF, CSV, FHIR) into `out_dir`."""
+    """Write the three sample charts and the month's report (PDF, CSV, FHIR) into `out_dir`,
+    and the month's chart and report again in each of `DOC_LANGUAGES`."""
     paths = render_samples(out_dir)
     entries = demo_entries()
     start, end = _month()
     period = [e for e in entries if start <= e.local_date <= end]
-    chart = render_trend(chart_entries(period), SAMPLE_TZ, start, end, items=("sleep", "mood"))
+    chart, report = _month_report(entries, period, start, end)
+    files = {
+        "sample-report.pdf": report,
+        "sample-report.csv": entries_csv(period, SAMPLE_TZ),
+        "sample-report.fhir.json": fhir_json(
+            period, "Patient/demo", DEMO_NAME, SAMPLE_TZ, GENERATED_AT
+        ),
+        "sample-digest.pdf": demo_digest(entries),
+    }
+    for language in DOC_LANGUAGES:
+        with speaking(language):
+            chart, report = _month_report(entries, period, start, end)
+        files[f"sample-month-{language}.png"] = chart
+        files[f"sample-report-{language}.pdf"] = report
+    for name, data in files.items():
+        path = out_dir / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def _month_report(
+    entries: list[Entry], period: list[Entry], start: date, end: date
+) -> tuple[bytes, bytes]:
+    """The month's chart and PDF report, in the active language."""
+    labels = chart_labels((end - start).days + 1)
+    chart = render_trend(
+        chart_entries(period), SAMPLE_TZ, start, end, labels, items=("sleep", "mood")
+    )
     report = pdf_report(
         patient_name=DEMO_NAME,
         period_start=start,
@@ -90,19 +125,7 @@ def render_demo(out_dir: Path) -> list[Path]:
         generated_at=GENERATED_AT,
         sections=report_sections(Extras(items=item_figures(period)), start),
     )
-    files = {
-        "sample-report.pdf": report,
-        "sample-report.csv": entries_csv(period, SAMPLE_TZ),
-        "sample-report.fhir.json": fhir_json(
-            period, "Patient/demo", DEMO_NAME, SAMPLE_TZ, GENERATED_AT
-        ),
-        "sample-digest.pdf": demo_digest(entries),
-    }
-    for name, data in files.items():
-        path = out_dir / name
-        path.write_bytes(data)
-        paths.append(path)
-    return paths
+    return chart, report
 
 
 #: Synthetic patients of a sample digest: name, points added to every score, days skipped.

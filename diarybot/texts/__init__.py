@@ -619,10 +619,16 @@ def weekdays() -> tuple[str, ...]:
 def peg_questions() -> dict[str, tuple[str, str]]:
     return {
         "pain": (
+            # Translators: a PEG item (Krebs et al. 2009, J Gen Intern Med 24:733). Follow a
+            # published translation where one exists: Spanish PEG-S (PMC11580754); none was
+            # found for de, fr, pt_BR or ru (docs/peg-translations.md), so those are our own.
             _("What number best describes your pain on average in the past week?"),
             _("0 = no pain, 10 = pain as bad as you can imagine"),
         ),
         "enjoyment": (
+            # Translators: a PEG item (Krebs et al. 2009, J Gen Intern Med 24:733). Follow a
+            # published translation where one exists: Spanish PEG-S (PMC11580754); none was
+            # found for de, fr, pt_BR or ru (docs/peg-translations.md), so those are our own.
             _(
                 "What number best describes how, during the past week, pain has interfered with "
                 "your enjoyment of life?"
@@ -630,6 +636,9 @@ def peg_questions() -> dict[str, tuple[str, str]]:
             _("0 = does not interfere, 10 = completely interferes"),
         ),
         "activity": (
+            # Translators: a PEG item (Krebs et al. 2009, J Gen Intern Med 24:733). Follow a
+            # published translation where one exists: Spanish PEG-S (PMC11580754); none was
+            # found for de, fr, pt_BR or ru (docs/peg-translations.md), so those are our own.
             _(
                 "What number best describes how, during the past week, pain has interfered with "
                 "your general activity?"
