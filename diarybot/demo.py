@@ -11,7 +11,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from charts import render_trend
+from charts import ChartEvent, render_trend
 from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
 from diarybot.domain.daily_items import Region
 from diarybot.domain.digest import PatientWeek, digest_period
@@ -19,12 +19,14 @@ from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.figures import period_figures
 from diarybot.domain.item_figures import item_figures
 from diarybot.domain.localtime import local_date
+from diarybot.domain.treatments import Kind, TreatmentEvent, response
 from diarybot.reports.content import Extras, report_sections
 from diarybot.reports.csv_file import entries_csv
 from diarybot.reports.fhir import fhir_json
 from diarybot.reports.pdf import pdf_report
 from diarybot.runtime.digest_tasks import digest_files
 from diarybot.runtime.render_tasks import chart_entries
+from diarybot.texts import treatments as treatment_texts
 from diarybot.texts.chart import chart_labels
 from diarybot.texts.i18n import speaking
 
@@ -111,8 +113,10 @@ def _month_report(
 ) -> tuple[bytes, bytes]:
     """The month's chart and PDF report, in the active language."""
     labels = chart_labels((end - start).days + 1)
+    treatment = demo_treatment(start)
+    marks = [ChartEvent(treatment.local_date, treatment_texts.chart_labels()[treatment.kind])]
     chart = render_trend(
-        chart_entries(period), SAMPLE_TZ, start, end, labels, items=("sleep", "mood")
+        chart_entries(period), SAMPLE_TZ, start, end, labels, items=("sleep", "mood"), events=marks
     )
     report = pdf_report(
         patient_name=DEMO_NAME,
@@ -123,9 +127,27 @@ def _month_report(
         chart_png=chart,
         tz=SAMPLE_TZ,
         generated_at=GENERATED_AT,
-        sections=report_sections(Extras(items=item_figures(period)), start),
+        sections=report_sections(
+            Extras(
+                items=item_figures(period),
+                treatments=(response(treatment, entries, (), as_of=end),),
+            ),
+            start,
+        ),
     )
     return chart, report
+
+
+def demo_treatment(start: date) -> TreatmentEvent:
+    """The sample patient's physiotherapy course, started mid-month (the report's "Treatments")."""
+    day = start + timedelta(days=14)
+    return TreatmentEvent(
+        id="demo-physio",
+        local_date=day,
+        kind=Kind.PHYSIO_START,
+        recorded_at=GENERATED_AT,
+        words="",
+    )
 
 
 #: Synthetic patients of a sample digest: name, points added to every score, days skipped.
