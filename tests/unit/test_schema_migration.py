@@ -2,32 +2,22 @@
 migrated on their first write; a file from a newer diarybot is still refused."""
 
 import json
-import shutil
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from diarybot.domain.entries import Entry, Technique
 from diarybot.storage.atomic import SCHEMA_VERSION, UnsupportedSchemaError
 from tests.support.disk import DiskFiles
+from tests.support.old_files import FIXTURES, place_old_diary, schema
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "diary_schema_v1.json"
+FIXTURE = FIXTURES / "diary_schema_v1.json"
 USER = 42
-
-
-def schema(path: Path) -> int:
-    [meta] = json.loads(path.read_bytes())["meta"].values()
-    return meta["schema_version"]
 
 
 @pytest.fixture
 def old_diary(tmp_path):
-    files = DiskFiles(tmp_path)
-    target = files.diary_path(USER)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(FIXTURE, target)
-    return files, target
+    return place_old_diary(tmp_path, FIXTURE, USER)
 
 
 def test_the_fixture_is_an_old_file():

@@ -2,9 +2,7 @@
 daily items) are read with no items, and migrated to schema 3 on their first write."""
 
 import json
-import shutil
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -13,23 +11,15 @@ from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.people import Profile
 from diarybot.storage.atomic import SCHEMA_VERSION
 from tests.support.disk import DiskFiles
+from tests.support.old_files import FIXTURES, place_old_diary, schema
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "diary_schema_v2.json"
+FIXTURE = FIXTURES / "diary_schema_v2.json"
 USER = 42
-
-
-def schema(path: Path) -> int:
-    [meta] = json.loads(path.read_bytes())["meta"].values()
-    return meta["schema_version"]
 
 
 @pytest.fixture
 def old_diary(tmp_path):
-    files = DiskFiles(tmp_path)
-    target = files.diary_path(USER)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(FIXTURE, target)
-    return files, target
+    return place_old_diary(tmp_path, FIXTURE, USER)
 
 
 def test_the_fixture_is_a_schema_2_file_without_items():
