@@ -181,7 +181,8 @@ def treatments_csv(responses: Iterable[Response]) -> bytes:
     be a number in a spreadsheet."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(TREATMENT_COLUMNS)
+    headers = exports.treatment_csv_headers()
+    writer.writerow([headers[key] for key in TREATMENT_COLUMNS])
     for item in sorted(responses, key=lambda r: (r.event.local_date, r.event.recorded_at)):
         row = _treatment_row(item)
         for column in (TREATMENT_COLUMNS.index("words"), TREATMENT_COLUMNS.index("recorded_by")):

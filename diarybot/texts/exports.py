@@ -37,6 +37,28 @@ def csv_headers() -> dict[str, str]:
     }
 
 
+def treatment_csv_headers() -> dict[str, str]:
+    """The header of each column of treatments.csv, by its stable key."""
+    return {
+        # Translators: treatments.csv column headers; a spreadsheet user reads them.
+        "treatment_id": _("Treatment ID"),
+        "local_date": _("Date"),
+        "kind": _("Kind of treatment"),
+        "words": _("Details"),
+        "recorded_by": _("Recorded by"),
+        "mean_before": _("Mean pain, 14 days before"),
+        "days_logged_before": _("Days logged before"),
+        "days_before": _("Days before that had passed"),
+        "mean_after": _("Mean pain, 14 days after"),
+        "days_logged_after": _("Days logged after"),
+        "days_after": _("Days after that had passed"),
+        "change": _("Change (points)"),
+        "clinically_important": _("Clinically important"),
+        "peg_before": _("PEG before"),
+        "peg_after": _("PEG after"),
+    }
+
+
 # -- FHIR: the texts people read beside the codes ----------------------------------------------
 
 

@@ -17,6 +17,7 @@ from diarybot.domain.people import ShareLevel
 from diarybot.domain.practice import PegResponse
 from diarybot.domain.treatments import Kind
 from diarybot.texts import erasure as erasure_texts
+from diarybot.texts import exports
 from diarybot.texts import safety as safety_texts
 from diarybot.texts import specialist as st
 from diarybot.texts import treatments as tt
@@ -72,6 +73,13 @@ async def record(harness, user, kind: Kind, day_label: str | None, words: str | 
     if words is None:
         return await harness.press(user, tt.button_skip())
     return await harness.say(user, words)
+
+
+def treatment_rows(data: bytes) -> list[dict[str, str]]:
+    """treatments.csv's rows by column key (its header is in the reader's language)."""
+    by_header = {header: key for key, header in exports.treatment_csv_headers().items()}
+    rows = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    return [{by_header[h]: v for h, v in row.items()} for row in rows]
 
 
 async def test_patient_records_a_treatment_with_a_typed_date_and_words(harness, pat):
@@ -247,11 +255,7 @@ async def test_report_shows_pain_before_and_after_the_treatment(harness, pat):
     assert " ".join(tt.report_important().split()) in text
     assert "PEG 7.0 on Nov 22, 2026 before it and 4.0 on Nov 30, 2026 after it." in text
 
-    rows = list(
-        csv.DictReader(
-            io.StringIO(docs[next(k for k in docs if "treatments" in k)].decode("utf-8-sig"))
-        )
-    )
+    rows = treatment_rows(docs[next(k for k in docs if "treatments" in k)])
     assert [(r["kind"], r["mean_before"], r["mean_after"], r["change"]) for r in rows] == [
         ("injection", "6.0", "3.0", "-3.0")
     ]
@@ -318,7 +322,7 @@ async def test_everything_sent_before_erasure_holds_the_treatments_and_erasure_r
         if c.index >= mark
     }
     treatments_file = next(v for k, v in docs.items() if k.endswith(".treatments.csv"))
-    [row] = list(csv.DictReader(io.StringIO(treatments_file.decode("utf-8-sig"))))
+    [row] = treatment_rows(treatments_file)
     assert (row["kind"], row["words"], row["mean_before"]) == (
         "surgery",
         "knee replacement",
