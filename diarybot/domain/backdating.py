@@ -23,6 +23,11 @@ MAX_BACKDATE = timedelta(days=365)
 #: Relative day words per language code (data, like the number words).
 DAY_WORDS: dict[str, dict[str, int]] = {
     "en": {"today": 0, "yesterday": 1},
+    "es": {"hoy": 0, "ayer": 1},
+    "de": {"heute": 0, "gestern": 1},
+    "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "hier": 1},
+    "pt_BR": {"hoje": 0, "ontem": 1},
+    "ru": {"сегодня": 0, "вчера": 1},
 }
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -103,7 +108,11 @@ def _day(words: list[str], today: date, language: str) -> tuple[date | None, int
     if not words:
         return None, 0
     word = words[0].casefold()
-    relative = DAY_WORDS.get(language, DAY_WORDS[DEFAULT_LANGUAGE]).get(word)
+    # The patient's own language first, then every other: "/log ayer 7" from a patient whose
+    # Telegram is set to English is still yesterday (no word means two days).
+    relative = DAY_WORDS.get(language, {}).get(word)
+    if relative is None:
+        relative = next((t[word] for t in DAY_WORDS.values() if word in t), None)
     if relative is not None:
         return today - timedelta(days=relative), 1
     named = _iso_day(word) or _dotted_day(word, today)

@@ -1,11 +1,17 @@
 """/log's day and time: backdating in the patient's zone, DST-aware, never future or > 1 year."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from diarybot.domain.backdating import LogProblem, LogRequest, missed_yesterday, parse_log
+from diarybot.domain.backdating import (
+    LogProblem,
+    LogRequest,
+    missed_yesterday,
+    parse_day,
+    parse_log,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Wednesday 2 December 2026, 10:00 in Berlin.
@@ -92,3 +98,12 @@ def test_log_yesterday_evening_is_offered_only_in_the_morning_after_a_sent_remin
     assert missed_yesterday(morning.replace(hour=12, minute=0), BERLIN, yesterday) is None
     assert missed_yesterday(morning, BERLIN, date(2026, 11, 30)) is None
     assert missed_yesterday(morning, BERLIN, None) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "back"),
+    [("ayer", 1), ("hoy", 0), ("gestern", 1), ("hier", 1), ("ontem", 1), ("Вчера", 1)],
+)
+def test_yesterday_and_today_in_every_language_we_speak(word, back):
+    today = date(2026, 12, 2)
+    assert parse_day(word, today) == today - timedelta(days=back)
