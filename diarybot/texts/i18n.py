@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from babel import Locale
 from babel import dates as babel_dates
@@ -28,6 +29,8 @@ from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 from babel.support import Translations
 
+#: Babel's list patterns we use: "A, B and C" (standard) and "A or B" (or).
+ListStyle = Literal["standard", "or"]
 DOMAIN = "diarybot"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT = "en"
@@ -155,7 +158,7 @@ def format_decimal(number: float, digits: int = 1, *, signed: bool = False) -> s
     return babel_numbers.format_decimal(number, pattern, locale=locale())
 
 
-def format_list(items: Sequence[str], style: str = "standard") -> str:
+def format_list(items: Sequence[str], style: ListStyle = "standard") -> str:
     """Names of a genuine list as the active language joins them: "A, B, and C", "A, B y C".
 
     Only for a list of equal things (techniques, medications); never to build a sentence.
