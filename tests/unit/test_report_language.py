@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gettext
 import io
 import json
 import re
@@ -200,7 +201,10 @@ def test_cldr_patterns_become_chart_templates():
         cldr_template("EEE d MMM")
 
 
-def test_decimals_use_a_comma_in_german_even_without_a_catalog():
+def test_decimals_use_a_comma_in_german_from_cldr_not_the_catalog(monkeypatch):
+    """The decimal mark comes from Babel's locale data: even a German catalog with no
+    translations (English words) writes German numbers."""
+    monkeypatch.setitem(i18n._catalogs, "de", gettext.NullTranslations())
     entries = _entries()
     figures = period_figures(entries, START, END, previous=entries)
     with speaking("de"):

@@ -31,7 +31,7 @@ from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.exercises import PracticeFigures
 from diarybot.domain.medications import Medication, Use
 from diarybot.domain.people import Profile
-from diarybot.domain.safety import Concern, CrisisHelp
+from diarybot.domain.safety import Concern, CrisisHelp, CrisisLine
 from diarybot.texts import erasure, guided, i18n, safety, words
 from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
@@ -468,7 +468,8 @@ def test_the_whole_message_check_sees_a_glued_fragment(monkeypatch):
 
 
 def test_paragraph_and_list_texts_are_whole_in_each_part(monkeypatch):
-    help_ = CrisisHelp(None, "Line 1", "112", "Find A Helpline", "https://findahelpline.com")
+    line = CrisisLine("Line 1", ("111", "222"), free=True)
+    help_ = CrisisHelp(None, line, ("15", "112"), "Find A Helpline", "https://findahelpline.com")
     figures = [
         PracticeFigures(Technique.BREATHING, sessions=1, completed=1, rated=0, mean_change=None),
         PracticeFigures(Technique.RELAXATION, sessions=4, completed=4, rated=4, mean_change=-1.5),
