@@ -346,7 +346,11 @@ def _treatment(event: TreatmentEvent, patient: dict[str, Any], patient_ref: str)
     """
     resource_id = str(uuid.uuid5(ID_NAMESPACE, f"{patient_ref}/treatment/{event.id}"))
     kind = treatment_texts.kind_names()[event.kind]
-    text = f"{kind}: {event.words}" if event.words else kind
+    text = (
+        treatment_texts.fhir_text_with_words().format(kind=kind, words=event.words)
+        if event.words
+        else kind
+    )
     who: dict[str, Any] = {"display": event.recorded_by} if event.by_specialist else patient
     note = treatment_texts.fhir_procedure_note().format(
         who=event.recorded_by if event.by_specialist else treatment_texts.patient_word()

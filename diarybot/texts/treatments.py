@@ -301,6 +301,11 @@ def report_caveat() -> str:
     )
 
 
+def fhir_text_with_words() -> str:
+    # Translators: a treatment in the FHIR file: its kind, then the words written about it.
+    return _("{kind}: {words}")
+
+
 def fhir_procedure_note() -> str:
     return _("Recorded in the pain diary by {who}.")
 
