@@ -13,7 +13,8 @@ from diarybot.domain.entries import Entry, Source
 from diarybot.domain.figures import period_figures
 from diarybot.domain.flares import flare_today
 from diarybot.reports.csv_file import entries_csv, parse_entries_csv
-from diarybot.reports.fhir import DATA_ABSENT_CODE, fhir_bundle
+from diarybot.reports.fhir import fhir_bundle
+from diarybot.reports.fhir_codes import DATA_ABSENT_CODE
 from diarybot.reports.pdf import pdf_report
 from diarybot.runtime.render_tasks import chart_entries
 from diarybot.texts import report as report_texts
