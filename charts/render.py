@@ -26,12 +26,13 @@ from collections.abc import Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from charts import draw
+from charts import axes, header, lower_panels, pain_panel
 from charts import layout as lay
-from charts.draw import EventMark, StripRow
 from charts.labels import DEFAULT_LABELS, TECHNIQUE_CODES, ChartLabels
 from charts.layout import Layout, MarkSizes
+from charts.lower_panels import StripRow
 from charts.model import ChartEntry, ChartEvent, DayStat, Summary, daily_stats, summarize
+from charts.pain_panel import EventMark
 from charts.sheet import Sheet
 from charts.ticks import date_ticks
 
@@ -150,25 +151,25 @@ def _draw(
     sheet = Sheet(layout)
     sizes = MarkSizes(day_px=lay.PLOT_WIDTH_PX / len(stats))
     ticks = date_ticks([stat.day for stat in stats], labels)
-    series = draw.Series.of(stats)
+    series = pain_panel.Series.of(stats)
     pain = layout.pain
-    draw.draw_frame(sheet, pain, ticks)
-    draw.draw_pain_scale(sheet, pain, labels)
-    draw.draw_gaps(sheet, pain, stats, labels)
-    draw.draw_pain_data(sheet, pain, stats, series, sizes)
-    draw.draw_events(sheet, pain, marks)
+    axes.draw_frame(sheet, pain, ticks)
+    pain_panel.draw_pain_scale(sheet, pain, labels)
+    pain_panel.draw_gaps(sheet, pain, stats, labels)
+    pain_panel.draw_pain_data(sheet, pain, stats, series, sizes)
+    pain_panel.draw_events(sheet, pain, marks)
     if summary.mean is not None:
-        draw.draw_period_mean(sheet, pain, summary.mean, labels)
+        pain_panel.draw_period_mean(sheet, pain, summary.mean, labels)
     bottom = pain
     if items:
         bottom = layout.item_panel
-        draw.draw_frame(sheet, bottom, ticks)
-        draw.draw_items(sheet, bottom, stats, items, sizes=sizes, labels=labels)
+        axes.draw_frame(sheet, bottom, ticks)
+        lower_panels.draw_items(sheet, bottom, stats, items, sizes=sizes, labels=labels)
     if rows:
         bottom = layout.strip
-        draw.draw_frame(sheet, bottom, ticks)
-        draw.draw_strip(sheet, bottom, rows, sizes, labels, label_pt=layout.row_label_pt)
-    draw.draw_dates(sheet, bottom, ticks)
-    draw.draw_header(sheet, stats, summary, labels)
-    draw.draw_legend(sheet, draw.legend_keys(series, sizes, labels))
+        axes.draw_frame(sheet, bottom, ticks)
+        lower_panels.draw_strip(sheet, bottom, rows, sizes, labels, label_pt=layout.row_label_pt)
+    axes.draw_dates(sheet, bottom, ticks)
+    header.draw_header(sheet, stats, summary, labels)
+    header.draw_legend(sheet, header.legend_keys(series, sizes, labels))
     return sheet

@@ -17,8 +17,8 @@ from PIL import Image
 
 import charts
 from charts import ChartEntry, ChartLabels, daily_stats, fonts, render_trend
-from charts.draw import Series
 from charts.layout import BLUE, Layout
+from charts.pain_panel import Series
 from charts.render import strip_rows
 from charts.sample import render_samples, synthetic_entries
 from charts.sheet import ELLIPSIS, Sheet
