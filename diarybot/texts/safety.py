@@ -7,7 +7,8 @@ is: a diary that told no one. Each paragraph is a whole sentence with named plac
 
 from __future__ import annotations
 
-from diarybot.domain.safety import Concern, CrisisHelp, CrisisLine
+from diarybot.domain.crisis_lines import CrisisHelp, CrisisLine
+from diarybot.domain.crisis_matching import Concern
 from diarybot.texts.i18n import _, format_list
 
 

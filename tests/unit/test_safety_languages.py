@@ -14,8 +14,8 @@ from importlib import resources
 import pytest
 
 from diarybot.domain import safety
+from diarybot.domain.crisis_matching import Concern
 from diarybot.domain.folding import fold
-from diarybot.domain.safety import Concern
 from diarybot.texts import i18n
 from diarybot.texts import safety as safety_texts
 from diarybot.texts.i18n import LANGUAGES

@@ -12,7 +12,7 @@ from importlib import resources
 import pytest
 
 from diarybot.domain import safety
-from diarybot.domain.safety import Concern
+from diarybot.domain.crisis_matching import Concern
 
 SELF = {Concern.SELF_HARM}
 MEDICAL = {Concern.MEDICAL_EMERGENCY}

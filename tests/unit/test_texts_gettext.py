@@ -27,11 +27,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 
 from diarybot import texts
+from diarybot.domain.crisis_lines import CrisisHelp, CrisisLine
+from diarybot.domain.crisis_matching import Concern
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.exercises import PracticeFigures
 from diarybot.domain.medications import Medication, Use
 from diarybot.domain.people import Profile
-from diarybot.domain.safety import Concern, CrisisHelp, CrisisLine
 from diarybot.texts import erasure, guided, i18n, safety, words
 from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
