@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.figures import COMPARISON_MIN_DAYS
 from diarybot.domain.medications import Medication, Use, doses_of
+from diarybot.domain.technique_figures import COMPARISON_MIN_DAYS
 
 
 @dataclass(frozen=True)

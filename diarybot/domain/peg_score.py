@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from diarybot.domain.figures import IMPORTANT_CHANGE_FRACTION, IMPORTANT_CHANGE_POINTS
 from diarybot.domain.practice import PegResponse
+from diarybot.domain.trend_figures import IMPORTANT_CHANGE_FRACTION, IMPORTANT_CHANGE_POINTS
 
 # LOINC codes (checked against two public FHIR code tables that agree: the PEG panel, its
 # items and the mean score).

@@ -21,8 +21,8 @@ from datetime import date, datetime, timedelta
 from typing import Any, Self
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.figures import REPORT_DECIMALS, clinically_important
 from diarybot.domain.practice import PegResponse
+from diarybot.domain.trend_figures import REPORT_DECIMALS, clinically_important
 
 #: Days on each side of the event (Farrar's trials compared a few weeks' ratings).
 WINDOW_DAYS = 14

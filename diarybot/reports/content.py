@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from diarybot.domain.exercises import practice_figures
-from diarybot.domain.figures import COMPARISON_MIN_DAYS
 from diarybot.domain.item_figures import ItemFigures
 from diarybot.domain.medication_figures import MedicationFigures
 from diarybot.domain.medications import Use
 from diarybot.domain.peg_score import peg_trend
 from diarybot.domain.people import Profile
 from diarybot.domain.practice import ExerciseSession, PegResponse
+from diarybot.domain.technique_figures import COMPARISON_MIN_DAYS
 from diarybot.domain.treatments import WINDOW_DAYS, Response, Window
 from diarybot.texts import daily_items as item_texts
 from diarybot.texts import medications as med_texts

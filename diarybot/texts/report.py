@@ -17,20 +17,20 @@ from datetime import date, datetime
 from babel import numbers as babel_numbers
 
 from diarybot.domain.entries import Entry, Technique
-from diarybot.domain.figures import (
-    COMPARISON_MIN_DAYS,
+from diarybot.domain.figures import HIGH_PAIN_SCORE, PeriodFigures
+from diarybot.domain.flare_rules import (
     FLARE_BASELINE_DAYS,
     FLARE_BASELINE_MIN_DAYS,
     FLARE_HIGH_SCORE,
     FLARE_JUMP_POINTS,
-    HIGH_PAIN_SCORE,
+)
+from diarybot.domain.technique_figures import COMPARISON_MIN_DAYS, TechniqueFigures
+from diarybot.domain.trend_figures import (
     IMPORTANT_CHANGE_FRACTION,
     IMPORTANT_CHANGE_POINTS,
     TREND_MIN_DAYS_LOGGED,
     TREND_MIN_SPAN_DAYS,
     Change,
-    PeriodFigures,
-    TechniqueFigures,
     Trend,
 )
 from diarybot.texts import BOT_NAME, medication_name, technique_names, words
