@@ -10,7 +10,7 @@ from diarybot.bot import keyboards, specialist
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.domain.localtime import zone
-from diarybot.runtime.render_tasks import everything_files
+from diarybot.runtime.report_tasks import everything_files
 from diarybot.texts import erasure as erasure_texts
 
 

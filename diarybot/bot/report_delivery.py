@@ -31,7 +31,7 @@ from diarybot.domain.people import Profile
 from diarybot.domain.treatments import in_period, response
 from diarybot.reports.content import Extras, ReportFiles, display_name
 from diarybot.runtime.render_pool import RenderTimedOutError
-from diarybot.runtime.render_tasks import report_files
+from diarybot.runtime.report_tasks import report_files
 from diarybot.texts import fairness
 
 logger = logging.getLogger(__name__)

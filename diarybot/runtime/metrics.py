@@ -33,7 +33,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from telegram import MessageEntity, Update
 from telegram.request import HTTPXRequest
 
-from diarybot.runtime import digest_tasks, render_tasks
+from diarybot.runtime import digest_tasks, render_tasks, report_tasks
 from diarybot.runtime.render_pool import RenderPool, RenderTimedOutError
 from diarybot.runtime.update_order import PerPatientUpdateProcessor
 
@@ -44,8 +44,8 @@ UPDATE_KINDS = ("command", "message", "callback", "other")
 RENDER_KINDS: dict[Callable[..., Any], str] = {
     render_tasks.chart: "chart",
     render_tasks.chart_from_diary: "chart",
-    render_tasks.report_files: "report",  # the PDF, with its CSV and FHIR files
-    render_tasks.everything_files: "export",  # the whole diary before an erasure
+    report_tasks.report_files: "report",  # the PDF, with its CSV and FHIR files
+    report_tasks.everything_files: "export",  # the whole diary before an erasure
     digest_tasks.digest_files: "digest",
 }
 RENDER_OUTCOMES = ("ok", "failed", "timed_out")

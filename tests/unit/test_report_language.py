@@ -22,7 +22,7 @@ from diarybot.domain.figures import period_figures
 from diarybot.domain.people import Profile
 from diarybot.reports.content import Extras
 from diarybot.reports.csv_file import COLUMNS, entries_csv, header_row, parse_entries_csv
-from diarybot.runtime import render_tasks
+from diarybot.runtime import render_tasks, report_tasks
 from diarybot.runtime.digest_tasks import digest_files
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.texts import i18n
@@ -63,9 +63,9 @@ def _entries() -> list[Entry]:
     return entries
 
 
-def _report() -> render_tasks.ReportFiles:
+def _report() -> report_tasks.ReportFiles:
     entries = _entries()
-    return render_tasks.report_files(
+    return report_tasks.report_files(
         Profile(user_id=7, chat_id=7, display_name=PATIENT),
         entries,
         entries,
