@@ -52,21 +52,13 @@ def pdf_report(
         raise ValueError("generated_at must be timezone-aware")
     name = rt.patient_name(patient_name)
     in_period = [e for e in entries if period_start <= e.local_date <= period_end]
-    users_text = "".join(
-        [
-            name,
-            reference,
-            *(e.note for e in in_period),
-            *(line for _, lines in sections for line in lines),
-        ]
-    )
     pdf = ReportPDF(
         running_head=rt.running_head().format(
             name=name,
             period=rt.short_period(period_start, period_end),
         ),
         generated=rt.generated_label(generated_at.astimezone(tz)),
-        users_text=users_text,
+        users_text=_users_text(name, reference, in_period, sections),
     )
     pdf.set_creation_date(generated_at)
     with room_for_bidi():
@@ -85,3 +77,21 @@ def pdf_report(
         if with_entries:  # summary only: no entries, no notes
             entries_table(pdf, in_period, tz, with_year=period_start.year != period_end.year)
         return bytes(pdf.output())
+
+
+def _users_text(
+    name: str,
+    reference: str,
+    entries: Sequence[Entry],
+    sections: Sequence[tuple[str, Sequence[str]]],
+) -> str:
+    """Every text of the patient's own that the report prints: the document picks its fallback
+    fonts and text shaping for the scripts in it."""
+    return "".join(
+        [
+            name,
+            reference,
+            *(e.note for e in entries),
+            *(line for _, lines in sections for line in lines),
+        ]
+    )
