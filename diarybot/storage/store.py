@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from diarybot.storage.diary import Diary
-from diarybot.storage.folders import PatientFolders, RecoveryNotices
+from diarybot.storage.folders import PatientFolders
 from diarybot.storage.profiles import Profiles
+from diarybot.storage.recovery_notices import RecoveryNotices
 from diarybot.storage.share_codes import ShareCodes
 from diarybot.storage.sharing import Sharing
 from diarybot.storage.specialists import Specialists

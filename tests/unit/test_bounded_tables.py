@@ -20,7 +20,7 @@ from diarybot.domain.people import Profile
 from diarybot.runtime import rate_limit
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.runtime.redelivery import REMEMBERED, HandledUpdates
-from diarybot.storage import folders as folders_module
+from diarybot.storage import open_files as open_files_module
 from diarybot.storage import profiles as profiles_module
 from diarybot.storage.folders import run_inline
 from diarybot.storage.store import Store
@@ -84,7 +84,7 @@ def test_handled_update_ids_are_bounded(tmp_path: Path) -> None:
 async def test_folder_locks_queues_and_open_files_are_bounded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(folders_module, "OPEN_FILES_CACHED", 20)
+    monkeypatch.setattr(open_files_module, "OPEN_FILES_CACHED", 20)
     store = Store(tmp_path)
     folders = store.folders
     peak: dict[str, int] = {}
