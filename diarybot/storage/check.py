@@ -17,9 +17,9 @@ from typing import Any
 from diarybot.storage.atomic import SCHEMA_VERSION
 from diarybot.storage.data_lock import LOCK_FILE
 from diarybot.storage.inventory import PATIENTS_DIR, FileRecord, Kind, walk
+from diarybot.storage.patient_links import LINKS_TABLE
 from diarybot.storage.profiles import PROFILE_FILE, PROFILE_TABLE
 from diarybot.storage.share_codes import CODES_FILE, CODES_TABLE
-from diarybot.storage.sharing import LINKS_TABLE
 from diarybot.storage.specialists import SPECIALIST_FILE, SPECIALIST_TABLE
 
 

@@ -1,23 +1,18 @@
 """Each person's folder of files, and the one way to work on them off the event loop.
 
 `PatientFolders` is the mechanism the repositories share: one folder per person under
-`data_dir/patients/<id>/`, a cache of open TinyDB files, one lock per person (so writes to one
-file never overlap across threads), unreadable files moved aside instead of overwritten, and
-erasure. `run` queues a person's file work behind their earlier calls and runs it on a few
-storage threads, so no file rewrite ever blocks the event loop and one busy person cannot
-starve everyone else.
+`data_dir/patients/<id>/`, unreadable files moved aside instead of overwritten, and erasure,
+composed of small parts: a cache of open TinyDB files (`open_files.py`), one lock per person
+(`person_locks.py`) and the work queues (`work_queues.py`). `run` queues a person's file work
+behind their earlier calls and runs it on a few storage threads, so no file rewrite ever
+blocks the event loop and one busy person cannot starve everyone else.
 """
 
 from __future__ import annotations
 
-import asyncio
 import shutil
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Coroutine
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,51 +21,19 @@ from tinydb import TinyDB
 from diarybot.storage.atomic import (
     CorruptFileError,
     ensure_private_dir,
-    open_db,
     quarantine,
     warn_if_shared,
 )
+from diarybot.storage.open_files import OpenFiles
+from diarybot.storage.person_locks import PersonLocks
+from diarybot.storage.recovery_notices import RecoveryNotices
+from diarybot.storage.work_queues import WorkQueues
 
 T = TypeVar("T")
 
 PATIENTS_DIR = "patients"
-OPEN_FILES_CACHED = 512
 #: Files outside anyone's folder (the share-code index) are worked on under this owner's lock.
 SHARED_OWNER = -1
-
-
-class RecoveryNotices:
-    """Who had a file set aside and has not been told yet (thread-safe)."""
-
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._pending: set[int] = set()
-
-    def remember(self, user_id: int) -> None:
-        """Keep (or put back) the notice for this person."""
-        with self._guard:
-            self._pending.add(user_id)
-
-    def pending(self) -> list[int]:
-        """Everyone still to be told."""
-        with self._guard:
-            return sorted(self._pending)
-
-    def take(self, user_id: int) -> bool:
-        """True once after this person's file was set aside, so they can be told."""
-        with self._guard:
-            if user_id in self._pending:
-                self._pending.discard(user_id)
-                return True
-            return False
-
-
-@dataclass
-class _HeldLock:
-    """A person's lock and how many threads hold or wait for it."""
-
-    lock: threading.RLock = field(default_factory=threading.RLock)
-    users: int = 0
 
 
 class PatientFolders:
@@ -86,50 +49,21 @@ class PatientFolders:
             warn_if_shared(self.data_dir)
         ensure_private_dir(self.root)
         self.notices = RecoveryNotices()
-        self._guard = threading.Lock()
-        self._locks: dict[int, _HeldLock] = {}
-        self._open: OrderedDict[Path, TinyDB] = OrderedDict()
-        self._executor = (
-            ThreadPoolExecutor(max_workers=threads, thread_name_prefix="storage")
-            if threads
-            else None
-        )
-        self._queues: dict[int, tuple[asyncio.Lock, int]] = {}
+        self._locks = PersonLocks()
+        self._open = OpenFiles()
+        self._queues = WorkQueues(threads)
 
     def folder(self, owner: int) -> Path:
         """The folder holding one person's files."""
         return self.root / str(int(owner))
 
-    @contextmanager
-    def lock(self, owner: int) -> Iterator[None]:
-        """Hold the re-entrant lock guarding `owner`'s files (several steps may share it).
-
-        A lock exists only while someone holds or waits for it, so the table does not grow
-        with everyone who ever wrote once; it is counted under `_guard`, so two threads never
-        get two different locks for the same person.
-        """
-        with self._guard:
-            held = self._locks.get(owner)
-            if held is None:
-                held = self._locks[owner] = _HeldLock()
-            held.users += 1
-        try:
-            with held.lock:
-                yield
-        finally:
-            with self._guard:
-                held.users -= 1
-                if not held.users:
-                    del self._locks[owner]
+    def lock(self, owner: int) -> AbstractContextManager[None]:
+        """Hold the re-entrant lock guarding `owner`'s files (several steps may share it)."""
+        return self._locks.hold(owner)
 
     def tables(self) -> dict[str, int]:
         """Sizes of the per-person tables (tests check that they stay bounded)."""
-        with self._guard:
-            return {
-                "locks": len(self._locks),
-                "open": len(self._open),
-                "queues": len(self._queues),
-            }
+        return {"locks": len(self._locks), "open": len(self._open), "queues": len(self._queues)}
 
     async def run(self, owner: int, work: Callable[[], T]) -> T:
         """Run `work` on a storage thread, after `owner`'s earlier calls have finished.
@@ -142,25 +76,11 @@ class PatientFolders:
             with self.lock(owner):
                 return work()
 
-        if self._executor is None:
-            return turn()
-        known = self._queues.get(owner)
-        queue, waiting = known if known is not None else (asyncio.Lock(), 0)
-        self._queues[owner] = (queue, waiting + 1)
-        try:
-            async with queue:
-                return await asyncio.get_running_loop().run_in_executor(self._executor, turn)
-        finally:
-            # Forget idle owners, so the table does not grow with everyone who ever wrote once.
-            queue, waiting = self._queues[owner]
-            if waiting == 1:
-                del self._queues[owner]
-            else:
-                self._queues[owner] = (queue, waiting - 1)
+        return await self._queues.run(owner, turn)
 
     def busy(self, owner: int) -> bool:
         """Whether work of `owner`'s is queued or running (a cached read might be stale)."""
-        return owner in self._queues
+        return self._queues.busy(owner)
 
     def use(self, owner: int, name: str, action: Callable[[TinyDB], T]) -> T:
         """Run `action` on one of `owner`'s files under their lock, creating it if needed.
@@ -174,9 +94,7 @@ class PatientFolders:
         """Like `use`, but a file that does not exist answers `missing` without creating it:
         a read (or a stale button) must never bring back an erased person's folder."""
         path = self.folder(owner) / name
-        with self._guard:
-            is_open = path in self._open
-        if not is_open and not path.exists():
+        if not self._open.is_open(path) and not path.exists():
             return missing
         return self.use(owner, name, action)
 
@@ -187,31 +105,13 @@ class PatientFolders:
     def _use(self, owner: int, path: Path, action: Callable[[TinyDB], T], *, notify: bool) -> T:
         with self.lock(owner):
             try:
-                return action(self._db(path))
+                return action(self._open.get(path))
             except CorruptFileError as exc:
-                self._forget(path)
+                self._open.forget(path)
                 quarantine(exc.path)
                 if notify:
                     self.notices.remember(owner)
-                return action(self._db(path))
-
-    def _db(self, path: Path) -> TinyDB:
-        with self._guard:
-            db = self._open.get(path)
-            if db is not None:
-                self._open.move_to_end(path)
-                return db
-        ensure_private_dir(path.parent)
-        db = open_db(path)
-        with self._guard:
-            self._open[path] = db
-            while len(self._open) > OPEN_FILES_CACHED:
-                self._open.popitem(last=False)
-        return db
-
-    def _forget(self, path: Path) -> None:
-        with self._guard:
-            self._open.pop(path, None)
+                return action(self._open.get(path))
 
     def owners(self) -> list[int]:
         """Everyone with a folder (start-up scheduling, tools)."""
@@ -225,15 +125,12 @@ class PatientFolders:
         """Delete `owner`'s folder and everything in it (set-aside files too)."""
         folder = self.folder(owner)
         with self.lock(owner):
-            with self._guard:
-                for path in [p for p in self._open if p.parent == folder]:
-                    del self._open[path]
+            self._open.forget_folder(folder)
             shutil.rmtree(folder, ignore_errors=True)
 
     def close(self) -> None:
         """Wait for writes in flight to finish (called at shutdown, SIGTERM included)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
+        self._queues.close()
 
 
 def run_inline(call: Coroutine[object, object, T]) -> T:

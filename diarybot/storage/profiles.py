@@ -1,10 +1,10 @@
-"""Patients' settings (`profile.json`): read, written, and claimed once a day."""
+"""Patients' settings (`profile.json`): read and written here, with a memory copy
+(`profile_cache.py`) and once-a-day markers (`daily_claims.py`) composed in."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -13,18 +13,19 @@ from tinydb import TinyDB
 
 from diarybot.domain.people import Profile
 from diarybot.storage.atomic import CorruptFileError, StorageError, parse_file
+from diarybot.storage.daily_claims import DailyClaims
 from diarybot.storage.folders import PatientFolders
+from diarybot.storage.profile_cache import ProfileCache
 
 logger = logging.getLogger(__name__)
 
 PROFILE_FILE = "profile.json"
 PROFILE_TABLE = "profile"
-#: Settings kept in memory: every update reads them, often twice.
-PROFILES_CACHED = 10_000
 
 
 class Profiles:
-    """Each patient's settings, with the latest ones kept in memory.
+    """Each patient's settings, with the latest ones kept in memory (`ProfileCache`) and the
+    once-a-day markers claimed through `DailyClaims`.
 
     A hop to a storage thread for a few hundred bytes costs the loop more than the read itself,
     so `get` answers from memory when nothing of this patient's is queued (a queued write might
@@ -34,7 +35,8 @@ class Profiles:
 
     def __init__(self, folders: PatientFolders) -> None:
         self._folders = folders
-        self._known: OrderedDict[int, Profile] = OrderedDict()
+        self._known = ProfileCache()
+        self._claims = DailyClaims(folders, self)
 
     async def get(self, user_id: int) -> Profile | None:
         """The patient's settings, or None for someone who never started the bot."""
@@ -60,20 +62,13 @@ class Profiles:
         Returns whether this call claimed the day and the previous value, so a sender that then
         fails for sure can give the day back (`release_day`). Check and set are one turn.
         """
-        changes = dict(also or {})
-        return await self._folders.run(user_id, lambda: self._claim(user_id, field, day, changes))
+        return await self._claims.claim(user_id, field, day, also)
 
     async def release_day(
         self, user_id: int, field: str, day: date, previous: date | None
     ) -> None:
         """Undo `claim_day` if the marker still holds `day`."""
-
-        def release() -> None:
-            profile = self.read(user_id)
-            if profile is not None and getattr(profile, field) == day:
-                self.write(profile.replace(**{field: previous}))
-
-        await self._folders.run(user_id, release)
+        await self._claims.release(user_id, field, day, previous)
 
     async def all(self) -> list[Profile]:
         """Every readable profile, loaded on one storage thread (start-up).
@@ -85,7 +80,7 @@ class Profiles:
 
     def forget(self, user_id: int) -> None:
         """Drop the memory copy (erasure)."""
-        self._known.pop(user_id, None)
+        self._known.forget(user_id)
 
     # -- file work (storage threads, under the patient's lock) ----------------------------------
 
@@ -106,7 +101,7 @@ class Profiles:
 
         with self._folders.lock(user_id):  # so the memory copy is never stale
             profile = self._folders.use_existing(user_id, PROFILE_FILE, parse, None)
-            self._remember(user_id, profile)
+            self._known.remember(user_id, profile)
             return profile
 
     def write(self, profile: Profile) -> None:
@@ -121,7 +116,7 @@ class Profiles:
 
         with self._folders.lock(profile.user_id):
             self._folders.use(profile.user_id, PROFILE_FILE, put)
-            self._remember(profile.user_id, profile)
+            self._known.remember(profile.user_id, profile)
 
     def _update(self, user_id: int, changes: dict[str, Any]) -> Profile | None:
         profile = self.read(user_id)
@@ -130,25 +125,6 @@ class Profiles:
         updated = profile.replace(**changes)
         self.write(updated)
         return updated
-
-    def _claim(
-        self, user_id: int, field: str, day: date, changes: dict[str, Any]
-    ) -> tuple[bool, date | None]:
-        profile = self.read(user_id)
-        if profile is None or getattr(profile, field) == day:
-            return False, None
-        previous: date | None = getattr(profile, field)
-        self.write(profile.replace(**changes, **{field: day}))
-        return True, previous
-
-    def _remember(self, user_id: int, profile: Profile | None) -> None:
-        if profile is None:
-            self._known.pop(user_id, None)
-            return
-        self._known[user_id] = profile
-        self._known.move_to_end(user_id)
-        while len(self._known) > PROFILES_CACHED:
-            self._known.popitem(last=False)
 
     def _load_all(self) -> list[Profile]:
         profiles = []

@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from diarybot.storage.diary import Diary
-from diarybot.storage.folders import PatientFolders, RecoveryNotices
+from diarybot.storage.folders import PatientFolders
+from diarybot.storage.patient_links import PatientLinks
 from diarybot.storage.profiles import Profiles
+from diarybot.storage.recovery_notices import RecoveryNotices
 from diarybot.storage.share_codes import ShareCodes
 from diarybot.storage.sharing import Sharing
 from diarybot.storage.specialists import Specialists
@@ -28,7 +30,8 @@ class Store:
         self.treatments = Treatments(self.folders)
         self.specialists = Specialists(self.folders)
         codes = ShareCodes(self.folders)
-        self.sharing = Sharing(self.folders, self.profiles, self.specialists, codes)
+        links = PatientLinks(self.folders, self.profiles)
+        self.sharing = Sharing(links, self.profiles, self.specialists, codes)
 
     @property
     def recovered(self) -> RecoveryNotices:

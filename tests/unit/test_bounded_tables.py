@@ -20,8 +20,8 @@ from diarybot.domain.people import Profile
 from diarybot.runtime import rate_limit
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.runtime.redelivery import REMEMBERED, HandledUpdates
-from diarybot.storage import folders as folders_module
-from diarybot.storage import profiles as profiles_module
+from diarybot.storage import open_files as open_files_module
+from diarybot.storage import profile_cache as profile_cache_module
 from diarybot.storage.folders import run_inline
 from diarybot.storage.store import Store
 
@@ -62,7 +62,7 @@ def test_the_wrong_code_limit_still_holds_for_a_user_kept_in_the_table() -> None
 
 
 def test_the_profile_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(profiles_module, "PROFILES_CACHED", 50)
+    monkeypatch.setattr(profile_cache_module, "PROFILES_CACHED", 50)
     store = Store(tmp_path, threads=0)
     first = Profile(user_id=1, chat_id=1)
     run_inline(store.profiles.save(first))
@@ -84,7 +84,7 @@ def test_handled_update_ids_are_bounded(tmp_path: Path) -> None:
 async def test_folder_locks_queues_and_open_files_are_bounded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(folders_module, "OPEN_FILES_CACHED", 20)
+    monkeypatch.setattr(open_files_module, "OPEN_FILES_CACHED", 20)
     store = Store(tmp_path)
     folders = store.folders
     peak: dict[str, int] = {}

@@ -110,7 +110,7 @@ def test_a_crash_in_the_middle_of_a_shrinking_write_leaves_the_diary_readable(
     assert not [p.name for p in files.folder(PATIENT).iterdir() if ".corrupt-" in p.name]
 
 
-# -- storage/folders.py: the per-person queue ----------------------------------------------
+# -- storage/work_queues.py: the per-person queue ------------------------------------------
 
 
 async def test_one_patients_200_writes_do_not_hold_up_another_patients_read(tmp_path) -> None:
