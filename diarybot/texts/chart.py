@@ -19,7 +19,7 @@ from babel import numbers as babel_numbers
 
 from diarybot.domain.entries import Technique
 from diarybot.texts import daily_items as item_texts
-from diarybot.texts import report as rt
+from diarybot.texts import report_formats as rf
 from diarybot.texts.i18n import _, locale, ngettext, pgettext
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def chart_labels(days_in_period: int) -> ChartLabels:
         no_pain=_("no pain"),
         worst=_("worst imaginable"),
         key_numbers=key_numbers(days_in_period),
-        no_value=rt.no_value(),
+        no_value=rf.no_value(),
         daily_mean=_("Daily mean"),
         day_range=_("Range that day"),
         single_entry=_("Each entry"),
@@ -106,7 +106,7 @@ def chart_labels(days_in_period: int) -> ChartLabels:
         decimal_point=babel_numbers.get_decimal_symbol(cldr),
         day_month=cldr_template(skeletons["MMMd"].pattern),
         day_month_year=cldr_template(skeletons["yMMMd"].pattern),
-        period_range=rt.date_range(),
+        period_range=rf.date_range(),
         items_heading=item_texts.chart_items_heading(),
         sleep=item_texts.chart_sleep(),
         mood=item_texts.chart_mood(),

@@ -1,10 +1,11 @@
-"""The words of the weekly digest: the table's cells (message and PDF) and the PDF's headings."""
+"""The words of the weekly digest: /digest (when it arrives), its message, the table's cells
+(message and PDF) and the PDF's headings."""
 
 from __future__ import annotations
 
 from diarybot.domain.digest import DigestRow
 from diarybot.domain.figures import HIGH_PAIN_SCORE
-from diarybot.texts import report as rt
+from diarybot.texts import report_formats as rf
 from diarybot.texts.i18n import _
 
 
@@ -90,20 +91,20 @@ def change_cell(row: DigestRow) -> str:
     """The change of the mean against the previous period, '!' when clinically important."""
     change = row.figures.change
     if change is None:
-        return rt.no_value()
-    return rt.signed(change.absolute) + (important_mark() if change.clinically_important else "")
+        return rf.no_value()
+    return rf.signed(change.absolute) + (important_mark() if change.clinically_important else "")
 
 
 def peg_cell(row: DigestRow) -> str:
     """The PEG change since the first PEG, '!' when clinically important; '–' without one."""
     if row.peg_change is None:
-        return rt.no_value()
-    return rt.signed(row.peg_change) + (important_mark() if row.peg_important else "")
+        return rf.no_value()
+    return rf.signed(row.peg_change) + (important_mark() if row.peg_important else "")
 
 
 def label(row: DigestRow) -> str:
     """The patient's name, with their reference when they gave one."""
-    name = rt.patient_name(row.name)
+    name = rf.patient_name(row.name)
     return (
         name_with_reference().format(name=name, reference=row.reference) if row.reference else name
     )
@@ -141,3 +142,56 @@ def table_cells(rank: int, row: DigestRow) -> tuple[str, ...]:
         f"{figures.days_logged}/{figures.days_in_period}",
         peg_cell(row),
     )
+
+
+# -- the digest's message (bot/weekly_digest.py) -------------------------------------------------
+def digest_title() -> str:
+    return _("Weekly digest, {start} – {end}: {count} patients, most in need first.")
+
+
+def digest_title_part() -> str:
+    return _("Weekly digest, {start} – {end} (part {part} of {parts}).")
+
+
+def digest_legend() -> str:
+    return _(
+        "flare = flare days · Δ = mean vs the week before (! = clinically important, ≥2 points or "
+        "≥30%) · ≥7 = high-pain days · log = days logged of 7 · PEG = change. Tap a name for the "
+        "full report."
+    )
+
+
+def digest_no_entries() -> str:
+    return _("no entries this week")
+
+
+def digest_empty() -> str:
+    return _("Weekly digest, {start} – {end}: none of your patients logged anything.")
+
+
+def digest_caption() -> str:
+    return _("Weekly digest {start} – {end}: the table, then one page per patient.")
+
+
+# -- /digest: when the digest arrives ------------------------------------------------------------
+def digest_usage_on() -> str:
+    return _(
+        "Your weekly summaries arrive every {weekday} at {time} ({tz}).\nChange with /digest "
+        "monday 08:00 (optionally a time zone: /digest friday 17:30 Europe/Berlin), or "
+        "/digest off."
+    )
+
+
+def digest_usage_off() -> str:
+    return _(
+        "Your weekly summaries arrive never (turned off).\nChange with /digest monday 08:00 "
+        "(optionally a time zone: /digest friday 17:30 Europe/Berlin), or /digest off."
+    )
+
+
+def digest_set() -> str:
+    return _("Weekly summaries: every {weekday} at {time} ({tz}).")
+
+
+def digest_off() -> str:
+    return _("Weekly summaries are off. /digest monday 08:00 turns them back on.")

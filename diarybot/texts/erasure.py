@@ -41,3 +41,16 @@ def export_all_hint(days: int) -> str:
         "This is the last {days} days; /export all sends your whole diary.",
         days,
     )
+
+
+def delete_done() -> str:
+    return _("Everything is erased. If you ever want to start again, send /start.")
+
+
+def delete_kept() -> str:
+    return _("Nothing was erased.")
+
+
+def button_yes_erase() -> str:
+    # Translators: a button confirming that all the user's data is erased.
+    return _("Yes, erase everything")

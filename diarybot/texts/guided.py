@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from diarybot.domain.exercises import Phase, PracticeFigures, Step
-from diarybot.texts import technique_names
 from diarybot.texts.i18n import _, format_decimal, ngettext, pgettext
+from diarybot.texts.techniques import technique_names
 
 
 def breathe_menu() -> str:

@@ -1,12 +1,13 @@
 """Words of the report's first page added for the one-minute read: the patient's reference
-and the flares of the period (the rest of the report's wording is in `texts.report`)."""
+and the flares of the period (the rest of the report's wording is in `texts.report` and the
+modules it names)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from diarybot.texts import report as rt
+from diarybot.texts import report_formats as rf
 from diarybot.texts.i18n import _, ngettext
 
 
@@ -39,10 +40,10 @@ def flare_run() -> str:
 def flare_runs(runs: Sequence[tuple[date, date]]) -> str:
     """Runs of flare days as the first page lists them."""
     parts = [
-        rt.day_label(first, with_year=False)
+        rf.day_label(first, with_year=False)
         if first == last
         else flare_run().format(
-            first=rt.day_label(first, with_year=False), last=rt.day_label(last, with_year=False)
+            first=rf.day_label(first, with_year=False), last=rf.day_label(last, with_year=False)
         )
         for first, last in runs
     ]

@@ -1,11 +1,110 @@
-"""Every word about treatment events (/treatment, /history, charts and reports)."""
+"""Every word about treatment events: their kinds (buttons, /history, charts, reports) and
+/treatment.
+
+Treatments in /history are in `treatment_history`, in the reports and the FHIR file in
+`treatment_reports`; the names callers use as ``tt.name`` are re-exported here.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from diarybot.domain.treatments import Kind
-from diarybot.texts.i18n import _, format_date, format_skeleton, ngettext
+from diarybot.texts.i18n import _, format_date, format_skeleton
+from diarybot.texts.treatment_history import (
+    button_keep,
+    button_remove,
+    button_remove_yes,
+    confirm_remove,
+    gone,
+    history_by_specialist,
+    history_heading,
+    history_hint,
+    history_line,
+    history_line_words,
+    kept,
+    removed,
+)
+from diarybot.texts.treatment_reports import (
+    days_logged,
+    fhir_procedure_note,
+    fhir_text_with_words,
+    patient_word,
+    report_after,
+    report_before,
+    report_by_specialist,
+    report_caveat,
+    report_change,
+    report_change_no_percent,
+    report_event,
+    report_event_words,
+    report_fewer_after,
+    report_heading,
+    report_important,
+    report_no_change,
+    report_not_important,
+    report_peg_after,
+    report_peg_before,
+    report_peg_both,
+)
+
+__all__ = [
+    "ask_date",
+    "ask_kind",
+    "ask_kind_for",
+    "ask_whose",
+    "ask_words",
+    "button_keep",
+    "button_own_diary",
+    "button_remove",
+    "button_remove_yes",
+    "button_skip",
+    "button_today",
+    "button_yesterday",
+    "chart_labels",
+    "confirm_remove",
+    "date_in_future",
+    "date_too_old",
+    "date_unreadable",
+    "day_button",
+    "day_text",
+    "days_logged",
+    "expired",
+    "fhir_procedure_note",
+    "fhir_text_with_words",
+    "gone",
+    "history_by_specialist",
+    "history_heading",
+    "history_hint",
+    "history_line",
+    "history_line_words",
+    "kept",
+    "kind_names",
+    "patient_told",
+    "patient_told_with_words",
+    "patient_word",
+    "removed",
+    "report_after",
+    "report_before",
+    "report_by_specialist",
+    "report_caveat",
+    "report_change",
+    "report_change_no_percent",
+    "report_event",
+    "report_event_words",
+    "report_fewer_after",
+    "report_heading",
+    "report_important",
+    "report_no_change",
+    "report_not_important",
+    "report_peg_after",
+    "report_peg_before",
+    "report_peg_both",
+    "saved",
+    "saved_for",
+    "saved_with_words",
+    "words_too_long",
+]
 
 
 def kind_names() -> dict[Kind, str]:
@@ -57,7 +156,7 @@ def day_button(day: date) -> str:
     return format_skeleton("EEEd", day)
 
 
-# -- /treatment ---------------------------------------------------------------------------------
+# -- /treatment ----------------------------------------------------------------------------------
 def ask_kind() -> str:
     return _(
         "Which treatment do you want to record? Choose the kind; you can add your own words "
@@ -159,157 +258,3 @@ def patient_told_with_words() -> str:
 
 def expired() -> str:
     return _("That question has expired. Send /treatment to record a treatment.")
-
-
-# -- /history -----------------------------------------------------------------------------------
-def history_heading() -> str:
-    return _("Treatments in your diary:")
-
-
-def history_line() -> str:
-    return _("• {day}: {kind}")
-
-
-def history_line_words() -> str:
-    return _("• {day}: {kind} (“{words}”)")
-
-
-def history_by_specialist() -> str:
-    return _("  recorded by {who}")
-
-
-def history_hint() -> str:
-    return _("Tap one to remove it.")
-
-
-def button_remove() -> str:
-    # Translators: button in /history: remove this treatment event.
-    return _("✖ {day}: {kind}")
-
-
-def confirm_remove() -> str:
-    return _("Remove this treatment from your diary? {day}: {kind}")
-
-
-def button_remove_yes() -> str:
-    # Translators: button: yes, remove the treatment.
-    return _("Yes, remove it")
-
-
-def button_keep() -> str:
-    # Translators: button: no, keep the treatment.
-    return _("No, keep it")
-
-
-def removed() -> str:
-    return _("Removed: {day}, {kind}.")
-
-
-def kept() -> str:
-    return _("Kept. Nothing was removed.")
-
-
-def gone() -> str:
-    return _("That treatment is no longer in your diary.")
-
-
-# -- reports ------------------------------------------------------------------------------------
-def report_heading() -> str:
-    return _("Treatments")
-
-
-def report_event() -> str:
-    return _("{day}: {kind}")
-
-
-def report_event_words() -> str:
-    return _("{day}: {kind} (“{words}”)")
-
-
-def report_by_specialist() -> str:
-    return _("Recorded by {who}.")
-
-
-def days_logged(logged: int, available: int) -> str:
-    """How many of a window's days had entries."""
-    return ngettext(
-        "{logged} of {available} day logged",
-        "{logged} of {available} days logged",
-        available,
-    ).format(logged=logged, available=available)
-
-
-def report_before() -> str:
-    return _("Mean daily pain in the 14 days before: {mean} ({days}).")
-
-
-def report_after() -> str:
-    return _("Mean daily pain in the 14 days after: {mean} ({days}).")
-
-
-def report_no_pain_logged() -> str:
-    return _("no days logged")
-
-
-def report_fewer_after(days: int) -> str:
-    return ngettext(
-        "Only {days} day after it falls within this report, so the second window is shorter.",
-        "Only {days} days after it fall within this report, so the second window is shorter.",
-        days,
-    ).format(days=days)
-
-
-def report_change() -> str:
-    return _("Change: {change} points ({percent}%).")
-
-
-def report_change_no_percent() -> str:
-    return _("Change: {change} points.")
-
-
-def report_important() -> str:
-    return _(
-        "This change reaches the threshold of a clinically important change (≥ 2 points or "
-        "≥ 30 %, Farrar 2001)."
-    )
-
-
-def report_not_important() -> str:
-    return _("This change is below the threshold of a clinically important change.")
-
-
-def report_no_change() -> str:
-    return _("No change can be given: one side has no days logged.")
-
-
-def report_peg_both() -> str:
-    return _("PEG {before} on {day_before} before it and {after} on {day_after} after it.")
-
-
-def report_peg_before() -> str:
-    return _("PEG {before} on {day_before} before it; none in the 14 days after.")
-
-
-def report_peg_after() -> str:
-    return _("No PEG in the 14 days before it; PEG {after} on {day_after} after it.")
-
-
-def report_caveat() -> str:
-    return _(
-        "These are observations from the diary, not the effect of a treatment: pain changes "
-        "for many reasons, and days logged are not all days."
-    )
-
-
-def fhir_text_with_words() -> str:
-    # Translators: a treatment in the FHIR file: its kind, then the words written about it.
-    return _("{kind}: {words}")
-
-
-def fhir_procedure_note() -> str:
-    return _("Recorded in the pain diary by {who}.")
-
-
-def patient_word() -> str:
-    # Translators: who recorded a treatment, when it was the patient themselves.
-    return _("the patient")
