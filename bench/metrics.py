@@ -29,7 +29,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from bench._process import BotFailedError, bot_command, spawned
 from bench._seed import done_today, fast_writes, fresh_copy, onboarded_profile, write_profiles
 from bench._stats import median, percentile, progress, ratio
-from bench.updates import DIARYBOT, LIFTED, PATIENT_IDS, TZ, TZ_NAME, Traffic, _burst, _paced
+from bench._traffic import Traffic, _burst, _paced
+from bench.updates import DIARYBOT, LIFTED, PATIENT_IDS, TZ, TZ_NAME
 from diarybot.runtime.metrics import Metrics
 from tests.support.fake_bot_api import FakeBotAPI, FakeUser
 

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.run import ROWS, SuiteResult, table
+from bench._report import SuiteResult, table
+from bench._rows import ROWS
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "| suite | metric | value | baseline | ratio | target | result |"
