@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 from telegram import Message, Update
 
 from diarybot import texts
-from diarybot.bot import crisis, flare_messages, keyboards, reminders
+from diarybot.bot import (
+    button_data,
+    checkin_keyboards,
+    crisis,
+    flare_messages,
+    keyboards,
+    reminders,
+)
 from diarybot.bot.checkin_steps import question_after, saved_line
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
@@ -225,7 +232,9 @@ async def _offer_yesterday(update: Update, context: BotContext, profile: Profile
     await reply(
         update,
         words.ask_yesterday().format(day=texts.short_date(day), time=texts.format_time(at.time())),
-        reply_markup=keyboards.rating_keyboard(keyboards.LOG_YESTERDAY, new_id(), skippable=False),
+        reply_markup=keyboards.rating_keyboard(
+            button_data.LOG_YESTERDAY, new_id(), skippable=False
+        ),
     )
 
 
@@ -273,7 +282,7 @@ async def toggle_button(update: Update, context: BotContext) -> None:
         await edit(query, texts.entry_gone())
         return
     techniques, medication = entry.techniques, entry.medication
-    if code == keyboards.MEDICATION_CODE:
+    if code == button_data.MEDICATION_CODE:
         medication = not medication
     else:
         chosen = set(techniques) ^ {Technique(code)}
@@ -291,7 +300,7 @@ async def toggle_button(update: Update, context: BotContext) -> None:
         return
     profile = await store.profiles.get(user_id)
     has_list = profile is not None and bool(active(profile.medications))
-    await edit_markup(query, keyboards.techniques_keyboard(entry, has_list=has_list))
+    await edit_markup(query, checkin_keyboards.techniques_keyboard(entry, has_list=has_list))
 
 
 async def techniques_done(update: Update, context: BotContext) -> None:
@@ -301,7 +310,7 @@ async def techniques_done(update: Update, context: BotContext) -> None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
     diary = context.services.store.diary
-    if callback.kind == keyboards.TECHNIQUES_NONE:
+    if callback.kind == button_data.TECHNIQUES_NONE:
         # The patient said so: no technique and no medication, answered.
         entry = await diary.update(
             user_id,
@@ -320,7 +329,7 @@ async def techniques_done(update: Update, context: BotContext) -> None:
     summary = texts.checkin_summary_ask_note().format(
         score=entry.score, techniques=texts.technique_list(entry)
     )
-    await edit(query, summary, keyboards.note_keyboard(entry.id))
+    await edit(query, summary, checkin_keyboards.note_keyboard(entry.id))
 
 
 async def note_skipped(update: Update, context: BotContext) -> None:
@@ -454,7 +463,7 @@ async def undo_command(update: Update, context: BotContext) -> None:
     last = entries[-1]
     line = texts.entry_line(last, last.recorded_at.astimezone(zone(profile.timezone)))
     markup = keyboards.confirm_keyboard(
-        texts.button_yes_remove(), f"{keyboards.UNDO_YES}:{last.id}", keyboards.UNDO_NO
+        texts.button_yes_remove(), f"{button_data.UNDO_YES}:{last.id}", button_data.UNDO_NO
     )
     await reply(update, texts.undo_confirm().format(entry=line), reply_markup=markup)
 
@@ -465,7 +474,7 @@ async def undo_button(update: Update, context: BotContext) -> None:
     if press is None:
         return
     query, callback, user_id = press.query, press.callback, press.user_id
-    if callback.kind == keyboards.UNDO_NO:
+    if callback.kind == button_data.UNDO_NO:
         await edit(query, texts.undo_kept())
         return
     # Recorded in the audit trail like a removal from /history.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 
 from diarybot import texts
-from diarybot.bot import keyboards, specialist
+from diarybot.bot import button_data, keyboards, specialist
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.domain.localtime import zone
@@ -67,7 +67,7 @@ async def delete_button(update: Update, context: BotContext) -> None:
     if press is None:
         return
     query, user_id = press.query, press.user_id
-    if press.callback.kind != keyboards.DELETE_YES:
+    if press.callback.kind != button_data.DELETE_YES:
         await edit(query, texts.delete_kept())
         return
     if context.job_queue is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from diarybot import texts
-from diarybot.bot import checkin, keyboards, treatments
+from diarybot.bot import button_data, checkin, checkin_keyboards, keyboards, treatments
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import Entry, Technique
@@ -58,7 +58,7 @@ async def history_command(update: Update, context: BotContext) -> None:
 
 async def _page(
     context: BotContext, user_id: int, tz_name: str, page: int
-) -> tuple[str, keyboards.InlineKeyboardMarkup] | None:
+) -> tuple[str, InlineKeyboardMarkup] | None:
     entries = await context.services.store.diary.entries(user_id)
     if not entries:
         return None
@@ -126,18 +126,20 @@ async def edit_button(update: Update, context: BotContext) -> None:
         await edit(press.query, texts.entry_gone())
         return
     line = describe(entry, profile.timezone)
-    if kind == keyboards.HISTORY_SCORE:
-        markup = keyboards.rating_keyboard(keyboards.HISTORY_SET_SCORE, entry.id, skippable=False)
+    if kind == button_data.HISTORY_SCORE:
+        markup = keyboards.rating_keyboard(
+            button_data.HISTORY_SET_SCORE, entry.id, skippable=False
+        )
         await edit(press.query, words.ask_new_score().format(line=line), markup)
-    elif kind == keyboards.HISTORY_TECHNIQUES:
-        markup = keyboards.techniques_keyboard(entry, correcting=True)
+    elif kind == button_data.HISTORY_TECHNIQUES:
+        markup = checkin_keyboards.techniques_keyboard(entry, correcting=True)
         await edit(press.query, words.ask_new_techniques().format(line=line), markup)
-    elif kind == keyboards.HISTORY_NOTE:
+    elif kind == button_data.HISTORY_NOTE:
         context.state.expect(Awaiting.EDIT_NOTE, entry.id)
         await edit(press.query, words.ask_new_note().format(line=line))
     else:
-        yes = f"{keyboards.HISTORY_REMOVE_YES}:{entry.id}"
-        no = f"{keyboards.HISTORY_ENTRY}:{entry.id}"
+        yes = f"{button_data.HISTORY_REMOVE_YES}:{entry.id}"
+        no = f"{button_data.HISTORY_ENTRY}:{entry.id}"
         markup = keyboards.confirm_keyboard(texts.button_yes_remove(), yes, no)
         await edit(press.query, words.remove_confirm().format(line=line), markup)
 
@@ -150,7 +152,7 @@ async def correction_button(update: Update, context: BotContext) -> None:
         return
     diary, now = context.services.store.diary, context.services.clock()
     kind, entry_id = press.callback.kind, press.callback.args[0]
-    if kind == keyboards.HISTORY_REMOVE_YES:
+    if kind == button_data.HISTORY_REMOVE_YES:
         removed = await diary.remove(profile.user_id, entry_id, now)
         await edit(press.query, words.removed() if removed else texts.entry_gone())
         return
@@ -158,11 +160,11 @@ async def correction_button(update: Update, context: BotContext) -> None:
     if entry is None:
         await edit(press.query, texts.entry_gone())
         return
-    if kind == keyboards.HISTORY_SET_SCORE:
+    if kind == button_data.HISTORY_SET_SCORE:
         changes: dict[str, object] = {"score": int(press.callback.args[1])}
-    elif kind == keyboards.HISTORY_MEDICATION:
+    elif kind == button_data.HISTORY_MEDICATION:
         changes = _medication_toggled(entry)
-    elif kind == keyboards.HISTORY_TECHNIQUES_NONE:
+    elif kind == button_data.HISTORY_TECHNIQUES_NONE:
         changes = {
             "techniques": (),
             "medication": False,
@@ -172,17 +174,19 @@ async def correction_button(update: Update, context: BotContext) -> None:
     else:
         changes = _toggled(entry, press.callback.args[1])
     entry = await diary.correct(profile.user_id, entry_id, now, **changes)
-    if kind != keyboards.HISTORY_TOGGLE:
+    if kind != button_data.HISTORY_TOGGLE:
         await _show(press.query, entry, profile.timezone)
     elif entry is None:
         await edit(press.query, texts.entry_gone())
     else:
-        await edit_markup(press.query, keyboards.techniques_keyboard(entry, correcting=True))
+        await edit_markup(
+            press.query, checkin_keyboards.techniques_keyboard(entry, correcting=True)
+        )
 
 
 def _toggled(entry: Entry, code: str) -> dict[str, object]:
     # Correcting the techniques from /history is an answer, even down to nothing ticked.
-    if code == keyboards.MEDICATION_CODE:
+    if code == button_data.MEDICATION_CODE:
         return _medication_toggled(entry)
     chosen = set(entry.techniques) ^ {Technique(code)}
     return {"techniques": tuple(t for t in Technique if t in chosen), "techniques_answered": True}
@@ -220,21 +224,21 @@ def history_keyboard(
 ) -> InlineKeyboardMarkup:
     """One button per entry shown (label, id), then Older / Newer where there are more."""
     rows = [
-        [InlineKeyboardButton(label, callback_data=f"{keyboards.HISTORY_ENTRY}:{entry_id}")]
+        [InlineKeyboardButton(label, callback_data=f"{button_data.HISTORY_ENTRY}:{entry_id}")]
         for label, entry_id in entries
-        if keyboards.parse_callback(f"{keyboards.HISTORY_ENTRY}:{entry_id}") is not None
+        if button_data.parse_callback(f"{button_data.HISTORY_ENTRY}:{entry_id}") is not None
     ]
     nav = []
     if older:
         nav.append(
             InlineKeyboardButton(
-                words.button_older(), callback_data=f"{keyboards.HISTORY_PAGE}:{page + 1}"
+                words.button_older(), callback_data=f"{button_data.HISTORY_PAGE}:{page + 1}"
             )
         )
     if newer:
         nav.append(
             InlineKeyboardButton(
-                words.button_newer(), callback_data=f"{keyboards.HISTORY_PAGE}:{page - 1}"
+                words.button_newer(), callback_data=f"{button_data.HISTORY_PAGE}:{page - 1}"
             )
         )
     if nav:
@@ -257,17 +261,17 @@ def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                button(words.button_edit_score(), keyboards.HISTORY_SCORE),
-                button(words.button_edit_note(), keyboards.HISTORY_NOTE),
+                button(words.button_edit_score(), button_data.HISTORY_SCORE),
+                button(words.button_edit_note(), button_data.HISTORY_NOTE),
             ],
             [
-                button(words.button_edit_techniques(), keyboards.HISTORY_TECHNIQUES),
-                button(medication, keyboards.HISTORY_MEDICATION),
+                button(words.button_edit_techniques(), button_data.HISTORY_TECHNIQUES),
+                button(medication, button_data.HISTORY_MEDICATION),
             ],
-            [button(words.button_remove(), keyboards.HISTORY_REMOVE)],
+            [button(words.button_remove(), button_data.HISTORY_REMOVE)],
             [
                 InlineKeyboardButton(
-                    words.button_back(), callback_data=f"{keyboards.HISTORY_PAGE}:{page}"
+                    words.button_back(), callback_data=f"{button_data.HISTORY_PAGE}:{page}"
                 )
             ],
         ]

@@ -16,7 +16,7 @@ from telegram.error import TelegramError
 from telegram.ext import JobQueue
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data, keyboards, settings_keyboards, sharing_keyboards
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.bot.replies import edit, known_zone, patient_id, pressed, reply
@@ -81,7 +81,7 @@ async def request_link(update: Update, context: BotContext, typed: str) -> None:
         await context.bot.send_message(
             owner,
             st.link_confirm().format(who=request.who),
-            reply_markup=keyboards.link_keyboard(user_id),
+            reply_markup=sharing_keyboards.link_keyboard(user_id),
         )
     await reply(update, texts.link_requested())
 
@@ -91,7 +91,7 @@ async def specialist_welcome(update: Update) -> None:
     await reply(
         update,
         st.specialist_welcome().format(commands=st.command_lines(st.specialist_commands())),
-        reply_markup=keyboards.single_button(st.button_own_diary(), keyboards.OWN_DIARY),
+        reply_markup=keyboards.single_button(st.button_own_diary(), button_data.OWN_DIARY),
     )
 
 
@@ -115,7 +115,7 @@ async def welcome_linked(
         await context.bot.send_message(
             specialist_id,
             st.link_confirmed_first().format(**words, **_digest_words(specialist)),
-            reply_markup=keyboards.specialist_timezone_keyboard(),
+            reply_markup=settings_keyboards.specialist_timezone_keyboard(),
         )
 
 
@@ -135,7 +135,7 @@ async def set_specialist_timezone(update: Update, context: BotContext, typed: st
     user_id = patient_id(update)
     if user_id is None:
         return
-    name = await known_zone(update, typed, keyboards.specialist_timezone_keyboard)
+    name = await known_zone(update, typed, settings_keyboards.specialist_timezone_keyboard)
     if name is None:
         return
     svc = context.services
@@ -202,7 +202,9 @@ async def _patients_page(
         if pages > 1
         else st.patients_header(len(patients)).format(count=len(patients))
     )
-    markup = keyboards.paged_people_keyboard(keyboards.SUMMARY, _people(shown), page, pages)
+    markup = sharing_keyboards.paged_people_keyboard(
+        button_data.SUMMARY, _people(shown), page, pages
+    )
     line = st.patient_line()
     lines = "\n".join(line.format(name=display_name(p)) for p in shown)
     return st.patients_list().format(heading=head, lines=lines), markup
@@ -279,7 +281,7 @@ async def send_summary(context: BotContext, specialist_id: int, profile: Profile
         return
     markup = (
         keyboards.single_button(
-            st.button_data_files(), f"{keyboards.DATA_FILES}:{profile.user_id}"
+            st.button_data_files(), f"{button_data.DATA_FILES}:{profile.user_id}"
         )
         if link.level.with_files
         else None

@@ -14,7 +14,7 @@ from datetime import date
 from telegram import CallbackQuery, Update
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.bot import treatment_keyboards as tk
 from diarybot.bot.context import Awaiting, BotContext, Services
 from diarybot.bot.replies import edit, patient_id, pressed, reply
@@ -109,7 +109,7 @@ async def day_button(update: Update, context: BotContext) -> None:
     if press is None:
         return
     target, kind = int(press.callback.args[0]), Kind(press.callback.args[1])
-    day = keyboards.callback_day(press.callback.args[2])
+    day = button_data.callback_day(press.callback.args[2])
     draft = TreatmentDraft(target, kind, day)
     await _ask_words(update, context, press.user_id, draft, press.query)
 
@@ -138,7 +138,7 @@ async def skip_button(update: Update, context: BotContext) -> None:
     if press is None:
         return
     target, kind = int(press.callback.args[0]), Kind(press.callback.args[1])
-    draft = TreatmentDraft(target, kind, keyboards.callback_day(press.callback.args[2]))
+    draft = TreatmentDraft(target, kind, button_data.callback_day(press.callback.args[2]))
     state = context.state
     if state.awaiting is not Awaiting.TREATMENT_WORDS or state.treatment != draft:
         await edit(press.query, tt.expired())
@@ -306,7 +306,7 @@ async def remove_answer_button(update: Update, context: BotContext) -> None:
     press = await pressed(update)
     if press is None:
         return
-    if press.callback.kind == keyboards.TREATMENT_KEEP:
+    if press.callback.kind == button_data.TREATMENT_KEEP:
         await edit(press.query, tt.kept())
         return
     store = context.services.store
