@@ -8,11 +8,18 @@ the presser's own diary, so a forged press reaches nothing of anyone else's.
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
 from diarybot import texts
-from diarybot.bot import button_data, checkin, checkin_keyboards, keyboards, treatments
+from diarybot.bot import (
+    button_data,
+    checkin_keyboards,
+    diary_entries,
+    keyboards,
+    treatment_history,
+)
 from diarybot.bot.context import Awaiting, BotContext
+from diarybot.bot.history_keyboards import entry_keyboard, history_keyboard
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.free_text import split_note
@@ -51,8 +58,11 @@ async def history_command(update: Update, context: BotContext) -> None:
     page = await _page(context, profile.user_id, profile.timezone, 0)
     if page is not None:
         await reply(update, page[0], reply_markup=page[1])
-    # Treatment events follow the entries, each removable (bot/treatments.py).
-    if not await treatments.show_in_history(update, context, profile.user_id) and page is None:
+    # Treatment events follow the entries, each removable (bot/treatment_history.py).
+    if (
+        not await treatment_history.show_in_history(update, context, profile.user_id)
+        and page is None
+    ):
         await reply(update, texts.history_empty())
 
 
@@ -213,66 +223,7 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
     if entry is None:
         await reply(update, texts.entry_gone())
     else:
-        await checkin.store_continuations(
-            context, user_id, entry, more, checkin.message_entry_id(update)
+        await diary_entries.store_continuations(
+            context, user_id, entry, more, diary_entries.message_entry_id(update)
         )
         await reply(update, words.note_changed())
-
-
-def history_keyboard(
-    entries: list[tuple[str, str]], page: int, *, older: bool, newer: bool
-) -> InlineKeyboardMarkup:
-    """One button per entry shown (label, id), then Older / Newer where there are more."""
-    rows = [
-        [InlineKeyboardButton(label, callback_data=f"{button_data.HISTORY_ENTRY}:{entry_id}")]
-        for label, entry_id in entries
-        if button_data.parse_callback(f"{button_data.HISTORY_ENTRY}:{entry_id}") is not None
-    ]
-    nav = []
-    if older:
-        nav.append(
-            InlineKeyboardButton(
-                words.button_older(), callback_data=f"{button_data.HISTORY_PAGE}:{page + 1}"
-            )
-        )
-    if newer:
-        nav.append(
-            InlineKeyboardButton(
-                words.button_newer(), callback_data=f"{button_data.HISTORY_PAGE}:{page - 1}"
-            )
-        )
-    if nav:
-        rows.append(nav)
-    return InlineKeyboardMarkup(rows)
-
-
-def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
-    """What can be corrected on one entry, and the way back to the list."""
-    medication = (
-        words.button_edit_medication_yes()
-        if entry.medication
-        else words.button_edit_medication_no()
-    )
-    eid = entry.id
-
-    def button(label: str, prefix: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(label, callback_data=f"{prefix}:{eid}")
-
-    return InlineKeyboardMarkup(
-        [
-            [
-                button(words.button_edit_score(), button_data.HISTORY_SCORE),
-                button(words.button_edit_note(), button_data.HISTORY_NOTE),
-            ],
-            [
-                button(words.button_edit_techniques(), button_data.HISTORY_TECHNIQUES),
-                button(medication, button_data.HISTORY_MEDICATION),
-            ],
-            [button(words.button_remove(), button_data.HISTORY_REMOVE)],
-            [
-                InlineKeyboardButton(
-                    words.button_back(), callback_data=f"{button_data.HISTORY_PAGE}:{page}"
-                )
-            ],
-        ]
-    )

@@ -7,7 +7,13 @@ from datetime import time
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import language, reminders, settings_keyboards, specialist
+from diarybot.bot import (
+    digest_settings,
+    language,
+    reminders,
+    settings_keyboards,
+    specialist_linking,
+)
 from diarybot.bot.checkin_steps import settings_keyboard
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import known_zone, patient_id, pressed, profile_or_prompt, reply
@@ -32,12 +38,12 @@ async def start(update: Update, context: BotContext) -> None:
     svc = context.services
     if context.args:
         if await svc.store.profiles.get(user_id) is None:
-            await specialist.specialist_welcome(update)
-        await specialist.request_link(update, context, "".join(context.args))
+            await specialist_linking.specialist_welcome(update)
+        await specialist_linking.request_link(update, context, "".join(context.args))
         return
     profile = await svc.store.profiles.get(user_id)
     if profile is None and await svc.store.specialists.get(user_id) is not None:
-        await specialist.specialist_welcome(update)
+        await specialist_linking.specialist_welcome(update)
         return
     await start_diary(update, context)
 
@@ -91,7 +97,7 @@ async def timezone_command(update: Update, context: BotContext) -> None:
                 reply_markup=settings_keyboards.specialist_timezone_keyboard(),
             )
             return
-        await specialist.set_specialist_timezone(update, context, " ".join(context.args))
+        await digest_settings.set_specialist_timezone(update, context, " ".join(context.args))
         return
     profile = await profile_or_prompt(update, context)
     if profile is None:

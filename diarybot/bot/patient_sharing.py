@@ -5,8 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards, sharing_keyboards
-from diarybot.bot import specialist as specialist_side
+from diarybot.bot import button_data, keyboards, sharing_keyboards, specialist_linking
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.people import Profile, ShareLevel, Specialist
@@ -192,7 +191,7 @@ async def unshare_button(update: Update, context: BotContext) -> None:
     await edit(query, texts.unshared().format(name=link.name))
     profile = await context.services.store.profiles.get(user_id)
     if removed and profile is not None:  # a second tap removes nothing and tells nobody
-        await specialist_side.tell_stopped(context, specialist_id, profile)
+        await specialist_linking.tell_stopped(context, specialist_id, profile)
 
 
 async def link_answer_button(update: Update, context: BotContext) -> None:
@@ -226,7 +225,7 @@ async def link_answer_button(update: Update, context: BotContext) -> None:
         await edit(query, texts.link_request_gone())
         return
     await edit(query, st.link_allowed().format(who=link.who, level=st.level_names()[level]))
-    await specialist_side.welcome_linked(context, specialist_id, profile, link)
+    await specialist_linking.welcome_linked(context, specialist_id, profile, link)
 
 
 async def name_command(update: Update, context: BotContext) -> None:
