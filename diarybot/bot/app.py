@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Executor
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram import Update
 from telegram.ext import (
@@ -19,30 +19,9 @@ from telegram.ext import (
     filters,
 )
 
-from diarybot.bot import (
-    chart_commands,
-    checkin,
-    daily_items,
-    erasure,
-    export_command,
-    flare_messages,
-    guided_exercises,
-    history,
-    keyboards,
-    language,
-    lifecycle,
-    medications,
-    onboarding,
-    patient_sharing,
-    peg_check,
-    plan_notes,
-    routing,
-    specialist,
-    treatments,
-    user_states,
-    words,
-)
+from diarybot.bot import feature_handlers, language, lifecycle, onboarding, routing, user_states
 from diarybot.bot.context import CONTEXT_TYPES, DiaryApp, Services
+from diarybot.bot.feature_handlers import PRIVATE
 from diarybot.domain.localtime import utc_now
 from diarybot.runtime.rate_limit import MAX_IN_FLIGHT, PatientRateLimiter
 from diarybot.runtime.redelivery import HandledUpdates
@@ -59,8 +38,6 @@ logger = logging.getLogger(__name__)
 # Opt in to PTB's timedelta durations (RetryAfter.retry_after and friends) now: the int form is
 # deprecated and merely constructing a RetryAfter warns, which would hide 429s in tests.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
-
-PRIVATE = filters.ChatType.PRIVATE
 
 
 def build_application(
@@ -121,6 +98,7 @@ def _metered() -> Metered:
 
 
 def _add_handlers(app: DiaryApp) -> None:
+    """Every handler, in the order and groups below; the features' own in `feature_handlers`."""
     # Order matters: group -3 drops updates Telegram delivered again (before anything reads or
     # writes for them), group -2 makes the sender's language active (before any handler makes a
     # text, the error handler's included), group -1 sees every new update first
@@ -132,130 +110,21 @@ def _add_handlers(app: DiaryApp) -> None:
     app.add_handler(TypeHandler(Update, handled.drop_if_seen), group=-3)
     app.add_handler(TypeHandler(Update, language.speak_their_language), group=-2)
     app.add_handler(TypeHandler(Update, lifecycle.mark_reachable), group=-1)
-    commands: dict[str, Callable[..., Any]] = {
-        "start": onboarding.start,
-        "help": onboarding.help_command,
-        "timezone": onboarding.timezone_command,
-        "remind": onboarding.remind_command,
-        "settings": onboarding.settings_command,
-        "language": language.language_command,
-        "pause": onboarding.pause,
-        "resume": onboarding.resume,
-        "checkin": checkin.checkin_command,
-        "log": checkin.log_command,
-        "history": history.history_command,
-        "undo": checkin.undo_command,
-        "chart": chart_commands.chart_command,
-        "weekly": chart_commands.weekly_command,
-        "export": export_command.export_command,
-        "share": patient_sharing.share_command,
-        "sharing": patient_sharing.sharing_command,
-        "unshare": patient_sharing.sharing_command,
-        "name": patient_sharing.name_command,
-        "link": specialist.link_command,
-        "patients": specialist.patients_command,
-        "summary": specialist.summary_command,
-        "digest": specialist.digest_command,
-        "alerts": flare_messages.alerts_command,
-        "plan": plan_notes.plan_command,
-        "breathe": guided_exercises.breathe_command,
-        "relax": guided_exercises.relax_command,
-        "practice": guided_exercises.practice_command,
-        "peg": peg_check.peg_command,
-        "meds": medications.meds_command,
-        "treatment": treatments.treatment_command,
-        "delete": erasure.delete_command,
-        "cancel": routing.cancel,
-    }
-    for name, callback in commands.items():
-        app.add_handler(CommandHandler(name, callback, filters=PRIVATE))
-    buttons: dict[str, Callable[..., Any]] = {
-        keyboards.SCORE: checkin.score_button,
-        keyboards.TOGGLE: checkin.toggle_button,
-        keyboards.TECHNIQUES_DONE: checkin.techniques_done,
-        keyboards.TECHNIQUES_NONE: checkin.techniques_done,
-        keyboards.LOG_YESTERDAY: checkin.yesterday_button,
-        keyboards.HISTORY_TECHNIQUES_NONE: history.correction_button,
-        keyboards.NOTE_SKIP: checkin.note_skipped,
-        keyboards.UNDO_YES: checkin.undo_button,
-        keyboards.TIMEZONE: onboarding.timezone_button,
-        keyboards.REMINDER_TIME: onboarding.time_button,
-        keyboards.LINK_ALLOW: patient_sharing.link_answer_button,
-        keyboards.LINK_DECLINE: patient_sharing.link_answer_button,
-        keyboards.UNSHARE: patient_sharing.unshare_button,
-        keyboards.SUMMARY: specialist.summary_button,
-        keyboards.DATA_FILES: specialist.data_files_button,
-        keyboards.PATIENTS_PAGE: specialist.patients_page_button,
-        keyboards.LANGUAGE: language.language_button,
-        keyboards.SPECIALIST_TZ: specialist.specialist_timezone_button,
-        keyboards.SHARING_PICK: patient_sharing.sharing_pick_button,
-        keyboards.SET_LEVEL: patient_sharing.set_level_button,
-        keyboards.PLAN_FOR: plan_notes.plan_for_button,
-        keyboards.PLAN_IN_REMINDERS: plan_notes.plan_in_reminders_button,
-        keyboards.EX_PATTERN: guided_exercises.pattern_button,
-        keyboards.EX_BEFORE: guided_exercises.before_button,
-        keyboards.EX_AFTER: guided_exercises.after_button,
-        keyboards.EX_STOP: guided_exercises.stop_button,
-        keyboards.PEG: peg_check.answer_button,
-        keyboards.OFFER: words.offer_button,
-        keyboards.HISTORY_PAGE: history.page_button,
-        keyboards.HISTORY_ENTRY: history.entry_button,
-        keyboards.HISTORY_SCORE: history.edit_button,
-        keyboards.HISTORY_TECHNIQUES: history.edit_button,
-        keyboards.HISTORY_NOTE: history.edit_button,
-        keyboards.HISTORY_REMOVE: history.edit_button,
-        keyboards.HISTORY_SET_SCORE: history.correction_button,
-        keyboards.HISTORY_TOGGLE: history.correction_button,
-        keyboards.HISTORY_MEDICATION: history.correction_button,
-        keyboards.HISTORY_REMOVE_YES: history.correction_button,
-        keyboards.MEDS_MENU: medications.menu_button,
-        keyboards.MEDS_USE: medications.use_button,
-        keyboards.MEDS_OPEN: medications.open_button,
-        keyboards.MEDS_RENAME: medications.rename_button,
-        keyboards.MEDS_STOP: medications.stop_button,
-        keyboards.CHECKIN_MEDS: medications.checkin_list_button,
-        keyboards.CHECKIN_TAKEN: medications.checkin_list_button,
-        keyboards.CHECKIN_MEDS_CLEAR: medications.checkin_list_button,
-        keyboards.CHECKIN_MEDS_BACK: medications.checkin_list_button,
-        keyboards.SETTINGS_ITEM: daily_items.settings_toggle,
-        keyboards.ITEM_RATING: daily_items.rating_button,
-        keyboards.ITEM_REGION: daily_items.region_button,
-        keyboards.ITEM_REGIONS_END: daily_items.regions_end,
-        keyboards.TREATMENT_WHOSE: treatments.whose_button,
-        keyboards.TREATMENT_KIND: treatments.kind_button,
-        keyboards.TREATMENT_DAY: treatments.day_button,
-        keyboards.TREATMENT_SKIP: treatments.skip_button,
-        keyboards.TREATMENT_REMOVE: treatments.remove_button,
-        keyboards.TREATMENT_REMOVE_YES: treatments.remove_answer_button,
-        keyboards.TREATMENT_KEEP: treatments.remove_answer_button,
-    }
-    for prefix, callback in buttons.items():
-        app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
-    app.add_handler(CallbackQueryHandler(checkin.undo_button, pattern=rf"^{keyboards.UNDO_NO}$"))
-    single: dict[str, Callable[..., Any]] = {
-        keyboards.OWN_DIARY: onboarding.own_diary_button,
-        keyboards.KEEP_NAME: patient_sharing.keep_name_button,
-        keyboards.SKIP_REFERENCE: patient_sharing.skip_reference_button,
-    }
-    for data, callback in single.items():
-        app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{data}$"))
-    app.add_handler(
-        CallbackQueryHandler(
-            erasure.delete_button, pattern=rf"^({keyboards.DELETE_YES}|{keyboards.DELETE_NO})$"
-        )
-    )
-    app.add_handler(
-        CallbackQueryHandler(
-            erasure.send_everything_button, pattern=rf"^{keyboards.DELETE_EXPORT}$"
-        )
-    )
-    app.add_handler(CallbackQueryHandler(onboarding.answer_expired))
-    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, routing.unknown_command))
-    app.add_handler(MessageHandler(PRIVATE & filters.TEXT, routing.route_text))
-    app.add_handler(MessageHandler(PRIVATE & ~filters.TEXT, routing.not_text))
-    app.add_handler(MessageHandler(~PRIVATE & filters.ALL, routing.private_only))
+    feature_handlers.add_features(app)
+    _add_catch_alls(app)
     app.add_handler(TypeHandler(Update, lifecycle.tell_if_recovered), group=1)
     app.add_handler(TypeHandler(Update, handled.mark_handled), group=2)
     # Its own group (one handler per group runs): blank conversation state is not kept.
     app.add_handler(TypeHandler(Update, user_states.forget_if_idle), group=3)
     app.add_error_handler(lifecycle.on_error)
+
+
+def _add_catch_alls(app: DiaryApp) -> None:
+    """Group 0 after every feature (first match wins): /cancel, a button no feature knows (an
+    old one), an unknown command, any text, anything else, and anything from a group chat."""
+    app.add_handler(CommandHandler("cancel", routing.cancel, filters=PRIVATE))
+    app.add_handler(CallbackQueryHandler(onboarding.answer_expired))
+    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, routing.unknown_command))
+    app.add_handler(MessageHandler(PRIVATE & filters.TEXT, routing.route_text))
+    app.add_handler(MessageHandler(PRIVATE & ~filters.TEXT, routing.not_text))
+    app.add_handler(MessageHandler(~PRIVATE & filters.ALL, routing.private_only))

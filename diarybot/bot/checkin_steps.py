@@ -7,7 +7,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data, checkin_keyboards, keyboards
 from diarybot.domain.daily_items import DailyItem, Region, next_item
 from diarybot.domain.entries import Entry
 from diarybot.domain.localtime import zone
@@ -45,12 +45,12 @@ def techniques_question(profile: Profile, entry: Entry) -> Question:
     """Which techniques (and medication) were used today: tick, then Done."""
     text = texts.ask_techniques().format(saved=saved_line(profile, entry))
     has_list = bool(active(profile.medications))
-    return text, keyboards.techniques_keyboard(entry, has_list=has_list)
+    return text, checkin_keyboards.techniques_keyboard(entry, has_list=has_list)
 
 
 def rating_keyboard(entry_id: str, item: DailyItem) -> InlineKeyboardMarkup:
     """0–10 for sleep quality or mood, with Skip: one tap either way."""
-    return keyboards.rating_keyboard(f"{keyboards.ITEM_RATING}:{entry_id}", item.value)
+    return keyboards.rating_keyboard(f"{button_data.ITEM_RATING}:{entry_id}", item.value)
 
 
 def regions_keyboard(entry: Entry) -> InlineKeyboardMarkup:
@@ -59,12 +59,12 @@ def regions_keyboard(entry: Entry) -> InlineKeyboardMarkup:
     buttons = [
         InlineKeyboardButton(
             texts.toggle_label(names[region], ticked=region in entry.regions),
-            callback_data=f"{keyboards.ITEM_REGION}:{entry.id}:{region.value}",
+            callback_data=f"{button_data.ITEM_REGION}:{entry.id}:{region.value}",
         )
         for region in Region
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    end = f"{keyboards.ITEM_REGIONS_END}:{entry.id}"
+    end = f"{button_data.ITEM_REGIONS_END}:{entry.id}"
     rows.append(
         [
             InlineKeyboardButton(texts.button_skip(), callback_data=f"{end}:skip"),
@@ -82,7 +82,7 @@ def settings_keyboard(profile: Profile) -> InlineKeyboardMarkup:
             [
                 InlineKeyboardButton(
                     texts.toggle_label(names[item], ticked=item in profile.daily_items),
-                    callback_data=f"{keyboards.SETTINGS_ITEM}:{item.value}",
+                    callback_data=f"{button_data.SETTINGS_ITEM}:{item.value}",
                 )
             ]
             for item in DailyItem

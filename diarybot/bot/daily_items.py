@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.bot.checkin_steps import question_after, regions_keyboard, settings_keyboard
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, edit_markup, pressed
@@ -38,7 +38,7 @@ async def rating_button(update: Update, context: BotContext) -> None:
         return
     entry_id, code, value = press.callback.args
     item = DailyItem(code)
-    rating = None if value == keyboards.SKIP else int(value)
+    rating = None if value == button_data.SKIP else int(value)
     store = context.services.store
     entry = await store.diary.update(press.user_id, entry_id, **{item.value: rating})
     profile = await store.profiles.get(press.user_id)

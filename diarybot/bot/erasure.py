@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 
 from diarybot import texts
-from diarybot.bot import keyboards, specialist
+from diarybot.bot import button_data, keyboards, specialist_linking
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.domain.localtime import zone
@@ -67,7 +67,7 @@ async def delete_button(update: Update, context: BotContext) -> None:
     if press is None:
         return
     query, user_id = press.query, press.user_id
-    if press.callback.kind != keyboards.DELETE_YES:
+    if press.callback.kind != button_data.DELETE_YES:
         await edit(query, texts.delete_kept())
         return
     if context.job_queue is not None:
@@ -82,7 +82,7 @@ async def delete_button(update: Update, context: BotContext) -> None:
     await store.erase(user_id)
     if profile is not None:  # erasing stops sharing too: each specialist hears it once
         for link in links:
-            await specialist.tell_stopped(context, link.specialist_id, profile)
+            await specialist_linking.tell_stopped(context, link.specialist_id, profile)
     context.state.clear()
     context.application.drop_user_data(user_id)
     await edit(query, texts.delete_done())

@@ -16,7 +16,7 @@ from telegram.error import BadRequest, Forbidden
 from telegram.ext import JobQueue
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data, keyboards
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import new_id
@@ -54,7 +54,7 @@ async def breathe_command(update: Update, context: BotContext) -> None:
     buttons = [
         [
             InlineKeyboardButton(
-                guided.pattern_names()[c], callback_data=f"{keyboards.EX_PATTERN}:{c}"
+                guided.pattern_names()[c], callback_data=f"{button_data.EX_PATTERN}:{c}"
             )
         ]
         for c in BREATHING_PATTERNS
@@ -71,7 +71,7 @@ async def relax_command(update: Update, context: BotContext) -> None:
     await reply(
         update,
         guided.ask_pain_before(),
-        reply_markup=keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id),
+        reply_markup=keyboards.rating_keyboard(button_data.EX_BEFORE, session.id),
     )
 
 
@@ -83,7 +83,9 @@ async def pattern_button(update: Update, context: BotContext) -> None:
     query, callback, user_id = press.query, press.callback, press.user_id
     session = await _new_session(context, user_id, callback.args[0])
     await edit(
-        query, guided.ask_pain_before(), keyboards.rating_keyboard(keyboards.EX_BEFORE, session.id)
+        query,
+        guided.ask_pain_before(),
+        keyboards.rating_keyboard(button_data.EX_BEFORE, session.id),
     )
 
 
@@ -122,7 +124,7 @@ async def before_button(update: Update, context: BotContext) -> None:
     if session is None or session.seconds or session.completed:
         await edit(query, texts.button_expired())
         return
-    rating = None if callback.args[1] == keyboards.SKIP else int(callback.args[1])
+    rating = None if callback.args[1] == button_data.SKIP else int(callback.args[1])
     session = session.replace(pain_before=rating, started_at=context.services.clock())
     await _save(context, user_id, session)
     playing = Playing(session.id, session.pattern, message.message_id, 0)
@@ -141,7 +143,8 @@ async def _show_step(context: BotContext, user_id: int, playing: Playing) -> Non
         [
             [
                 InlineKeyboardButton(
-                    guided.button_stop(), callback_data=f"{keyboards.EX_STOP}:{playing.session_id}"
+                    guided.button_stop(),
+                    callback_data=f"{button_data.EX_STOP}:{playing.session_id}",
                 )
             ]
         ]
@@ -186,7 +189,7 @@ async def next_step(context: BotContext) -> None:
     await context.bot.send_message(
         user_id,
         guided.ask_pain_after(),
-        reply_markup=keyboards.rating_keyboard(keyboards.EX_AFTER, session.id),
+        reply_markup=keyboards.rating_keyboard(button_data.EX_AFTER, session.id),
     )
 
 
@@ -219,7 +222,7 @@ async def after_button(update: Update, context: BotContext) -> None:
     if session is None or not session.completed:
         await edit(query, texts.button_expired())
         return
-    rating = None if callback.args[1] == keyboards.SKIP else int(callback.args[1])
+    rating = None if callback.args[1] == button_data.SKIP else int(callback.args[1])
     session = session.replace(pain_after=rating)
     await _save(context, user_id, session)
     if session.pain_before is not None and rating is not None:

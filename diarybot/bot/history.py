@@ -8,11 +8,18 @@ the presser's own diary, so a forged press reaches nothing of anyone else's.
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
 from diarybot import texts
-from diarybot.bot import checkin, keyboards, treatments
+from diarybot.bot import (
+    button_data,
+    checkin_keyboards,
+    diary_entries,
+    keyboards,
+    treatment_history,
+)
 from diarybot.bot.context import Awaiting, BotContext
+from diarybot.bot.history_keyboards import entry_keyboard, history_keyboard
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.free_text import split_note
@@ -51,14 +58,17 @@ async def history_command(update: Update, context: BotContext) -> None:
     page = await _page(context, profile.user_id, profile.timezone, 0)
     if page is not None:
         await reply(update, page[0], reply_markup=page[1])
-    # Treatment events follow the entries, each removable (bot/treatments.py).
-    if not await treatments.show_in_history(update, context, profile.user_id) and page is None:
+    # Treatment events follow the entries, each removable (bot/treatment_history.py).
+    if (
+        not await treatment_history.show_in_history(update, context, profile.user_id)
+        and page is None
+    ):
         await reply(update, texts.history_empty())
 
 
 async def _page(
     context: BotContext, user_id: int, tz_name: str, page: int
-) -> tuple[str, keyboards.InlineKeyboardMarkup] | None:
+) -> tuple[str, InlineKeyboardMarkup] | None:
     entries = await context.services.store.diary.entries(user_id)
     if not entries:
         return None
@@ -126,18 +136,20 @@ async def edit_button(update: Update, context: BotContext) -> None:
         await edit(press.query, texts.entry_gone())
         return
     line = describe(entry, profile.timezone)
-    if kind == keyboards.HISTORY_SCORE:
-        markup = keyboards.rating_keyboard(keyboards.HISTORY_SET_SCORE, entry.id, skippable=False)
+    if kind == button_data.HISTORY_SCORE:
+        markup = keyboards.rating_keyboard(
+            button_data.HISTORY_SET_SCORE, entry.id, skippable=False
+        )
         await edit(press.query, words.ask_new_score().format(line=line), markup)
-    elif kind == keyboards.HISTORY_TECHNIQUES:
-        markup = keyboards.techniques_keyboard(entry, correcting=True)
+    elif kind == button_data.HISTORY_TECHNIQUES:
+        markup = checkin_keyboards.techniques_keyboard(entry, correcting=True)
         await edit(press.query, words.ask_new_techniques().format(line=line), markup)
-    elif kind == keyboards.HISTORY_NOTE:
+    elif kind == button_data.HISTORY_NOTE:
         context.state.expect(Awaiting.EDIT_NOTE, entry.id)
         await edit(press.query, words.ask_new_note().format(line=line))
     else:
-        yes = f"{keyboards.HISTORY_REMOVE_YES}:{entry.id}"
-        no = f"{keyboards.HISTORY_ENTRY}:{entry.id}"
+        yes = f"{button_data.HISTORY_REMOVE_YES}:{entry.id}"
+        no = f"{button_data.HISTORY_ENTRY}:{entry.id}"
         markup = keyboards.confirm_keyboard(texts.button_yes_remove(), yes, no)
         await edit(press.query, words.remove_confirm().format(line=line), markup)
 
@@ -150,7 +162,7 @@ async def correction_button(update: Update, context: BotContext) -> None:
         return
     diary, now = context.services.store.diary, context.services.clock()
     kind, entry_id = press.callback.kind, press.callback.args[0]
-    if kind == keyboards.HISTORY_REMOVE_YES:
+    if kind == button_data.HISTORY_REMOVE_YES:
         removed = await diary.remove(profile.user_id, entry_id, now)
         await edit(press.query, words.removed() if removed else texts.entry_gone())
         return
@@ -158,11 +170,11 @@ async def correction_button(update: Update, context: BotContext) -> None:
     if entry is None:
         await edit(press.query, texts.entry_gone())
         return
-    if kind == keyboards.HISTORY_SET_SCORE:
+    if kind == button_data.HISTORY_SET_SCORE:
         changes: dict[str, object] = {"score": int(press.callback.args[1])}
-    elif kind == keyboards.HISTORY_MEDICATION:
+    elif kind == button_data.HISTORY_MEDICATION:
         changes = _medication_toggled(entry)
-    elif kind == keyboards.HISTORY_TECHNIQUES_NONE:
+    elif kind == button_data.HISTORY_TECHNIQUES_NONE:
         changes = {
             "techniques": (),
             "medication": False,
@@ -172,17 +184,19 @@ async def correction_button(update: Update, context: BotContext) -> None:
     else:
         changes = _toggled(entry, press.callback.args[1])
     entry = await diary.correct(profile.user_id, entry_id, now, **changes)
-    if kind != keyboards.HISTORY_TOGGLE:
+    if kind != button_data.HISTORY_TOGGLE:
         await _show(press.query, entry, profile.timezone)
     elif entry is None:
         await edit(press.query, texts.entry_gone())
     else:
-        await edit_markup(press.query, keyboards.techniques_keyboard(entry, correcting=True))
+        await edit_markup(
+            press.query, checkin_keyboards.techniques_keyboard(entry, correcting=True)
+        )
 
 
 def _toggled(entry: Entry, code: str) -> dict[str, object]:
     # Correcting the techniques from /history is an answer, even down to nothing ticked.
-    if code == keyboards.MEDICATION_CODE:
+    if code == button_data.MEDICATION_CODE:
         return _medication_toggled(entry)
     chosen = set(entry.techniques) ^ {Technique(code)}
     return {"techniques": tuple(t for t in Technique if t in chosen), "techniques_answered": True}
@@ -209,66 +223,7 @@ async def note_text(update: Update, context: BotContext, entry_id: str, text: st
     if entry is None:
         await reply(update, texts.entry_gone())
     else:
-        await checkin.store_continuations(
-            context, user_id, entry, more, checkin.message_entry_id(update)
+        await diary_entries.store_continuations(
+            context, user_id, entry, more, diary_entries.message_entry_id(update)
         )
         await reply(update, words.note_changed())
-
-
-def history_keyboard(
-    entries: list[tuple[str, str]], page: int, *, older: bool, newer: bool
-) -> InlineKeyboardMarkup:
-    """One button per entry shown (label, id), then Older / Newer where there are more."""
-    rows = [
-        [InlineKeyboardButton(label, callback_data=f"{keyboards.HISTORY_ENTRY}:{entry_id}")]
-        for label, entry_id in entries
-        if keyboards.parse_callback(f"{keyboards.HISTORY_ENTRY}:{entry_id}") is not None
-    ]
-    nav = []
-    if older:
-        nav.append(
-            InlineKeyboardButton(
-                words.button_older(), callback_data=f"{keyboards.HISTORY_PAGE}:{page + 1}"
-            )
-        )
-    if newer:
-        nav.append(
-            InlineKeyboardButton(
-                words.button_newer(), callback_data=f"{keyboards.HISTORY_PAGE}:{page - 1}"
-            )
-        )
-    if nav:
-        rows.append(nav)
-    return InlineKeyboardMarkup(rows)
-
-
-def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
-    """What can be corrected on one entry, and the way back to the list."""
-    medication = (
-        words.button_edit_medication_yes()
-        if entry.medication
-        else words.button_edit_medication_no()
-    )
-    eid = entry.id
-
-    def button(label: str, prefix: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(label, callback_data=f"{prefix}:{eid}")
-
-    return InlineKeyboardMarkup(
-        [
-            [
-                button(words.button_edit_score(), keyboards.HISTORY_SCORE),
-                button(words.button_edit_note(), keyboards.HISTORY_NOTE),
-            ],
-            [
-                button(words.button_edit_techniques(), keyboards.HISTORY_TECHNIQUES),
-                button(medication, keyboards.HISTORY_MEDICATION),
-            ],
-            [button(words.button_remove(), keyboards.HISTORY_REMOVE)],
-            [
-                InlineKeyboardButton(
-                    words.button_back(), callback_data=f"{keyboards.HISTORY_PAGE}:{page}"
-                )
-            ],
-        ]
-    )

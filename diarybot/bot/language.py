@@ -15,7 +15,7 @@ from telegram import (
 )
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.texts import i18n
@@ -77,7 +77,7 @@ def language_keyboard() -> InlineKeyboardMarkup:
     """One button per language, each named in its own language."""
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(name, callback_data=f"{keyboards.LANGUAGE}:{code}")]
+            [InlineKeyboardButton(name, callback_data=f"{button_data.LANGUAGE}:{code}")]
             for code, name in i18n.LANGUAGES.items()
         ]
     )

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.error import BadRequest, NetworkError
 
 from diarybot import texts
-from diarybot.bot import language, reminders, specialist, user_states
+from diarybot.bot import digest_settings, language, reminders, user_states
 from diarybot.bot.context import BotContext, DiaryApp
 from diarybot.bot.replies import patient_id, reply
 from diarybot.storage.atomic import StorageError
@@ -68,7 +68,7 @@ async def post_init(application: DiaryApp) -> None:
     caught_up = reminders.rebuild(application.job_queue, profiles, svc.clock())
     logger.info("Scheduled reminders for %d patients (%d catch-ups)", len(profiles), caught_up)
     specialists = await svc.store.specialists.all()
-    specialist.rebuild_digests(application.job_queue, specialists, svc.clock())
+    digest_settings.rebuild_digests(application.job_queue, specialists, svc.clock())
     application.job_queue.run_repeating(
         application.bot_data.handled.save_job,
         interval=HANDLED_SAVE_INTERVAL,

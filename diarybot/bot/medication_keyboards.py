@@ -1,11 +1,11 @@
-"""The keyboards of /meds and of the check-in's medication list (callback data: `keyboards`)."""
+"""The keyboards of /meds and of the check-in's medication list (callback data: `button_data`)."""
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.domain.entries import Entry
 from diarybot.domain.medications import Medication, Use, doses_of
 from diarybot.texts import medications as med_texts
@@ -14,12 +14,16 @@ from diarybot.texts import medications as med_texts
 def meds_list_keyboard(medications: tuple[Medication, ...]) -> InlineKeyboardMarkup:
     """/meds: one button per medication still taken, then Add."""
     rows = [
-        [InlineKeyboardButton(m.name, callback_data=f"{keyboards.MEDS_OPEN}:{m.id}")]
+        [InlineKeyboardButton(m.name, callback_data=f"{button_data.MEDS_OPEN}:{m.id}")]
         for m in medications
         if m.active
     ]
     rows.append(
-        [InlineKeyboardButton(med_texts.button_add(), callback_data=f"{keyboards.MEDS_MENU}:add")]
+        [
+            InlineKeyboardButton(
+                med_texts.button_add(), callback_data=f"{button_data.MEDS_MENU}:add"
+            )
+        ]
     )
     return InlineKeyboardMarkup(rows)
 
@@ -31,11 +35,11 @@ def meds_use_keyboard(offer_id: str) -> InlineKeyboardMarkup:
             [
                 InlineKeyboardButton(
                     med_texts.button_regular(),
-                    callback_data=f"{keyboards.MEDS_USE}:{offer_id}:regular",
+                    callback_data=f"{button_data.MEDS_USE}:{offer_id}:regular",
                 ),
                 InlineKeyboardButton(
                     med_texts.button_as_needed(),
-                    callback_data=f"{keyboards.MEDS_USE}:{offer_id}:as_needed",
+                    callback_data=f"{button_data.MEDS_USE}:{offer_id}:as_needed",
                 ),
             ]
         ]
@@ -49,15 +53,15 @@ def med_detail_keyboard(medication: Medication) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    med_texts.button_rename(), callback_data=f"{keyboards.MEDS_RENAME}:{mid}"
+                    med_texts.button_rename(), callback_data=f"{button_data.MEDS_RENAME}:{mid}"
                 ),
                 InlineKeyboardButton(
-                    med_texts.button_stop(), callback_data=f"{keyboards.MEDS_STOP}:{mid}"
+                    med_texts.button_stop(), callback_data=f"{button_data.MEDS_STOP}:{mid}"
                 ),
             ],
             [
                 InlineKeyboardButton(
-                    med_texts.button_list(), callback_data=f"{keyboards.MEDS_MENU}:list"
+                    med_texts.button_list(), callback_data=f"{button_data.MEDS_MENU}:list"
                 )
             ],
         ]
@@ -81,7 +85,7 @@ def checkin_meds_keyboard(
         rows.append(
             [
                 InlineKeyboardButton(
-                    label, callback_data=f"{keyboards.CHECKIN_TAKEN}:{entry.id}:{med.id}"
+                    label, callback_data=f"{button_data.CHECKIN_TAKEN}:{entry.id}:{med.id}"
                 )
             ]
         )
@@ -89,11 +93,11 @@ def checkin_meds_keyboard(
         [
             InlineKeyboardButton(
                 med_texts.button_clear(),
-                callback_data=f"{keyboards.CHECKIN_MEDS_CLEAR}:{entry.id}",
+                callback_data=f"{button_data.CHECKIN_MEDS_CLEAR}:{entry.id}",
             ),
             InlineKeyboardButton(
                 med_texts.button_back_techniques(),
-                callback_data=f"{keyboards.CHECKIN_MEDS_BACK}:{entry.id}",
+                callback_data=f"{button_data.CHECKIN_MEDS_BACK}:{entry.id}",
             ),
         ]
     )

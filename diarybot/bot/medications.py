@@ -7,7 +7,7 @@ from datetime import date
 
 from telegram import CallbackQuery, Update
 
-from diarybot.bot import keyboards, medication_keyboards
+from diarybot.bot import button_data, checkin_keyboards, medication_keyboards
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, edit_markup, pressed, profile_or_prompt, reply
 from diarybot.domain import medications as meds
@@ -198,11 +198,11 @@ async def checkin_list_button(update: Update, context: BotContext) -> None:
         await edit(query, entry_gone())
         return
     doses = entry.doses
-    if callback.kind == keyboards.CHECKIN_TAKEN:
+    if callback.kind == button_data.CHECKIN_TAKEN:
         medication = meds.find(profile.medications, callback.args[1])
         if medication is not None:
             doses = meds.tap(doses, medication)
-    elif callback.kind == keyboards.CHECKIN_MEDS_CLEAR:
+    elif callback.kind == button_data.CHECKIN_MEDS_CLEAR:
         doses = ()
     if doses != entry.doses:
         taken = bool(doses)
@@ -218,8 +218,8 @@ async def checkin_list_button(update: Update, context: BotContext) -> None:
             await edit(query, entry_gone())
             return
         entry = updated
-    if callback.kind == keyboards.CHECKIN_MEDS_BACK:
-        await edit_markup(query, keyboards.techniques_keyboard(entry, has_list=True))
+    if callback.kind == button_data.CHECKIN_MEDS_BACK:
+        await edit_markup(query, checkin_keyboards.techniques_keyboard(entry, has_list=True))
     else:
         await edit_markup(
             query, medication_keyboards.checkin_meds_keyboard(entry, offered(profile, entry))

@@ -7,7 +7,13 @@ from datetime import time
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import keyboards, language, reminders, specialist
+from diarybot.bot import (
+    digest_settings,
+    language,
+    reminders,
+    settings_keyboards,
+    specialist_linking,
+)
 from diarybot.bot.checkin_steps import settings_keyboard
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import known_zone, patient_id, pressed, profile_or_prompt, reply
@@ -32,12 +38,12 @@ async def start(update: Update, context: BotContext) -> None:
     svc = context.services
     if context.args:
         if await svc.store.profiles.get(user_id) is None:
-            await specialist.specialist_welcome(update)
-        await specialist.request_link(update, context, "".join(context.args))
+            await specialist_linking.specialist_welcome(update)
+        await specialist_linking.request_link(update, context, "".join(context.args))
         return
     profile = await svc.store.profiles.get(user_id)
     if profile is None and await svc.store.specialists.get(user_id) is not None:
-        await specialist.specialist_welcome(update)
+        await specialist_linking.specialist_welcome(update)
         return
     await start_diary(update, context)
 
@@ -71,7 +77,7 @@ async def start_diary(update: Update, context: BotContext) -> None:
     await svc.store.profiles.save(profile.replace(blocked=False))
     context.state.expect(Awaiting.TIMEZONE)
     await reply(update, texts.welcome())
-    await reply(update, texts.ask_timezone(), reply_markup=keyboards.timezone_keyboard())
+    await reply(update, texts.ask_timezone(), reply_markup=settings_keyboards.timezone_keyboard())
 
 
 async def timezone_command(update: Update, context: BotContext) -> None:
@@ -88,24 +94,26 @@ async def timezone_command(update: Update, context: BotContext) -> None:
             await reply(
                 update,
                 texts.timezone_usage(),
-                reply_markup=keyboards.specialist_timezone_keyboard(),
+                reply_markup=settings_keyboards.specialist_timezone_keyboard(),
             )
             return
-        await specialist.set_specialist_timezone(update, context, " ".join(context.args))
+        await digest_settings.set_specialist_timezone(update, context, " ".join(context.args))
         return
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
     if not context.args:
         context.state.expect(Awaiting.TIMEZONE)
-        await reply(update, texts.timezone_usage(), reply_markup=keyboards.timezone_keyboard())
+        await reply(
+            update, texts.timezone_usage(), reply_markup=settings_keyboards.timezone_keyboard()
+        )
         return
     await apply_timezone_text(update, context, " ".join(context.args))
 
 
 async def apply_timezone_text(update: Update, context: BotContext, typed: str) -> None:
     """Validate a typed zone name: set it, or suggest close matches."""
-    name = await known_zone(update, typed, keyboards.timezone_keyboard)
+    name = await known_zone(update, typed, settings_keyboards.timezone_keyboard)
     if name is not None:
         await _set_timezone(update, context, name)
 
@@ -139,7 +147,9 @@ async def _set_timezone(update: Update, context: BotContext, name: str) -> None:
     if not profile.onboarded:
         context.state.expect(Awaiting.REMINDER_TIME)
         await reply(
-            update, texts.ask_reminder_time(), reply_markup=keyboards.reminder_time_keyboard()
+            update,
+            texts.ask_reminder_time(),
+            reply_markup=settings_keyboards.reminder_time_keyboard(),
         )
         return
     context.state.clear()
@@ -153,7 +163,9 @@ async def remind_command(update: Update, context: BotContext) -> None:
         return
     if not context.args:
         context.state.expect(Awaiting.REMINDER_TIME)
-        await reply(update, texts.remind_usage(), reply_markup=keyboards.reminder_time_keyboard())
+        await reply(
+            update, texts.remind_usage(), reply_markup=settings_keyboards.reminder_time_keyboard()
+        )
         return
     await apply_time_text(update, context, " ".join(context.args))
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import keyboards
-from diarybot.bot import specialist as specialist_side
+from diarybot.bot import button_data, keyboards, sharing_keyboards, specialist_linking
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.people import Profile, ShareLevel, Specialist
@@ -31,7 +30,7 @@ async def share_command(update: Update, context: BotContext) -> None:
             update,
             st.ask_report_name().format(name=name),
             reply_markup=keyboards.single_button(
-                st.button_keep_name().format(name=name[:40]), keyboards.KEEP_NAME
+                st.button_keep_name().format(name=name[:40]), button_data.KEEP_NAME
             ),
         )
         return
@@ -73,7 +72,9 @@ async def _ask_reference(update: Update, context: BotContext) -> None:
     await reply(
         update,
         st.ask_report_reference(),
-        reply_markup=keyboards.single_button(st.button_skip_reference(), keyboards.SKIP_REFERENCE),
+        reply_markup=keyboards.single_button(
+            st.button_skip_reference(), button_data.SKIP_REFERENCE
+        ),
     )
 
 
@@ -129,14 +130,14 @@ async def sharing_command(update: Update, context: BotContext) -> None:
         [
             (
                 st.button_change().format(name=lk.name),
-                f"{keyboards.SHARING_PICK}:{lk.specialist_id}",
+                f"{button_data.SHARING_PICK}:{lk.specialist_id}",
             )
             for lk in links
         ]
         + [
             (
                 texts.button_stop_sharing().format(name=lk.name),
-                f"{keyboards.UNSHARE}:{lk.specialist_id}",
+                f"{button_data.UNSHARE}:{lk.specialist_id}",
             )
             for lk in pending
         ]
@@ -156,7 +157,7 @@ async def sharing_pick_button(update: Update, context: BotContext) -> None:
     await edit(
         press.query,
         st.sharing_choose().format(who=link.who, level=st.level_names()[link.level]),
-        keyboards.level_keyboard(link.specialist_id, link.name[:40]),
+        sharing_keyboards.level_keyboard(link.specialist_id, link.name[:40]),
     )
 
 
@@ -190,7 +191,7 @@ async def unshare_button(update: Update, context: BotContext) -> None:
     await edit(query, texts.unshared().format(name=link.name))
     profile = await context.services.store.profiles.get(user_id)
     if removed and profile is not None:  # a second tap removes nothing and tells nobody
-        await specialist_side.tell_stopped(context, specialist_id, profile)
+        await specialist_linking.tell_stopped(context, specialist_id, profile)
 
 
 async def link_answer_button(update: Update, context: BotContext) -> None:
@@ -202,7 +203,7 @@ async def link_answer_button(update: Update, context: BotContext) -> None:
     query, callback = press.query, press.callback
     svc = context.services
     specialist_id = int(callback.args[0])
-    if callback.kind == keyboards.LINK_DECLINE:
+    if callback.kind == button_data.LINK_DECLINE:
         pending = await svc.store.sharing.pending(profile.user_id)
         request = next((p for p in pending if p.specialist_id == specialist_id), None)
         if request is None or not await svc.store.sharing.decline(profile.user_id, specialist_id):
@@ -224,7 +225,7 @@ async def link_answer_button(update: Update, context: BotContext) -> None:
         await edit(query, texts.link_request_gone())
         return
     await edit(query, st.link_allowed().format(who=link.who, level=st.level_names()[level]))
-    await specialist_side.welcome_linked(context, specialist_id, profile, link)
+    await specialist_linking.welcome_linked(context, specialist_id, profile, link)
 
 
 async def name_command(update: Update, context: BotContext) -> None:

@@ -18,7 +18,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import JobQueue
 
 from diarybot import texts
-from diarybot.bot import keyboards, peg_check
+from diarybot.bot import checkin_keyboards, peg_check
 from diarybot.bot.chart_commands import send_weekly_if_due
 from diarybot.bot.context import BotContext, Services
 from diarybot.domain.entries import new_id, scored
@@ -254,7 +254,7 @@ def _schedule_retry(context: BotContext, profile: Profile, attempt: int, exc: Ex
 
 async def send_prompt(bot: Bot, chat_id: int, text: str) -> None:
     """Ask for a pain score with the 0–10 keyboard, for a new entry id."""
-    await bot.send_message(chat_id, text, reply_markup=keyboards.score_keyboard(new_id()))
+    await bot.send_message(chat_id, text, reply_markup=checkin_keyboards.score_keyboard(new_id()))
 
 
 async def stop_for_unreachable(context: BotContext, svc: Services, user_id: int) -> None:

@@ -11,8 +11,9 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from diarybot import texts
+from diarybot.bot.button_data import Callback, parse_callback
 from diarybot.bot.context import BotContext
-from diarybot.bot.keyboards import COMMON_TIMEZONES, Callback, parse_callback
+from diarybot.bot.settings_keyboards import COMMON_TIMEZONES
 from diarybot.domain.parsing import normalize_timezone, suggest_timezones
 from diarybot.domain.people import Profile
 

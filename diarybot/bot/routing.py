@@ -9,7 +9,7 @@ from telegram import Update
 
 from diarybot import texts
 from diarybot.bot import (
-    checkin,
+    checkin_notes,
     crisis,
     guided_exercises,
     history,
@@ -72,7 +72,7 @@ async def route_text(update: Update, context: BotContext) -> None:
         if state.awaiting is Awaiting.EDIT_NOTE:
             await history.note_text(update, context, state.entry_id, text)
         else:
-            await checkin.note_text(update, context, state.entry_id, text)
+            await checkin_notes.note_text(update, context, state.entry_id, text)
         return
     if alarming and not kept:
         return

@@ -1,4 +1,4 @@
-"""The keyboards of /treatment and of the treatments in /history (callback data: `keyboards`)."""
+"""The keyboards of /treatment and of the treatments in /history (callback data: `button_data`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.domain.treatments import Kind, TreatmentEvent
 from diarybot.texts import treatments as tt
 
@@ -18,8 +18,8 @@ def whose_keyboard(own_id: int | None, patients: list[tuple[int, str]]) -> Inlin
     """A specialist chooses a linked patient (or their own diary, when they keep one)."""
     rows = []
     if own_id is not None:
-        rows.append([_button(tt.button_own_diary(), f"{keyboards.TREATMENT_WHOSE}:{own_id}")])
-    rows += [[_button(name, f"{keyboards.TREATMENT_WHOSE}:{pid}")] for pid, name in patients]
+        rows.append([_button(tt.button_own_diary(), f"{button_data.TREATMENT_WHOSE}:{own_id}")])
+    rows += [[_button(name, f"{button_data.TREATMENT_WHOSE}:{pid}")] for pid, name in patients]
     return InlineKeyboardMarkup(rows)
 
 
@@ -28,7 +28,7 @@ def kind_keyboard(patient_id: int) -> InlineKeyboardMarkup:
     names = tt.kind_names()
     return InlineKeyboardMarkup(
         [
-            [_button(names[kind], f"{keyboards.TREATMENT_KIND}:{patient_id}:{kind.value}")]
+            [_button(names[kind], f"{button_data.TREATMENT_KIND}:{patient_id}:{kind.value}")]
             for kind in Kind
         ]
     )
@@ -36,10 +36,10 @@ def kind_keyboard(patient_id: int) -> InlineKeyboardMarkup:
 
 def day_keyboard(patient_id: int, kind: Kind, today: date) -> InlineKeyboardMarkup:
     """Today and Yesterday, then the five days before them."""
-    prefix = f"{keyboards.TREATMENT_DAY}:{patient_id}:{kind.value}"
+    prefix = f"{button_data.TREATMENT_DAY}:{patient_id}:{kind.value}"
 
     def data(day: date) -> str:
-        return f"{prefix}:{keyboards.day_data(day)}"
+        return f"{prefix}:{button_data.day_data(day)}"
 
     yesterday = today - timedelta(days=1)
     recent = [today - timedelta(days=n) for n in range(2, 2 + RECENT_DAYS)]
@@ -56,7 +56,7 @@ def day_keyboard(patient_id: int, kind: Kind, today: date) -> InlineKeyboardMark
 
 def skip_keyboard(patient_id: int, kind: Kind, day: date) -> InlineKeyboardMarkup:
     """Record it without words."""
-    data = f"{keyboards.TREATMENT_SKIP}:{patient_id}:{kind.value}:{keyboards.day_data(day)}"
+    data = f"{button_data.TREATMENT_SKIP}:{patient_id}:{kind.value}:{button_data.day_data(day)}"
     return InlineKeyboardMarkup([[_button(tt.button_skip(), data)]])
 
 
@@ -68,7 +68,7 @@ def remove_keyboard(events: list[TreatmentEvent]) -> InlineKeyboardMarkup:
             [
                 _button(
                     tt.button_remove().format(day=tt.day_text(e.local_date), kind=names[e.kind]),
-                    f"{keyboards.TREATMENT_REMOVE}:{e.id}",
+                    f"{button_data.TREATMENT_REMOVE}:{e.id}",
                 )
             ]
             for e in events
@@ -81,8 +81,8 @@ def confirm_remove_keyboard(event_id: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(tt.button_remove_yes(), f"{keyboards.TREATMENT_REMOVE_YES}:{event_id}"),
-                _button(tt.button_keep(), f"{keyboards.TREATMENT_KEEP}:{event_id}"),
+                _button(tt.button_remove_yes(), f"{button_data.TREATMENT_REMOVE_YES}:{event_id}"),
+                _button(tt.button_keep(), f"{button_data.TREATMENT_KEEP}:{event_id}"),
             ]
         ]
     )

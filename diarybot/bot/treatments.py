@@ -1,4 +1,4 @@
-"""/treatment: record a treatment event (kind, day, optional words), and remove one in /history.
+"""/treatment: record a treatment event (kind, day, optional words) in a diary.
 
 A patient records one in their own diary. A specialist records one in a linked patient's diary:
 the link is read from the patient's own file at every step and once more after the write (a
@@ -14,7 +14,7 @@ from datetime import date
 from telegram import CallbackQuery, Update
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.bot import treatment_keyboards as tk
 from diarybot.bot.context import Awaiting, BotContext, Services
 from diarybot.bot.replies import edit, patient_id, pressed, reply
@@ -36,9 +36,6 @@ from diarybot.texts import treatments as tt
 
 #: Patients listed on the "whose diary" keyboard (Telegram allows 100 buttons).
 MAX_PATIENT_BUTTONS = 90
-#: Treatments listed (newest first) in /history, one removal button each: years of them stay
-#: in the reports and exports, while the list stays one message long.
-HISTORY_TREATMENTS = 20
 
 
 async def treatment_command(update: Update, context: BotContext) -> None:
@@ -109,7 +106,7 @@ async def day_button(update: Update, context: BotContext) -> None:
     if press is None:
         return
     target, kind = int(press.callback.args[0]), Kind(press.callback.args[1])
-    day = keyboards.callback_day(press.callback.args[2])
+    day = button_data.callback_day(press.callback.args[2])
     draft = TreatmentDraft(target, kind, day)
     await _ask_words(update, context, press.user_id, draft, press.query)
 
@@ -138,7 +135,7 @@ async def skip_button(update: Update, context: BotContext) -> None:
     if press is None:
         return
     target, kind = int(press.callback.args[0]), Kind(press.callback.args[1])
-    draft = TreatmentDraft(target, kind, keyboards.callback_day(press.callback.args[2]))
+    draft = TreatmentDraft(target, kind, button_data.callback_day(press.callback.args[2]))
     state = context.state
     if state.awaiting is not Awaiting.TREATMENT_WORDS or state.treatment != draft:
         await edit(press.query, tt.expired())
@@ -263,56 +260,3 @@ def _day_problem(day: date, today: date) -> str | None:
     if today - day > MAX_BACKDATE:
         return tt.date_too_old()
     return None
-
-
-# -- /history -----------------------------------------------------------------------------------
-async def show_in_history(update: Update, context: BotContext, user_id: int) -> bool:
-    """The patient's treatments under /history's entries, each removable; whether any."""
-    events = await context.services.store.treatments.all(user_id)
-    if not events:
-        return False
-    names = tt.kind_names()
-    lines = [tt.history_heading()]
-    newest = events[::-1][:HISTORY_TREATMENTS]
-    for event in newest:
-        line = tt.history_line_words() if event.words else tt.history_line()
-        day = tt.day_text(event.local_date)
-        lines.append(line.format(day=day, kind=names[event.kind], words=event.words))
-        if event.by_specialist:
-            lines.append(tt.history_by_specialist().format(who=event.recorded_by))
-    lines.append(tt.history_hint())
-    markup = tk.remove_keyboard(newest)
-    await reply(update, "\n".join(lines), reply_markup=markup)
-    return True
-
-
-async def remove_button(update: Update, context: BotContext) -> None:
-    """A treatment tapped in /history: ask before removing it."""
-    press = await pressed(update)
-    if press is None:
-        return
-    event = await context.services.store.treatments.get(press.user_id, press.callback.args[0])
-    if event is None:
-        await reply(update, tt.gone())
-        return
-    text = tt.confirm_remove().format(
-        day=tt.day_text(event.local_date), kind=tt.kind_names()[event.kind]
-    )
-    await reply(update, text, reply_markup=tk.confirm_remove_keyboard(event.id))
-
-
-async def remove_answer_button(update: Update, context: BotContext) -> None:
-    """Yes: removed from the presser's own diary; No: kept."""
-    press = await pressed(update)
-    if press is None:
-        return
-    if press.callback.kind == keyboards.TREATMENT_KEEP:
-        await edit(press.query, tt.kept())
-        return
-    store = context.services.store
-    event = await store.treatments.get(press.user_id, press.callback.args[0])
-    if event is None or not await store.treatments.remove(press.user_id, event.id):
-        await edit(press.query, tt.gone())
-        return
-    text = tt.removed().format(day=tt.day_text(event.local_date), kind=tt.kind_names()[event.kind])
-    await edit(press.query, text)

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import Forbidden, TelegramError
 
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.specialist_delivery import MAX_RENDERS, still_shared
 from diarybot.domain.digest import HISTORY_DAYS, DigestRow, PatientWeek, digest_period
@@ -201,7 +201,7 @@ def _message_parts(
             [
                 InlineKeyboardButton(
                     f"{first_rank + n}. {rt.patient_name(row.name)}"[:60],
-                    callback_data=f"{keyboards.SUMMARY}:{row.patient_id}",
+                    callback_data=f"{button_data.SUMMARY}:{row.patient_id}",
                 )
             ]
             for n, row in enumerate(chunk)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from diarybot import texts
-from diarybot.bot import checkin, keyboards
+from diarybot.bot import button_data, checkin, checkin_keyboards, checkin_notes, diary_entries
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import Entry, Source
@@ -37,9 +37,9 @@ async def typed_text(update: Update, context: BotContext, text: str) -> None:
     elif is_bad_number(text):
         await reply(update, texts.score_invalid())
     elif await _note_for_open_checkin(update, context, profile):
-        await checkin.note_text(update, context, context.state.entry_id or "", text)
+        await checkin_notes.note_text(update, context, context.state.entry_id or "", text)
     else:
-        offer_id = checkin.message_entry_id(update)
+        offer_id = diary_entries.message_entry_id(update)
         context.state.offer(offer_id, text)
         await reply(
             update,
@@ -76,7 +76,7 @@ async def offer_button(update: Update, context: BotContext) -> None:
     stored = context.services.store.diary
     if text is None and action == "rate" and await stored.get(profile.user_id, offer_id):
         # A second tap on "Rate my pain now": the words are already kept; the scale stays.
-        await edit(press.query, texts.ask_score(), keyboards.score_keyboard(offer_id))
+        await edit(press.query, texts.ask_score(), checkin_keyboards.score_keyboard(offer_id))
         return
     if text is None:
         await edit(press.query, words.offer_expired())
@@ -88,7 +88,7 @@ async def offer_button(update: Update, context: BotContext) -> None:
         # turns it into a scored entry, and a restart in between loses nothing (the state
         # lives in memory only).
         await _store_note_only(context, profile, offer_id=offer_id, text=text, written=written)
-        await edit(press.query, texts.ask_score(), keyboards.score_keyboard(offer_id))
+        await edit(press.query, texts.ask_score(), checkin_keyboards.score_keyboard(offer_id))
         return
     if action == "add":
         await _add_to_latest(
@@ -117,7 +117,9 @@ async def _add_to_latest(
         )
         return
     latest = todays[-1]
-    updated, _count = await checkin.append_note(context, profile.user_id, latest, text, offer_id)
+    updated, _count = await diary_entries.append_note(
+        context, profile.user_id, latest, text, offer_id
+    )
     if updated is None:
         await edit(query, texts.entry_gone())
         return
@@ -163,7 +165,7 @@ async def _store_note_only(
         source=Source.NOTE,
     )
     await context.services.store.diary.add(profile.user_id, entry)
-    await checkin.store_continuations(context, profile.user_id, entry, more, offer_id)
+    await diary_entries.store_continuations(context, profile.user_id, entry, more, offer_id)
 
 
 def offer_keyboard(offer_id: str) -> InlineKeyboardMarkup:
@@ -175,7 +177,7 @@ def offer_keyboard(offer_id: str) -> InlineKeyboardMarkup:
     )
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(label, callback_data=f"{keyboards.OFFER}:{offer_id}:{action}")]
+            [InlineKeyboardButton(label, callback_data=f"{button_data.OFFER}:{offer_id}:{action}")]
             for label, action in choices
         ]
     )

@@ -3,8 +3,9 @@
 Telegram keeps an update until a later getUpdates confirms it. If the bot handled a batch but
 could not confirm it (an outage, then a restart), the same updates arrive again. The ids of
 recently handled updates are kept, saved at shutdown and every few seconds, and an update seen
-before is dropped before any handler runs. Entries made from a message also take their id from
-the update (see `checkin`), so even an update handled just before a crash is stored only once.
+before is dropped before any handler runs. Entries made from a message also take their
+id from the update (see `diary_entries`), so even an update handled just before a crash is stored
+only once.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from diarybot import texts
-from diarybot.bot import specialist
+from diarybot.bot import digest_settings
 from diarybot.domain.localtime import instant_on
 from diarybot.texts import specialist as st
 from tests.conftest import Clock, Harness, running_bot
@@ -93,7 +93,7 @@ async def test_a_patient_whose_file_says_unshared_is_never_shown_or_sent_to_the_
 
         clock.set(instant_on(friday, time(17, 30), BERLIN) + timedelta(seconds=1))
         digest_mark = api.mark()
-        await harness.run_job(specialist.digest_job_id(doc.id))
+        await harness.run_job(digest_settings.digest_job_id(doc.id))
         # The digest ran (Lee's part arrived), and nothing of Pat's came with it.
         digest_docs = [c for c in api.calls_for("sendDocument", doc.id) if c.index >= digest_mark]
         assert len(digest_docs) == 1

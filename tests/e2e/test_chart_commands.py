@@ -11,7 +11,7 @@ from matplotlib.image import imread
 import charts
 from diarybot import texts
 from diarybot.bot import reminders
-from diarybot.bot.checkin import make_entry
+from diarybot.bot.diary_entries import make_entry
 from diarybot.domain.entries import Source, Technique
 from diarybot.domain.localtime import instant_on
 from diarybot.domain.parsing import parse_period

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from diarybot import texts
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.bot.context import Awaiting
 from diarybot.domain import safety
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, NOTE_MAX_CHARS
@@ -290,22 +290,22 @@ async def test_any_answer_to_a_settings_question_gets_a_clear_answer(
 
 PREFIXES = sorted(
     {
-        keyboards.SCORE,
-        keyboards.TOGGLE,
-        keyboards.TECHNIQUES_DONE,
-        keyboards.NOTE_SKIP,
-        keyboards.TIMEZONE,
-        keyboards.REMINDER_TIME,
-        keyboards.UNDO_YES,
-        keyboards.LINK_ALLOW,
-        keyboards.LINK_DECLINE,
-        keyboards.UNSHARE,
-        keyboards.SUMMARY,
-        keyboards.EX_PATTERN,
-        keyboards.EX_BEFORE,
-        keyboards.EX_AFTER,
-        keyboards.EX_STOP,
-        keyboards.PEG,
+        button_data.SCORE,
+        button_data.TOGGLE,
+        button_data.TECHNIQUES_DONE,
+        button_data.NOTE_SKIP,
+        button_data.TIMEZONE,
+        button_data.REMINDER_TIME,
+        button_data.UNDO_YES,
+        button_data.LINK_ALLOW,
+        button_data.LINK_DECLINE,
+        button_data.UNSHARE,
+        button_data.SUMMARY,
+        button_data.EX_PATTERN,
+        button_data.EX_BEFORE,
+        button_data.EX_AFTER,
+        button_data.EX_STOP,
+        button_data.PEG,
     }
 )
 hex_id = st.text("0123456789abcdef", min_size=10, max_size=10)
@@ -322,7 +322,9 @@ callback_data = st.one_of(
     st.binary(min_size=1, max_size=64).map(lambda b: _cap(b.decode("utf-8", "replace"))),
     st.builds(lambda p, rest: _cap(f"{p}:{rest}"), st.sampled_from(PREFIXES), st.text()),
     st.builds(lambda i, n: f"sc:{i}:{n}", hex_id, small),
-    st.builds(lambda i, c: f"tg:{i}:{c}", hex_id, st.sampled_from(sorted(keyboards.TOGGLE_CODES))),
+    st.builds(
+        lambda i, c: f"tg:{i}:{c}", hex_id, st.sampled_from(sorted(button_data.TOGGLE_CODES))
+    ),
     st.builds(lambda i: f"uy:{i}", hex_id),
     st.builds(lambda i, n: f"pg:{i}:pain:{n}", hex_id, small),
     st.builds(lambda i, n: f"xb:{i}:{n}", hex_id, small | st.just("s")),
@@ -330,8 +332,8 @@ callback_data = st.one_of(
     st.builds(lambda n: f"sm:{n}", st.integers(0, 10**15)),
     st.builds(lambda t: f"rt:{t}", st.from_regex(r"\d\d:\d\d", fullmatch=True)),
     st.builds(lambda z: _cap(f"tz:{z}"), st.from_regex(r"[A-Za-z0-9_+\-/]{1,40}", fullmatch=True)),
-    st.sampled_from([keyboards.UNDO_NO, keyboards.DELETE_NO, "sc", "sc:", ":", "tg::"]),
-).filter(lambda data: data != keyboards.DELETE_YES)
+    st.sampled_from([button_data.UNDO_NO, button_data.DELETE_NO, "sc", "sc:", ":", "tg::"]),
+).filter(lambda data: data != button_data.DELETE_YES)
 
 
 @fuzz_settings

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from diarybot import texts
-from diarybot.bot import history, keyboards
+from diarybot.bot import button_data, history
 from diarybot.domain.corrections import REMOVED
 from diarybot.domain.entries import Entry, Technique
 from diarybot.storage.atomic import SCHEMA_VERSION
@@ -60,7 +60,7 @@ async def test_history_pages_back_through_every_entry(harness, pat):
     assert page.startswith("Your entries 6–10 of 12")
     for row in harness.api.keyboard(pat.id):
         for _, data in row:
-            assert len(data.encode()) <= 64 and keyboards.parse_callback(data) is not None
+            assert len(data.encode()) <= 64 and button_data.parse_callback(data) is not None
 
 
 async def open_entry(harness, user, note):

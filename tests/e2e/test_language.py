@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from diarybot import texts
-from diarybot.bot import reminders, specialist
+from diarybot.bot import digest_settings, reminders
 from diarybot.domain.entries import Entry, new_id
 from diarybot.domain.localtime import instant_on, local_date
 from diarybot.domain.people import Link, Profile, ShareLevel, Specialist
@@ -191,7 +191,7 @@ async def test_weekly_digest_is_in_the_specialists_language(harness):
     await harness.say(doc, "/digest monday 08:00 Europe/Berlin")
     harness.clock.set(instant_on(monday, time(8), BERLIN) + timedelta(seconds=1))
     mark = harness.api.mark()
-    await harness.run_job(specialist.digest_job_id(doc.id))
+    await harness.run_job(digest_settings.digest_job_id(doc.id))
     sent = harness.replies_since(mark, doc.id)
     assert sent and all(t.startswith("«de» ") and "«es»" not in t for t in sent)
     digest = pdf_text(documents(harness, doc.id)[0])

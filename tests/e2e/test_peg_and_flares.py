@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from diarybot import texts
 from diarybot.bot import reminders
-from diarybot.bot.checkin import make_entry
+from diarybot.bot.diary_entries import make_entry
 from diarybot.domain import flares
 from diarybot.domain.entries import Entry, Source, Technique
 from diarybot.domain.localtime import instant_on

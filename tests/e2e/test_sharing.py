@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from diarybot import texts
-from diarybot.bot import specialist
+from diarybot.bot import digest_settings
 from diarybot.domain import share_codes
 from diarybot.domain.localtime import instant_on
 from diarybot.domain.people import ShareLevel
@@ -245,12 +245,12 @@ async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, 
     today = datetime.now(UTC).astimezone(berlin).date()
     friday = today + timedelta(days=(4 - today.weekday()) % 7 or 7)
     clock.set(instant_on(friday, time(17, 30), berlin) + timedelta(seconds=1))
-    [job] = harness.app.job_queue.get_jobs_by_name(specialist.digest_job_id(doc.id))
+    [job] = harness.app.job_queue.get_jobs_by_name(digest_settings.digest_job_id(doc.id))
     next_local = job.next_t.astimezone(berlin)
     assert (next_local.weekday(), next_local.time()) == (4, time(17, 30))
 
     async def run_job():
-        await harness.run_job(specialist.digest_job_id(doc.id))
+        await harness.run_job(digest_settings.digest_job_id(doc.id))
 
     # The entry is "today" in real time; move it into the digest week by logging via clock.
     clock.set(instant_on(friday - timedelta(days=2), time(9), berlin))
@@ -271,7 +271,7 @@ async def test_weekly_digest_arrives_and_stops_after_unshare(harness, pat, doc, 
     await run_job()  # the job scheduled before the unshare still runs: it must send nothing
     assert len(harness.api.calls_for("sendDocument", doc.id)) == 1
     await harness.say(doc, "/digest friday 17:30")  # reschedule attempt: nobody linked
-    assert harness.app.job_queue.get_jobs_by_name(specialist.digest_job_id(doc.id)) == ()
+    assert harness.app.job_queue.get_jobs_by_name(digest_settings.digest_job_id(doc.id)) == ()
 
 
 async def test_delete_removes_links_both_ways(harness, pat, doc):

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from diarybot import texts
-from diarybot.bot import specialist, weekly_digest
+from diarybot.bot import digest_settings, weekly_digest
 from diarybot.domain.entries import Entry, new_id
 from diarybot.domain.localtime import instant_on
 from diarybot.domain.people import Link, Profile, ShareLevel, Specialist
@@ -237,7 +237,7 @@ async def test_digest_is_one_ranked_message_and_one_pdf(harness, doc):
             (2003, "Quiet Quinn", []),
         ],
     )
-    await harness.run_job(specialist.digest_job_id(doc.id))
+    await harness.run_job(digest_settings.digest_job_id(doc.id))
     messages = [
         c
         for c in harness.api.calls_for("sendMessage", doc.id)
@@ -264,7 +264,7 @@ async def test_digest_is_one_ranked_message_and_one_pdf(harness, doc):
 async def test_a_failed_digest_part_is_retried_without_sending_the_others_twice(harness, doc):
     monday = await digest_setup(harness, doc, [(2001, "Calm Carla", [3, 4, 3, 4, 3, 4, 3])])
     harness.api.add_fault("sendDocument", chat_id=doc.id, status=400, description="Bad Request: x")
-    await harness.run_job(specialist.digest_job_id(doc.id))
+    await harness.run_job(digest_settings.digest_job_id(doc.id))
     tables = lambda: [  # noqa: E731
         c
         for c in harness.api.calls_for("sendMessage", doc.id)
@@ -287,7 +287,7 @@ async def test_digest_drops_a_patient_who_stops_sharing_while_it_renders(harness
         [(2001, "Calm Carla", [3, 4, 3, 4, 3, 4, 3]), (2002, "Leaving Leo", [5, 5, 5, 5, 5])],
     )
     release = hold_renders(harness)
-    [job] = harness.app.job_queue.get_jobs_by_name(specialist.digest_job_id(doc.id))
+    [job] = harness.app.job_queue.get_jobs_by_name(digest_settings.digest_job_id(doc.id))
     job.job.modify(next_run_time=datetime.now(UTC))
     await asyncio.sleep(0.8)
     try:
@@ -319,7 +319,7 @@ async def test_patients_are_listed_in_pages(harness, doc):
 async def test_a_failed_table_does_not_stop_the_pdf_and_only_the_table_is_retried(harness, doc):
     monday = await digest_setup(harness, doc, [(2001, "Calm Carla", [3, 4, 3, 4, 3, 4, 3])])
     harness.api.add_fault("sendMessage", chat_id=doc.id, status=400, description="Bad Request: x")
-    await harness.run_job(specialist.digest_job_id(doc.id))
+    await harness.run_job(digest_settings.digest_job_id(doc.id))
     assert [c.ok for c in harness.api.calls_for("sendDocument", doc.id)] == [True]
     assert harness.files.get_specialist(doc.id).digest_parts == ("pdf",)
     await harness.run_job(weekly_digest.retry_job_id(doc.id))

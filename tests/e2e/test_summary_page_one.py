@@ -7,7 +7,7 @@ import io
 
 from pypdf import PdfReader
 
-from diarybot.bot import specialist
+from diarybot.bot import digest_settings
 from diarybot.domain.people import ShareLevel
 from diarybot.texts import specialist as st
 from tests.e2e.test_specialist import digest_setup
@@ -56,7 +56,7 @@ async def test_the_digest_for_every_patient_is_one_render_job(harness):
         return await original(func, *args, **kwargs)
 
     renderer.run = counted
-    await harness.run_job(specialist.digest_job_id(doc.id))
+    await harness.run_job(digest_settings.digest_job_id(doc.id))
     assert jobs == ["digest_files"]  # six patients, one job
     [pdf] = harness.api.calls_for("sendDocument", doc.id)
     assert len(PdfReader(io.BytesIO(pdf.files["document"].data)).pages) == 7

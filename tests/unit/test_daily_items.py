@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from diarybot.bot import keyboards
+from diarybot.bot import button_data
 from diarybot.domain.daily_items import DailyItem, Region, next_item, switched
 from diarybot.domain.entries import Entry
 from diarybot.domain.item_figures import item_figures
@@ -65,4 +65,4 @@ def test_figures_are_means_of_daily_means_and_regions_by_days_named():
     ],
 )
 def test_only_the_item_buttons_we_make_are_accepted(data, accepted):
-    assert (keyboards.parse_callback(data) is not None) is accepted
+    assert (button_data.parse_callback(data) is not None) is accepted

@@ -1,0 +1,68 @@
+"""The keyboards of /history: a page of entries with Older / Newer, and one entry's corrections."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from diarybot.bot import button_data
+from diarybot.domain.entries import Entry
+from diarybot.texts import words
+
+
+def history_keyboard(
+    entries: list[tuple[str, str]], page: int, *, older: bool, newer: bool
+) -> InlineKeyboardMarkup:
+    """One button per entry shown (label, id), then Older / Newer where there are more."""
+    rows = [
+        [InlineKeyboardButton(label, callback_data=f"{button_data.HISTORY_ENTRY}:{entry_id}")]
+        for label, entry_id in entries
+        if button_data.parse_callback(f"{button_data.HISTORY_ENTRY}:{entry_id}") is not None
+    ]
+    nav = []
+    if older:
+        nav.append(
+            InlineKeyboardButton(
+                words.button_older(), callback_data=f"{button_data.HISTORY_PAGE}:{page + 1}"
+            )
+        )
+    if newer:
+        nav.append(
+            InlineKeyboardButton(
+                words.button_newer(), callback_data=f"{button_data.HISTORY_PAGE}:{page - 1}"
+            )
+        )
+    if nav:
+        rows.append(nav)
+    return InlineKeyboardMarkup(rows)
+
+
+def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
+    """What can be corrected on one entry, and the way back to the list."""
+    medication = (
+        words.button_edit_medication_yes()
+        if entry.medication
+        else words.button_edit_medication_no()
+    )
+    eid = entry.id
+
+    def button(label: str, prefix: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=f"{prefix}:{eid}")
+
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(words.button_edit_score(), button_data.HISTORY_SCORE),
+                button(words.button_edit_note(), button_data.HISTORY_NOTE),
+            ],
+            [
+                button(words.button_edit_techniques(), button_data.HISTORY_TECHNIQUES),
+                button(medication, button_data.HISTORY_MEDICATION),
+            ],
+            [button(words.button_remove(), button_data.HISTORY_REMOVE)],
+            [
+                InlineKeyboardButton(
+                    words.button_back(), callback_data=f"{button_data.HISTORY_PAGE}:{page}"
+                )
+            ],
+        ]
+    )
