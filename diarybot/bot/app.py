@@ -19,7 +19,15 @@ from telegram.ext import (
     filters,
 )
 
-from diarybot.bot import feature_handlers, language, lifecycle, onboarding, routing, user_states
+from diarybot.bot import (
+    care_handlers,
+    feature_handlers,
+    language,
+    lifecycle,
+    onboarding,
+    routing,
+    user_states,
+)
 from diarybot.bot.context import CONTEXT_TYPES, DiaryApp, Services
 from diarybot.bot.feature_handlers import PRIVATE
 from diarybot.domain.localtime import utc_now
@@ -98,7 +106,8 @@ def _metered() -> Metered:
 
 
 def _add_handlers(app: DiaryApp) -> None:
-    """Every handler, in the order and groups below; the features' own in `feature_handlers`."""
+    """Every handler, in the order and groups below; the features' own in `feature_handlers`
+    and `care_handlers`."""
     # Order matters: group -3 drops updates Telegram delivered again (before anything reads or
     # writes for them), group -2 makes the sender's language active (before any handler makes a
     # text, the error handler's included), group -1 sees every new update first
@@ -111,6 +120,7 @@ def _add_handlers(app: DiaryApp) -> None:
     app.add_handler(TypeHandler(Update, language.speak_their_language), group=-2)
     app.add_handler(TypeHandler(Update, lifecycle.mark_reachable), group=-1)
     feature_handlers.add_features(app)
+    care_handlers.add_care_features(app)
     _add_catch_alls(app)
     app.add_handler(TypeHandler(Update, lifecycle.tell_if_recovered), group=1)
     app.add_handler(TypeHandler(Update, handled.mark_handled), group=2)

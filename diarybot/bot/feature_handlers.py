@@ -1,4 +1,5 @@
-"""Each feature's commands and buttons, one function per feature, for group 0 of `app`.
+"""The patient's own features' commands and buttons, one function per feature, for group 0 of
+`app`; `care_handlers` holds what passes between patient and specialist.
 
 A feature's handlers match only its own updates (a command's name, its own prefix of callback
 data), so no two features compete for an update; `app` adds the catch-alls after them all.
@@ -18,23 +19,15 @@ from diarybot.bot import (
     checkin_notes,
     checkin_techniques,
     daily_items,
-    digest_settings,
     erasure,
     export_command,
-    flare_messages,
     guided_exercises,
     history,
     language,
     medications,
     onboarding,
-    patient_sharing,
     peg_check,
-    plan_notes,
     quick_log,
-    specialist_linking,
-    specialist_patients,
-    treatment_history,
-    treatments,
     undo,
     words,
 )
@@ -45,7 +38,7 @@ PRIVATE = filters.ChatType.PRIVATE
 Callback = Callable[..., Any]
 
 
-def _add(
+def add_table(
     app: DiaryApp,
     commands: dict[str, Callback] | None = None,
     buttons: dict[str, Callback] | None = None,
@@ -63,7 +56,7 @@ def _add(
 
 def _add_onboarding(app: DiaryApp) -> None:
     """/start, /help, the settings (time zone, reminder time, language), pausing reminders."""
-    _add(
+    add_table(
         app,
         commands={
             "start": onboarding.start,
@@ -87,7 +80,7 @@ def _add_onboarding(app: DiaryApp) -> None:
 def _add_checkin(app: DiaryApp) -> None:
     """The check-in (score, the daily items switched on in /settings, techniques, note), /log
     and /undo."""
-    _add(
+    add_table(
         app,
         commands={
             "checkin": checkin.checkin_command,
@@ -113,7 +106,7 @@ def _add_checkin(app: DiaryApp) -> None:
 
 def _add_medications(app: DiaryApp) -> None:
     """/meds, and the check-in's medication list."""
-    _add(
+    add_table(
         app,
         commands={"meds": medications.meds_command},
         buttons={
@@ -132,7 +125,7 @@ def _add_medications(app: DiaryApp) -> None:
 
 def _add_history(app: DiaryApp) -> None:
     """/history: paging, and correcting or removing an entry."""
-    _add(
+    add_table(
         app,
         commands={"history": history.history_command},
         buttons={
@@ -153,12 +146,12 @@ def _add_history(app: DiaryApp) -> None:
 
 def _add_own_words(app: DiaryApp) -> None:
     """What to do with words typed outside a question."""
-    _add(app, buttons={button_data.OFFER: words.offer_button})
+    add_table(app, buttons={button_data.OFFER: words.offer_button})
 
 
 def _add_reports(app: DiaryApp) -> None:
     """The patient's own charts and files."""
-    _add(
+    add_table(
         app,
         commands={
             "chart": chart_commands.chart_command,
@@ -168,56 +161,9 @@ def _add_reports(app: DiaryApp) -> None:
     )
 
 
-def _add_patient_sharing(app: DiaryApp) -> None:
-    """The patient's side of sharing: codes, answers to link requests, levels, their name."""
-    _add(
-        app,
-        commands={
-            "share": patient_sharing.share_command,
-            "sharing": patient_sharing.sharing_command,
-            "unshare": patient_sharing.sharing_command,
-            "name": patient_sharing.name_command,
-        },
-        buttons={
-            button_data.LINK_ALLOW: patient_sharing.link_answer_button,
-            button_data.LINK_DECLINE: patient_sharing.link_answer_button,
-            button_data.UNSHARE: patient_sharing.unshare_button,
-            button_data.SHARING_PICK: patient_sharing.sharing_pick_button,
-            button_data.SET_LEVEL: patient_sharing.set_level_button,
-        },
-        plain={
-            button_data.KEEP_NAME: patient_sharing.keep_name_button,
-            button_data.SKIP_REFERENCE: patient_sharing.skip_reference_button,
-        },
-    )
-
-
-def _add_specialist(app: DiaryApp) -> None:
-    """The specialist's side: linking, patients and summaries, digests, alerts, plan notes."""
-    _add(
-        app,
-        commands={
-            "link": specialist_linking.link_command,
-            "patients": specialist_patients.patients_command,
-            "summary": specialist_patients.summary_command,
-            "digest": digest_settings.digest_command,
-            "alerts": flare_messages.alerts_command,
-            "plan": plan_notes.plan_command,
-        },
-        buttons={
-            button_data.SUMMARY: specialist_patients.summary_button,
-            button_data.DATA_FILES: specialist_patients.data_files_button,
-            button_data.PATIENTS_PAGE: specialist_patients.patients_page_button,
-            button_data.SPECIALIST_TZ: digest_settings.specialist_timezone_button,
-            button_data.PLAN_FOR: plan_notes.plan_for_button,
-            button_data.PLAN_IN_REMINDERS: plan_notes.plan_in_reminders_button,
-        },
-    )
-
-
 def _add_self_care(app: DiaryApp) -> None:
     """Guided exercises and the PEG check."""
-    _add(
+    add_table(
         app,
         commands={
             "breathe": guided_exercises.breathe_command,
@@ -235,26 +181,9 @@ def _add_self_care(app: DiaryApp) -> None:
     )
 
 
-def _add_treatments(app: DiaryApp) -> None:
-    """/treatment, and removing a treatment from /history."""
-    _add(
-        app,
-        commands={"treatment": treatments.treatment_command},
-        buttons={
-            button_data.TREATMENT_WHOSE: treatments.whose_button,
-            button_data.TREATMENT_KIND: treatments.kind_button,
-            button_data.TREATMENT_DAY: treatments.day_button,
-            button_data.TREATMENT_SKIP: treatments.skip_button,
-            button_data.TREATMENT_REMOVE: treatment_history.remove_button,
-            button_data.TREATMENT_REMOVE_YES: treatment_history.remove_answer_button,
-            button_data.TREATMENT_KEEP: treatment_history.remove_answer_button,
-        },
-    )
-
-
 def _add_erasure(app: DiaryApp) -> None:
     """/delete: erase everything (after offering a copy first)."""
-    _add(
+    add_table(
         app,
         commands={"delete": erasure.delete_command},
         plain={
@@ -266,15 +195,13 @@ def _add_erasure(app: DiaryApp) -> None:
 
 
 def add_features(app: DiaryApp) -> None:
-    """Every feature's commands and buttons (in any order: no two compete for an update)."""
+    """The patient's own features' commands and buttons (in any order: no two compete for an
+    update); `care_handlers` adds those between patient and specialist."""
     _add_onboarding(app)
     _add_checkin(app)
     _add_medications(app)
     _add_history(app)
     _add_own_words(app)
     _add_reports(app)
-    _add_patient_sharing(app)
-    _add_specialist(app)
     _add_self_care(app)
-    _add_treatments(app)
     _add_erasure(app)
