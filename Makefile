@@ -43,6 +43,8 @@ demo: $(VENV)/.installed-run
 # Both results are committed: an install needs no build step, and CI checks they are up to date
 # (tests/unit/test_catalogs.py runs the same EXTRACT_OPTIONS). The template's date changes only
 # when its messages do, so running `make messages` on unchanged code leaves no diff.
+# Messages the code no longer uses are dropped from the catalogs (--ignore-obsolete): translators
+# see only live texts, and git keeps the old ones.
 LOCALE_DIR := diarybot/locale
 POT := $(LOCALE_DIR)/diarybot.pot
 EXTRACT_OPTIONS := -F babel.cfg -k _ -k ngettext:1,2 -k pgettext:1c,2 -k N_ --add-comments=Translators: --sort-by-file --project=diarybot --version=1 --copyright-holder=diarybot --header-comment="\# Translations of diarybot, a Telegram pain diary."
@@ -51,7 +53,7 @@ messages: $(VENV)/.installed-test
 	$(BIN)/pybabel extract $(EXTRACT_OPTIONS) -o $(POT).new .
 	if diff -q -I '^"POT-Creation-Date:' $(POT) $(POT).new >/dev/null 2>&1; \
 	then rm $(POT).new; else mv $(POT).new $(POT); fi
-	$(BIN)/pybabel update -i $(POT) -d $(LOCALE_DIR) -D diarybot
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALE_DIR) -D diarybot --ignore-obsolete
 
 compile-messages: $(VENV)/.installed-test
 	$(BIN)/pybabel compile -d $(LOCALE_DIR) -D diarybot --statistics

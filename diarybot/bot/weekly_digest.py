@@ -200,7 +200,9 @@ def _message_parts(
         buttons = [
             [
                 InlineKeyboardButton(
-                    f"{first_rank + n}. {rt.patient_name(row.name)}"[:60],
+                    dt.patient_title().format(rank=first_rank + n, name=rt.patient_name(row.name))[
+                        :60
+                    ],
                     callback_data=f"{button_data.SUMMARY}:{row.patient_id}",
                 )
             ]

@@ -161,14 +161,6 @@ def digest_legend() -> str:
     )
 
 
-def digest_no_entries() -> str:
-    return _("no entries this week")
-
-
-def digest_empty() -> str:
-    return _("Weekly digest, {start} – {end}: none of your patients logged anything.")
-
-
 def digest_caption() -> str:
     return _("Weekly digest {start} – {end}: the table, then one page per patient.")
 

@@ -41,10 +41,6 @@ def report_after() -> str:
     return _("Mean daily pain in the 14 days after: {mean} ({days}).")
 
 
-def report_no_pain_logged() -> str:
-    return _("no days logged")
-
-
 def report_fewer_after(days: int) -> str:
     return ngettext(
         "Only {days} day after it falls within this report, so the second window is shorter.",
