@@ -28,9 +28,11 @@ def flares_none() -> str:
 
 def flare_days(count: int, runs: str) -> str:
     """'3 flare days: Mon 05 Oct – Wed 07 Oct, Sat 24 Oct.'"""
-    return ngettext("{count} flare day: {runs}.", "{count} flare days: {runs}.", count).format(
+    text = ngettext("{count} flare day: {runs}.", "{count} flare days: {runs}.", count).format(
         count=count, runs=runs
     )
+    # A sentence that ends on an abbreviated month ("31 oct.", "31. Okt.") takes one period.
+    return text[:-1] if text.endswith("..") else text
 
 
 def flare_run() -> str:
@@ -47,8 +49,9 @@ def flare_runs(runs: Sequence[tuple[date, date]]) -> str:
         )
         for first, last in runs
     ]
-    # Translators: separates the flare periods in a list ("Mon 05 Oct, Thu 08 Oct").
-    return _(", ").join(parts)
+    # Translators: separates the flare periods in a list. The dates contain commas themselves
+    # ("Mon, Oct 5 – Wed, Oct 7; Sat, Oct 31"), so the periods need a stronger mark.
+    return _("; ").join(parts)
 
 
 def technique_columns() -> tuple[str, str, str, str]:

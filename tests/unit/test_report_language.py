@@ -27,6 +27,7 @@ from diarybot.runtime.digest_tasks import digest_files
 from diarybot.runtime.render_pool import RenderPool
 from diarybot.texts import i18n
 from diarybot.texts import report as rt
+from diarybot.texts import report_page as rp
 from diarybot.texts.chart import chart_labels, cldr_template
 from diarybot.texts.i18n import speaking
 from tests.support.pseudo_letters import MARK, install, pseudo_catalog
@@ -248,3 +249,29 @@ async def test_render_workers_speak_the_language_the_task_was_asked_in():
         assert await pool.run(i18n.active) == "en"
     finally:
         pool.close()
+
+
+@pytest.mark.parametrize("language", sorted(i18n.LANGUAGES))
+def test_flare_periods_are_told_apart_though_their_dates_hold_commas(language):
+    """Page 1 lists flare periods; "Mon, Oct 5 – Wed, Oct 7, Sat, Oct 31" would hide where one
+    period ends, so the periods are separated by a mark the dates never hold."""
+    runs = [
+        (date(2026, 10, 5), date(2026, 10, 7)),
+        (date(2026, 10, 15), date(2026, 10, 15)),
+        (date(2026, 10, 31), date(2026, 10, 31)),
+    ]
+    with speaking(language):
+        text = rp.flare_runs(runs)
+        firsts = [rt.day_label(first, with_year=False) for first, _ in runs]
+    periods = [period.strip() for period in text.split(";")]
+    assert len(periods) == len(runs), text
+    assert all(period.startswith(first) for period, first in zip(periods, firsts, strict=True))
+
+
+def test_a_flare_sentence_ending_on_an_abbreviated_month_has_one_period():
+    runs = [(date(2026, 10, 31), date(2026, 10, 31))]
+    with speaking("fr"):
+        text = rp.flare_days(1, rp.flare_runs(runs))
+    assert text.endswith("31 oct.") and not text.endswith(".."), text
+    with speaking("en"):
+        assert rp.flare_days(1, rp.flare_runs(runs)).endswith("Oct 31.")
