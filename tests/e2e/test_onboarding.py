@@ -1,10 +1,14 @@
 """/start and the settings commands, end to end over the fake Bot API."""
 
+import re
 from datetime import time
 from zoneinfo import ZoneInfo
 
+from telegram.ext import CommandHandler
+
 from diarybot import texts
 from diarybot.bot import reminders
+from diarybot.domain.people import ShareLevel
 from diarybot.texts import specialist as st
 
 
@@ -101,3 +105,25 @@ async def test_help_lists_every_patient_command(harness):
     replies = await harness.say(pat, "/help")
     for name, _ in texts.commands():
         assert (f"/{name} " in replies[0]) is (name not in st.SPECIALIST_ONLY), name
+
+
+async def test_privacy_notice_names_every_sharing_level_and_only_commands_that_exist(harness):
+    """The notice is the patient's consent text: it must say what each sharing level sends
+    (a new level must be added to it) and point only to commands the bot answers."""
+    [notice, *_] = await harness.say(harness.user(), "/start")
+    said = {
+        ShareLevel.SUMMARY: "a summary (figures and chart)",
+        ShareLevel.ENTRIES: "every entry and note",
+        ShareLevel.FILES: "the data files (CSV, FHIR)",
+    }
+    assert set(said) == set(ShareLevel)
+    assert all(words in notice for words in said.values()), notice
+    answered = {
+        command
+        for group in harness.app.handlers.values()
+        for handler in group
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
+    pointed_to = set(re.findall(r"/(\w+)", notice))
+    assert {"share", "sharing", "export", "delete"} <= pointed_to <= answered
