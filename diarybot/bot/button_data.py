@@ -65,6 +65,11 @@ HISTORY_REMOVE_YES = "hx"
 TECHNIQUES_NONE = "tn"
 LOG_YESTERDAY = "ly"
 HISTORY_TECHNIQUES_NONE = "hz"
+# Correcting an entry's daily items from /history: which item, a new rating, a region ticked.
+HISTORY_ITEM = "hi"
+HISTORY_ITEM_RATING = "hk"
+HISTORY_REGION = "hl"
+HISTORY_REGIONS_END = "hd"
 SKIP = "s"
 # /meds and the check-in's medication list.
 MEDS_MENU = "mn"
@@ -148,6 +153,12 @@ _PATTERNS = {
     ITEM_RATING: re.compile(rf"^{ITEM_RATING}:({_ID}):(sleep|mood):(\d{{1,2}}|{SKIP})$"),
     ITEM_REGION: re.compile(rf"^{ITEM_REGION}:({_ID}):({_REGIONS})$"),
     ITEM_REGIONS_END: re.compile(rf"^{ITEM_REGIONS_END}:({_ID}):(done|skip)$"),
+    HISTORY_ITEM: re.compile(rf"^{HISTORY_ITEM}:({_ID}):({_ITEMS})$"),
+    HISTORY_ITEM_RATING: re.compile(
+        rf"^{HISTORY_ITEM_RATING}:({_ID}):(sleep|mood):(\d{{1,2}}|{SKIP})$"
+    ),
+    HISTORY_REGION: re.compile(rf"^{HISTORY_REGION}:({_ID}):({_REGIONS})$"),
+    HISTORY_REGIONS_END: re.compile(rf"^{HISTORY_REGIONS_END}:({_ID}):(done|skip)$"),
     **{
         prefix: re.compile(rf"^{prefix}:(\d{{1,15}})$")
         for prefix in (LINK_DECLINE, UNSHARE, SUMMARY, SHARING_PICK, DATA_FILES, PLAN_FOR)
@@ -206,7 +217,7 @@ def parse_callback(data: object) -> Callback | None:
 def _args_valid(kind: str, args: tuple[str, ...]) -> bool:
     if kind in (SCORE, EX_BEFORE, EX_AFTER, HISTORY_SET_SCORE, LOG_YESTERDAY):
         return _valid_score(args[1])
-    if kind == ITEM_RATING:
+    if kind in (ITEM_RATING, HISTORY_ITEM_RATING):
         return _valid_score(args[2])
     if kind == PEG:
         return _valid_score(args[2])

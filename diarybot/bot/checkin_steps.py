@@ -53,18 +53,23 @@ def rating_keyboard(entry_id: str, item: DailyItem) -> InlineKeyboardMarkup:
     return keyboards.rating_keyboard(f"{button_data.ITEM_RATING}:{entry_id}", item.value)
 
 
-def regions_keyboard(entry: Entry) -> InlineKeyboardMarkup:
-    """The body regions, two a row, ticked ones marked; then Skip and Done."""
+def regions_keyboard(
+    entry: Entry,
+    tick: str = button_data.ITEM_REGION,
+    end_prefix: str = button_data.ITEM_REGIONS_END,
+) -> InlineKeyboardMarkup:
+    """The body regions, two a row, ticked ones marked; then Skip and Done. /history passes
+    its own prefixes (`tick`, `end_prefix`): there each tap is a correction."""
     names = item_texts.region_names()
     buttons = [
         InlineKeyboardButton(
             texts.toggle_label(names[region], ticked=region in entry.regions),
-            callback_data=f"{button_data.ITEM_REGION}:{entry.id}:{region.value}",
+            callback_data=f"{tick}:{entry.id}:{region.value}",
         )
         for region in Region
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    end = f"{button_data.ITEM_REGIONS_END}:{entry.id}"
+    end = f"{end_prefix}:{entry.id}"
     rows.append(
         [
             InlineKeyboardButton(texts.button_skip(), callback_data=f"{end}:skip"),

@@ -23,6 +23,7 @@ from diarybot.bot import (
     export_command,
     guided_exercises,
     history,
+    history_items,
     language,
     medications,
     onboarding,
@@ -140,6 +141,10 @@ def _add_history(app: DiaryApp) -> None:
             button_data.HISTORY_TOGGLE: history.correction_button,
             button_data.HISTORY_MEDICATION: history.correction_button,
             button_data.HISTORY_REMOVE_YES: history.correction_button,
+            button_data.HISTORY_ITEM: history_items.item_button,
+            button_data.HISTORY_ITEM_RATING: history_items.rating_button,
+            button_data.HISTORY_REGION: history_items.region_button,
+            button_data.HISTORY_REGIONS_END: history_items.regions_end,
         },
     )
 

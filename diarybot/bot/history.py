@@ -19,11 +19,13 @@ from diarybot.bot import (
     treatment_history,
 )
 from diarybot.bot.context import Awaiting, BotContext
-from diarybot.bot.history_keyboards import entry_keyboard, history_keyboard
+from diarybot.bot.history_keyboards import correctable_items, entry_keyboard, history_keyboard
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.free_text import split_note
 from diarybot.domain.localtime import zone
+from diarybot.domain.people import Profile
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import words
 
 PAGE_SIZE = 5
@@ -33,9 +35,10 @@ VIEW_NOTE_CHARS = 3500
 
 
 def describe(entry: Entry, tz_name: str) -> str:
-    """One entry as the patient reads it in /history's entry view: the note quoted whole."""
+    """One entry as the patient reads it in /history's entry view: its daily items (as the
+    report's table words them) and the note quoted whole."""
     first_line = texts.entry_line(entry, entry.recorded_at.astimezone(zone(tz_name)))
-    first_line = first_line.split("\n", 1)[0]
+    first_line = "\n".join([first_line.split("\n", 1)[0], *item_texts.entry_items(entry)])
     if not entry.note:
         return first_line
     return words.entry_with_note().format(entry=first_line, note=_quoted(entry.note))
@@ -110,17 +113,18 @@ async def entry_button(update: Update, context: BotContext) -> None:
     if press is None or profile is None:
         return
     entry = await context.services.store.diary.get(profile.user_id, press.callback.args[0])
-    await _show(press.query, entry, profile.timezone)
+    await show_entry(press.query, entry, profile)
 
 
-async def _show(query: CallbackQuery, entry: Entry | None, tz_name: str) -> None:
+async def show_entry(query: CallbackQuery, entry: Entry | None, profile: Profile) -> None:
+    """The entry view: the entry, and a button for each thing that can be corrected on it."""
     if entry is None:
         await edit(query, texts.entry_gone())
         return
     await edit(
         query,
-        words.entry_view().format(line=describe(entry, tz_name)),
-        entry_keyboard(entry),
+        words.entry_view().format(line=describe(entry, profile.timezone)),
+        entry_keyboard(entry, items=correctable_items(entry, profile.daily_items)),
     )
 
 
@@ -185,7 +189,7 @@ async def correction_button(update: Update, context: BotContext) -> None:
         changes = _toggled(entry, press.callback.args[1])
     entry = await diary.correct(profile.user_id, entry_id, now, **changes)
     if kind != button_data.HISTORY_TOGGLE:
-        await _show(press.query, entry, profile.timezone)
+        await show_entry(press.query, entry, profile)
     elif entry is None:
         await edit(press.query, texts.entry_gone())
     else:

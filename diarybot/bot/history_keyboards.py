@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot.bot import button_data
+from diarybot.domain.daily_items import DailyItem, ordered_items
 from diarybot.domain.entries import Entry
+from diarybot.texts import daily_items as item_texts
 from diarybot.texts import words
 
 
@@ -36,8 +40,27 @@ def history_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
-    """What can be corrected on one entry, and the way back to the list."""
+def correctable_items(entry: Entry, switched_on: Iterable[DailyItem]) -> tuple[DailyItem, ...]:
+    """The daily items /history offers to correct on `entry`: those the patient has switched on,
+    and any the entry carries (an item switched off since stays correctable where it was
+    answered)."""
+    carried = [
+        item
+        for item, answered in (
+            (DailyItem.SLEEP, entry.sleep is not None),
+            (DailyItem.MOOD, entry.mood is not None),
+            (DailyItem.REGIONS, bool(entry.regions)),
+        )
+        if answered
+    ]
+    return ordered_items([*switched_on, *carried])
+
+
+def entry_keyboard(
+    entry: Entry, page: int = 0, items: Iterable[DailyItem] = ()
+) -> InlineKeyboardMarkup:
+    """What can be corrected on one entry (its daily `items` each on a button, two a row), and
+    the way back to the list."""
     medication = (
         words.button_edit_medication_yes()
         if entry.medication
@@ -48,6 +71,13 @@ def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
     def button(label: str, prefix: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(label, callback_data=f"{prefix}:{eid}")
 
+    names = item_texts.item_names()
+    item_buttons = [
+        InlineKeyboardButton(
+            names[item], callback_data=f"{button_data.HISTORY_ITEM}:{eid}:{item.value}"
+        )
+        for item in items
+    ]
     return InlineKeyboardMarkup(
         [
             [
@@ -58,6 +88,7 @@ def entry_keyboard(entry: Entry, page: int = 0) -> InlineKeyboardMarkup:
                 button(words.button_edit_techniques(), button_data.HISTORY_TECHNIQUES),
                 button(medication, button_data.HISTORY_MEDICATION),
             ],
+            *(item_buttons[i : i + 2] for i in range(0, len(item_buttons), 2)),
             [button(words.button_remove(), button_data.HISTORY_REMOVE)],
             [
                 InlineKeyboardButton(

@@ -11,6 +11,7 @@ without them.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
@@ -23,6 +24,7 @@ from diarybot.domain.digest import HISTORY_DAYS, DigestRow, PatientWeek, digest_
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.people import Profile, Specialist
 from diarybot.domain.schedule import weekday_due
+from diarybot.domain.treatments import in_period
 from diarybot.reports.content import display_name
 from diarybot.runtime import jobs
 from diarybot.runtime.digest_tasks import DigestFiles, digest_files
@@ -104,26 +106,34 @@ async def _render(
     svc: Services, specialist: Specialist, patients: list[Profile], today: date
 ) -> tuple[date, date, DigestFiles]:
     start, end = digest_period(today)
-    weeks = []
-    for profile in patients:
-        entries = await svc.store.diary.entries(
-            profile.user_id, start - timedelta(days=HISTORY_DAYS), end
-        )
-        pegs = await svc.store.diary.pegs(profile.user_id)
-        weeks.append(
-            PatientWeek(
-                patient_id=profile.user_id,
-                name=display_name(profile),
-                reference=profile.report_reference,
-                tz_name=profile.timezone,
-                entries=tuple(entries),
-                pegs=tuple(p for p in pegs if p.local_date <= end),
-            )
-        )
+    weeks = [await _patient_week(svc, profile, start, end) for profile in patients]
     files = await svc.renderer.run(
         digest_files, weeks, start, end, specialist.timezone, svc.clock()
     )
     return start, end, files
+
+
+async def _patient_week(svc: Services, profile: Profile, start: date, end: date) -> PatientWeek:
+    """What the digest draws of one linked patient: entries, PEGs and the week's treatments.
+
+    The treatments are those a report to this specialist marks on its chart, whatever the
+    sharing level (`report_delivery.build_report`); their words are dropped, as in a summary-only
+    report, since the digest carries only what every level includes and the chart shows kinds.
+    """
+    entries = await svc.store.diary.entries(
+        profile.user_id, start - timedelta(days=HISTORY_DAYS), end
+    )
+    pegs = await svc.store.diary.pegs(profile.user_id)
+    events = in_period(await svc.store.treatments.all(profile.user_id), start, end)
+    return PatientWeek(
+        patient_id=profile.user_id,
+        name=display_name(profile),
+        reference=profile.report_reference,
+        tz_name=profile.timezone,
+        entries=tuple(entries),
+        pegs=tuple(p for p in pegs if p.local_date <= end),
+        events=tuple(replace(e, words="") for e in events),
+    )
 
 
 async def _send_parts(

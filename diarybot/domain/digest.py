@@ -16,6 +16,7 @@ from diarybot.domain.entries import Entry
 from diarybot.domain.figures import PeriodFigures, period_figures
 from diarybot.domain.peg_score import peg_trend
 from diarybot.domain.practice import PegResponse
+from diarybot.domain.treatments import TreatmentEvent
 
 DIGEST_DAYS = 7
 #: Flares look back this far before the period; the change compares with the period before.
@@ -32,6 +33,9 @@ class PatientWeek:
     tz_name: str
     entries: tuple[Entry, ...]
     pegs: tuple[PegResponse, ...] = ()
+    #: The week's treatment events, marked on the chart as the report's chart marks them
+    #: (without the patient's words: the chart shows only the kind).
+    events: tuple[TreatmentEvent, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from diarybot.domain.digest import DigestRow, PatientWeek, digest_row, ranked
-from diarybot.runtime.render_tasks import chart_entries
+from diarybot.runtime.render_tasks import chart_entries, chart_events
 from diarybot.texts.chart import chart_labels
 
 
@@ -43,7 +43,8 @@ def digest_files(
         if not period:
             return None
         tz = ZoneInfo(week.tz_name)
-        return charts.render_trend(chart_entries(period), tz, start, end, labels)
+        marks = chart_events(week.events)  # treatments, as on the report's chart
+        return charts.render_trend(chart_entries(period), tz, start, end, labels, events=marks)
 
     pdf = digest_pdf(
         rows=rows, start=start, end=end, charts=chart, tz=ZoneInfo(tz_name), generated_at=now
