@@ -10,7 +10,7 @@ from diarybot.texts.i18n import _
 def commands() -> list[tuple[str, str]]:
     return [
         ("checkin", _("Rate your pain now")),
-        ("log", with_argument_words(log_command())),
+        ("log", log_command()),
         ("history", _("Your entries: page back, correct or remove")),
         ("chart", _("Your pain trend chart")),
         ("undo", _("Remove your last entry")),
@@ -47,7 +47,8 @@ def commands() -> list[tuple[str, str]]:
 def log_command() -> str:
     # Translators: the /log line of the command menu; {yesterday}: a word /log reads, in your
     # language.
-    return _("Quick entry: /log 6 note, or earlier: /log {yesterday} 7")
+    text = _("Quick entry: /log 6 note, or earlier: /log {yesterday} 7")
+    return with_argument_words(text)
 
 
 def specialist_commands() -> list[tuple[str, str]]:
