@@ -12,6 +12,7 @@ from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import profile_or_prompt, reply
 from diarybot.bot.report_delivery import in_background
+from diarybot.domain.command_words import read_switch
 from diarybot.domain.entries import Entry, scored
 from diarybot.domain.localtime import local_date, week_bounds, zone
 from diarybot.domain.parsing import parse_period
@@ -109,7 +110,7 @@ async def weekly_command(update: Update, context: BotContext) -> None:
     profile = await profile_or_prompt(update, context)
     if profile is None:
         return
-    choice = (context.args or [""])[0].lower()
+    choice = read_switch((context.args or [""])[0])
     if choice not in ("on", "off"):
         await reply(
             update, texts.weekly_usage_on() if profile.weekly_chart else texts.weekly_usage_off()

@@ -15,6 +15,7 @@ from diarybot.bot.context import BotContext
 from diarybot.bot.reminders import MISFIRE_GRACE, LocalDailyTrigger
 from diarybot.bot.replies import known_zone, patient_id, pressed, reply
 from diarybot.bot.weekly_digest import digest_due, send_digest
+from diarybot.domain.command_words import read_switch
 from diarybot.domain.parsing import (
     normalize_timezone,
     parse_time_of_day,
@@ -92,7 +93,7 @@ async def digest_command(update: Update, context: BotContext) -> None:
 
 def _digest_changes(args: list[str]) -> dict[str, Any] | None:
     """Parse `/digest` arguments into changes; None when they are missing or wrong."""
-    if [a.lower() for a in args] == ["off"]:
+    if len(args) == 1 and read_switch(args[0]) == "off":
         return {"digest_on": False}
     if len(args) not in (2, 3):
         return None

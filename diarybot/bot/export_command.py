@@ -10,6 +10,7 @@ from diarybot import texts
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import profile_or_prompt, reply
 from diarybot.bot.report_delivery import build_report, in_background, send_report
+from diarybot.domain.command_words import read_switch
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import parse_period
 from diarybot.texts import fairness
@@ -26,7 +27,7 @@ async def export_command(update: Update, context: BotContext) -> None:
     svc = context.services
     today = local_date(svc.clock(), zone(profile.timezone))
     args = list(context.args or [])
-    if args == ["all"]:
+    if len(args) == 1 and read_switch(args[0]) == "all":
         entries = await svc.store.diary.entries(profile.user_id)
         start = entries[0].local_date if entries else today
         period: tuple[date, date] | None = (min(start, today), today)

@@ -16,6 +16,7 @@ from diarybot import texts
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import patient_id, reply
 from diarybot.bot.specialist_delivery import still_shared
+from diarybot.domain.command_words import read_switch
 from diarybot.domain.entries import Entry
 from diarybot.domain.flares import HELPFUL_LOOKBACK_DAYS, Flare, flare_today, helpful_techniques
 from diarybot.domain.people import Profile, Specialist
@@ -95,7 +96,7 @@ async def alerts_command(update: Update, context: BotContext) -> None:
         user_id, user_id, timezone=svc.settings.default_timezone, language=i18n.active()
     )
     current = await svc.store.specialists.get(user_id) or default
-    choice = (context.args or [""])[0].lower()
+    choice = read_switch((context.args or [""])[0])
     if choice not in ("on", "off"):
         await reply(
             update, texts.alerts_usage_on() if current.flare_alerts else texts.alerts_usage_off()

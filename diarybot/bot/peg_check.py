@@ -14,6 +14,7 @@ from diarybot import texts
 from diarybot.bot import button_data, keyboards
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
+from diarybot.domain.command_words import read_switch
 from diarybot.domain.entries import new_id
 from diarybot.domain.localtime import local_date, zone
 from diarybot.domain.parsing import parse_weekday
@@ -112,8 +113,8 @@ async def peg_command(update: Update, context: BotContext) -> None:
     if profile is None:
         return
     store = context.services.store
-    arg = (context.args or [""])[0].lower()
-    if arg == "off":
+    arg = (context.args or [""])[0]
+    if read_switch(arg) == "off":
         await store.profiles.update(profile.user_id, peg_on=False)
         await reply(update, texts.peg_off())
         return

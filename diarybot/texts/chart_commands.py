@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _, ngettext
 
 
@@ -19,10 +20,12 @@ def no_figure() -> str:
 
 
 def chart_usage() -> str:
-    return _(
-        "Which period? /chart (last 7 days), /chart 30, /chart 90, /chart month, "
+    # Translators: {month}: a word the command reads, in your language.
+    text = _(
+        "Which period? /chart (last 7 days), /chart 30, /chart 90, /chart {month}, "
         "or two dates: /chart 2026-10-01 2026-10-31"
     )
+    return with_argument_words(text)
 
 
 def chart_empty() -> str:
@@ -30,17 +33,21 @@ def chart_empty() -> str:
 
 
 def weekly_usage_on() -> str:
-    return _(
-        "Your weekly chart is on. /weekly on sends a chart of your week every Sunday at your "
-        "reminder time; /weekly off stops it."
+    # Translators: {on} and {off}: words the command reads, in your language.
+    text = _(
+        "Your weekly chart is on. /weekly {on} sends a chart of your week every Sunday at your "
+        "reminder time; /weekly {off} stops it."
     )
+    return with_argument_words(text)
 
 
 def weekly_usage_off() -> str:
-    return _(
-        "Your weekly chart is off. /weekly on sends a chart of your week every Sunday at your "
-        "reminder time; /weekly off stops it."
+    # Translators: {on} and {off}: words the command reads, in your language.
+    text = _(
+        "Your weekly chart is off. /weekly {on} sends a chart of your week every Sunday at your "
+        "reminder time; /weekly {off} stops it."
     )
+    return with_argument_words(text)
 
 
 def weekly_on() -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from diarybot.domain.digest import DigestRow
 from diarybot.domain.figures import HIGH_PAIN_SCORE
 from diarybot.texts import report_formats as rf
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _
 
 
@@ -167,18 +168,22 @@ def digest_caption() -> str:
 
 # -- /digest: when the digest arrives ------------------------------------------------------------
 def digest_usage_on() -> str:
-    return _(
+    # Translators: {monday} and {friday} and {off}: words the command reads, in your language.
+    text = _(
         "Your weekly summaries arrive every {weekday} at {time} ({tz}).\nChange with /digest "
-        "monday 08:00 (optionally a time zone: /digest friday 17:30 Europe/Berlin), or "
-        "/digest off."
+        "{monday} 08:00 (optionally a time zone: /digest {friday} 17:30 Europe/Berlin), or "
+        "/digest {off}."
     )
+    return with_argument_words(text)
 
 
 def digest_usage_off() -> str:
-    return _(
-        "Your weekly summaries arrive never (turned off).\nChange with /digest monday 08:00 "
-        "(optionally a time zone: /digest friday 17:30 Europe/Berlin), or /digest off."
+    # Translators: {monday} and {friday} and {off}: words the command reads, in your language.
+    text = _(
+        "Your weekly summaries arrive never (turned off).\nChange with /digest {monday} 08:00 "
+        "(optionally a time zone: /digest {friday} 17:30 Europe/Berlin), or /digest {off}."
     )
+    return with_argument_words(text)
 
 
 def digest_set() -> str:
@@ -186,4 +191,6 @@ def digest_set() -> str:
 
 
 def digest_off() -> str:
-    return _("Weekly summaries are off. /digest monday 08:00 turns them back on.")
+    # Translators: {monday}: a word the command reads, in your language.
+    text = _("Weekly summaries are off. /digest {monday} 08:00 turns them back on.")
+    return with_argument_words(text)

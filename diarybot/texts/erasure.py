@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _, ngettext
 
 
@@ -36,11 +37,13 @@ def nothing_to_send() -> str:
 
 
 def export_all_hint(days: int) -> str:
-    return ngettext(
-        "This is the last {days} day; /export all sends your whole diary.",
-        "This is the last {days} days; /export all sends your whole diary.",
+    # Translators: {all}: a word the command reads, in your language.
+    text = ngettext(
+        "This is the last {days} day; /export {all} sends your whole diary.",
+        "This is the last {days} days; /export {all} sends your whole diary.",
         days,
     )
+    return with_argument_words(text)
 
 
 def delete_done() -> str:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _
 
 
 def export_usage() -> str:
-    return _(
-        "Which period? /export (last 30 days), /export 90, /export all, "
+    # Translators: {all}: a word the command reads, in your language.
+    text = _(
+        "Which period? /export (last 30 days), /export 90, /export {all}, "
         "or two dates: /export 2026-10-01 2026-10-31"
     )
+    return with_argument_words(text)
 
 
 def export_empty() -> str:

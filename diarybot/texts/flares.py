@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _
 
 
@@ -48,8 +49,12 @@ def alerts_off() -> str:
 
 
 def alerts_usage_on() -> str:
-    return _("Flare alerts are on. /alerts on or /alerts off.")
+    # Translators: {on} and {off}: words the command reads, in your language.
+    text = _("Flare alerts are on. /alerts {on} or /alerts {off}.")
+    return with_argument_words(text)
 
 
 def alerts_usage_off() -> str:
-    return _("Flare alerts are off. /alerts on or /alerts off.")
+    # Translators: {on} and {off}: words the command reads, in your language.
+    text = _("Flare alerts are off. /alerts {on} or /alerts {off}.")
+    return with_argument_words(text)

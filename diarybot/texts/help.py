@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from diarybot.texts import language
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _
 
 
 def commands() -> list[tuple[str, str]]:
     return [
         ("checkin", _("Rate your pain now")),
-        ("log", _("Quick entry: /log 6 note, or earlier: /log yesterday 7")),
+        ("log", log_command()),
         ("history", _("Your entries: page back, correct or remove")),
         ("chart", _("Your pain trend chart")),
         ("undo", _("Remove your last entry")),
@@ -41,6 +42,13 @@ def commands() -> list[tuple[str, str]]:
         ("help", _("What I can do")),
         ("cancel", _("Stop what we were doing")),
     ]
+
+
+def log_command() -> str:
+    # Translators: the /log line of the command menu; {yesterday}: a word /log reads, in your
+    # language.
+    text = _("Quick entry: /log 6 note, or earlier: /log {yesterday} 7")
+    return with_argument_words(text)
 
 
 def specialist_commands() -> list[tuple[str, str]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _
 
 
 def welcome() -> str:
-    return _(
+    # Translators: {all}: a word the command reads, in your language.
+    text = _(
         "Hello, I'm diarybot, a pain diary that lives in this chat.\n\n"
         "Once a day I'll ask you to rate your pain from 0 (no pain) to 10 (worst pain "
         "imaginable), which coping techniques you used, and for an optional note. You can also "
@@ -19,12 +21,13 @@ def welcome() -> str:
         "they receive: a summary (figures and chart), or also every entry and note, or also the "
         "data files (CSV, FHIR); you can change or stop it in /sharing. What was sent stays with "
         "them.\n"
-        "• /export all sends you all of it (/export alone, the last 30 days); /delete erases "
+        "• /export {all} sends you all of it (/export alone, the last 30 days); /delete erases "
         "all of it.\n"
         "• Telegram bot chats are not end-to-end encrypted.\n\n"
         "I don't give medical advice. If your pain is severe or you think it's an emergency, "
         "contact your care team or your local emergency number (112 in Europe, 911 in the US)."
     )
+    return with_argument_words(text)
 
 
 def ask_timezone() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _
 
 
@@ -56,17 +57,21 @@ def peg_done() -> str:
 
 
 def peg_usage_on() -> str:
-    return _(
-        "The weekly PEG check is on, every {weekday}. /peg sunday (or any day) sets the day, at "
-        "your reminder time; /peg off stops it."
+    # Translators: {sunday} and {off}: words the command reads, in your language.
+    text = _(
+        "The weekly PEG check is on, every {weekday}. /peg {sunday} (or any day) sets the day, at "
+        "your reminder time; /peg {off} stops it."
     )
+    return with_argument_words(text)
 
 
 def peg_usage_off() -> str:
-    return _(
-        "The weekly PEG check is off. /peg sunday (or any day) sets the day, at your reminder "
-        "time; /peg off stops it."
+    # Translators: {sunday} and {off}: words the command reads, in your language.
+    text = _(
+        "The weekly PEG check is off. /peg {sunday} (or any day) sets the day, at your reminder "
+        "time; /peg {off} stops it."
     )
+    return with_argument_words(text)
 
 
 def peg_set() -> str:

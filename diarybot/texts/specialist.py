@@ -8,6 +8,7 @@ re-exported here.
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.digest import digest_caption, digest_legend, digest_title, digest_title_part
 from diarybot.texts.help import (
     SPECIALIST_ONLY,
@@ -137,14 +138,16 @@ def link_confirmed() -> str:
 
 
 def link_confirmed_first() -> str:
-    return _(
+    # Translators: {on}: a word the command reads, in your language.
+    text = _(
         "{patient} now shares their pain diary with you ({level}).\n\n"
         "Your weekly digest of all your patients arrives every {weekday} at {time}: /digest "
-        "changes the day and time, or turns it off. /alerts on tells you when a patient has a "
+        "changes the day and time, or turns it off. /alerts {on} tells you when a patient has a "
         "flare. /summary sends a report now, /patients lists your patients.\n\n"
         "Which time zone are you in? Pick one, or send /timezone with its name, like "
         "/timezone Europe/Berlin. Until then I use {tz}."
     )
+    return with_argument_words(text)
 
 
 def specialist_timezone_set() -> str:

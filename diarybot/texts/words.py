@@ -5,6 +5,7 @@ Whole sentences with named placeholders, so a translation can reorder them.
 
 from __future__ import annotations
 
+from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _, ngettext, pgettext
 
 
@@ -68,11 +69,13 @@ def no_score_label() -> str:
 
 # -- /log: now or backdated --------------------------------------------------------------------
 def log_usage() -> str:
-    return _(
+    # Translators: {yesterday}: a word the command reads, in your language.
+    text = _(
         "Usage: /log 6 optional note — a score from 0 (no pain) to 10 (worst imaginable), now.\n"
-        "For an earlier time: /log yesterday 7, /log 2026-11-30 6, /log 30.11 21:00 6 "
+        "For an earlier time: /log {yesterday} 7, /log 2026-11-30 6, /log 30.11 21:00 6 "
         "(a day without a time means your reminder time)."
     )
+    return with_argument_words(text)
 
 
 def log_in_future() -> str:

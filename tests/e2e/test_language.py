@@ -124,9 +124,18 @@ async def test_command_menu_is_set_in_every_language(harness):
         for code in ("", "es", "de", "fr", "pt", "ru")
     }
     assert menus[""] == english  # the default menu, for every language without a catalog
-    assert menus["pt"] == [pseudo_catalog.mark("pt_BR", d) for d in english]
-    for code in ("es", "de", "fr", "ru"):
-        assert menus[code] == [pseudo_catalog.mark(code, d) for d in english]
+    # Each menu through its own catalog, with that language's argument words ("/log ontem 7").
+    for code, language in (
+        ("pt", "pt_BR"),
+        ("es", "es"),
+        ("de", "de"),
+        ("fr", "fr"),
+        ("ru", "ru"),
+    ):
+        own = dict(speaking(language, texts.commands))
+        assert menus[code] == list(own.values())
+        assert all(d.startswith(pseudo_catalog.mark(language, "")) for d in own.values())
+        assert "yesterday" not in own["log"]
     assert "language" in [c["command"] for c in harness.api.commands(PRIVATE_CHATS, "")]
 
 
