@@ -57,9 +57,12 @@ def regions_keyboard(
     entry: Entry,
     tick: str = button_data.ITEM_REGION,
     end_prefix: str = button_data.ITEM_REGIONS_END,
+    *,
+    skippable: bool = True,
 ) -> InlineKeyboardMarkup:
     """The body regions, two a row, ticked ones marked; then Skip and Done. /history passes
-    its own prefixes (`tick`, `end_prefix`): there each tap is a correction."""
+    its own prefixes (`tick`, `end_prefix`) and no Skip: there each tap is a correction, and
+    Done goes back to the entry."""
     names = item_texts.region_names()
     buttons = [
         InlineKeyboardButton(
@@ -70,12 +73,9 @@ def regions_keyboard(
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     end = f"{end_prefix}:{entry.id}"
-    rows.append(
-        [
-            InlineKeyboardButton(texts.button_skip(), callback_data=f"{end}:skip"),
-            InlineKeyboardButton(texts.button_done(), callback_data=f"{end}:done"),
-        ]
-    )
+    done = InlineKeyboardButton(texts.button_done(), callback_data=f"{end}:done")
+    skip = InlineKeyboardButton(texts.button_skip(), callback_data=f"{end}:skip")
+    rows.append([skip, done] if skippable else [done])
     return InlineKeyboardMarkup(rows)
 
 

@@ -19,7 +19,12 @@ from diarybot.bot import (
     treatment_history,
 )
 from diarybot.bot.context import Awaiting, BotContext
-from diarybot.bot.history_keyboards import correctable_items, entry_keyboard, history_keyboard
+from diarybot.bot.history_keyboards import (
+    back_to_entry,
+    correctable_items,
+    entry_keyboard,
+    history_keyboard,
+)
 from diarybot.bot.replies import edit, edit_markup, patient_id, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.free_text import split_note
@@ -141,8 +146,9 @@ async def edit_button(update: Update, context: BotContext) -> None:
         return
     line = describe(entry, profile.timezone)
     if kind == button_data.HISTORY_SCORE:
-        markup = keyboards.rating_keyboard(
-            button_data.HISTORY_SET_SCORE, entry.id, skippable=False
+        markup = back_to_entry(
+            keyboards.rating_keyboard(button_data.HISTORY_SET_SCORE, entry.id, skippable=False),
+            entry.id,
         )
         await edit(press.query, words.ask_new_score().format(line=line), markup)
     elif kind == button_data.HISTORY_TECHNIQUES:

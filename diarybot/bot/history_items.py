@@ -1,22 +1,23 @@
 """/history: correcting an entry's daily items (sleep quality, mood, where the pain is).
 
-A mis-tapped "sleep 2" is fixed on the check-in's own keyboards: the 0–10 rating (Skip clears
-the answer) and the body regions (each tap a correction, Done back to the entry). Every change
-goes through `diary.correct`, so the audit trail keeps the old value and the time, as for the
-score. Only the items the patient has switched on, or that the entry carries, are offered;
-a press to open or rate any other item just shows the entry again.
+A mis-tapped "sleep 2" is fixed on the check-in's own keyboards: the 0–10 rating and the body
+regions (each tap a correction, Done back to the entry). There is no Skip here: in the middle
+of a correction it would read as "leave it", so "Back to the entry" changes nothing instead.
+Every change goes through `diary.correct`, so the audit trail keeps the old value and the
+time, as for the score. Only the items the patient has switched on, or that the entry carries,
+are offered; a press to open or rate any other item just shows the entry again.
 """
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from diarybot import texts
 from diarybot.bot import button_data, keyboards
 from diarybot.bot.checkin_steps import regions_keyboard
 from diarybot.bot.context import BotContext
 from diarybot.bot.history import describe, show_entry
-from diarybot.bot.history_keyboards import correctable_items
+from diarybot.bot.history_keyboards import back_to_entry, correctable_items
 from diarybot.bot.replies import Pressed, edit, edit_markup, pressed, profile_or_prompt
 from diarybot.domain.daily_items import DailyItem, Region, toggled_region
 from diarybot.domain.entries import Entry
@@ -57,29 +58,28 @@ async def item_button(update: Update, context: BotContext) -> None:
         return
     line = describe(entry, profile.timezone)
     if item is DailyItem.REGIONS:
-        markup = regions_keyboard(
-            entry, button_data.HISTORY_REGION, button_data.HISTORY_REGIONS_END
-        )
+        markup = _regions(entry)
         await edit(press.query, item_texts.ask_regions().format(saved=line), markup)
         return
     ask = item_texts.ask_sleep() if item is DailyItem.SLEEP else item_texts.ask_mood()
     prefix = f"{button_data.HISTORY_ITEM_RATING}:{entry.id}"
-    await edit(press.query, ask.format(saved=line), keyboards.rating_keyboard(prefix, item.value))
+    markup = keyboards.rating_keyboard(prefix, item.value, skippable=False)
+    await edit(press.query, ask.format(saved=line), back_to_entry(markup, entry.id))
 
 
 async def rating_button(update: Update, context: BotContext) -> None:
-    """The corrected sleep quality or mood (Skip: no answer), then the entry again."""
+    """The corrected sleep quality or mood, then the entry again."""
     found = await _press_on_entry(update, context)
     if found is None:
         return
     press, profile, entry = found
     _entry_id, code, value = press.callback.args
     item = _offered(entry, profile, code)
-    if item is not None:
-        rating = None if value == button_data.SKIP else int(value)
+    # No Skip is offered here; one from an older keyboard changes nothing, like Back.
+    if item is not None and value != button_data.SKIP:
         now = context.services.clock()
         corrected = await context.services.store.diary.correct(
-            profile.user_id, entry.id, now, **{item.value: rating}
+            profile.user_id, entry.id, now, **{item.value: int(value)}
         )
         entry = corrected or entry
     await show_entry(press.query, entry, profile)
@@ -100,21 +100,19 @@ async def region_button(update: Update, context: BotContext) -> None:
     if corrected is None:
         await edit(press.query, texts.entry_gone())
         return
-    markup = regions_keyboard(
-        corrected, button_data.HISTORY_REGION, button_data.HISTORY_REGIONS_END
-    )
-    await edit_markup(press.query, markup)
+    await edit_markup(press.query, _regions(corrected))
 
 
 async def regions_end(update: Update, context: BotContext) -> None:
-    """Done (the ticked regions stay) or Skip (none kept): then the entry again."""
+    """Done: every tap is already stored, so the entry again."""
     found = await _press_on_entry(update, context)
     if found is None:
         return
     press, profile, entry = found
-    if press.callback.args[1] == "skip" and entry.regions:
-        corrected = await context.services.store.diary.correct(
-            profile.user_id, entry.id, context.services.clock(), regions=()
-        )
-        entry = corrected or entry
     await show_entry(press.query, entry, profile)
+
+
+def _regions(entry: Entry) -> InlineKeyboardMarkup:
+    return regions_keyboard(
+        entry, button_data.HISTORY_REGION, button_data.HISTORY_REGIONS_END, skippable=False
+    )

@@ -56,6 +56,14 @@ def correctable_items(entry: Entry, switched_on: Iterable[DailyItem]) -> tuple[D
     return ordered_items([*switched_on, *carried])
 
 
+def back_to_entry(markup: InlineKeyboardMarkup, entry_id: str) -> InlineKeyboardMarkup:
+    """A correction's choices, then the way back to the entry that changes nothing."""
+    back = InlineKeyboardButton(
+        words.button_back_to_entry(), callback_data=f"{button_data.HISTORY_ENTRY}:{entry_id}"
+    )
+    return InlineKeyboardMarkup([*markup.inline_keyboard, [back]])
+
+
 def entry_keyboard(
     entry: Entry, page: int = 0, items: Iterable[DailyItem] = ()
 ) -> InlineKeyboardMarkup:

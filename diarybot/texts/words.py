@@ -168,6 +168,12 @@ def button_back() -> str:
     return _("Back to the list")
 
 
+def button_back_to_entry() -> str:
+    # Translators: a button in /history below the choices of a correction (a new score, sleep
+    # quality...): back to the entry without changing anything.
+    return _("Back to the entry")
+
+
 def ask_new_score() -> str:
     return _("{line}\n\nThe right score for this entry?\n0 = no pain, 10 = worst pain imaginable.")
 

@@ -11,6 +11,7 @@ from diarybot import texts
 from diarybot.domain.daily_items import DailyItem, Region
 from diarybot.reports.csv_file import parse_entries_csv
 from diarybot.texts import daily_items as item_texts
+from diarybot.texts import words
 from tests.e2e.test_daily_items import labels, switch_on
 from tests.e2e.test_daily_items_reports import documents
 from tests.e2e.test_history import run_corrections
@@ -88,21 +89,37 @@ async def test_correcting_sleep_and_regions_is_stored_audited_and_exported(harne
     assert sleep == [8]
 
 
-async def test_skip_clears_an_answer_and_items_switched_off_stay_correctable(harness, pat):
-    await switch_on(harness, pat, DailyItem.SLEEP)
-    await checkin(harness, pat, 5, 3, None)
-    await harness.say(pat, "/settings")  # off again: the entry still carries it
+async def test_back_changes_nothing_and_items_switched_off_stay_correctable(harness, pat):
+    await switch_on(harness, pat, DailyItem.SLEEP, DailyItem.REGIONS)
+    await checkin(harness, pat, 5, 3, [Region.NECK])
+    await harness.say(pat, "/settings")  # off again: the entry still carries them
     await harness.press(pat, texts.toggle_label(ITEM[DailyItem.SLEEP], ticked=True))
+    await harness.press(pat, texts.toggle_label(ITEM[DailyItem.REGIONS], ticked=True))
     assert harness.files.get_profile(pat.id).daily_items == ()
     await open_newest(harness, pat)
-    assert [ITEM[DailyItem.SLEEP]] == [t for t in labels(harness, pat) if t in ITEM.values()]
+    offered = [t for t in labels(harness, pat) if t in ITEM.values()]
+    assert offered == [ITEM[DailyItem.SLEEP], ITEM[DailyItem.REGIONS]]
+
+    # A correction opened by mistake: no Skip that could read as "leave it" and clear the
+    # answer, and Back leaves the entry as it was.
     await harness.press(pat, ITEM[DailyItem.SLEEP])
-    [view] = await harness.press(pat, texts.button_skip_rating())
-    assert "sleep" not in view
-    assert harness.files.entries(pat.id)[0].sleep is None
-    # Nothing left to correct: the item is neither switched on nor carried any more.
-    assert not [t for t in labels(harness, pat) if t in ITEM.values()]
-    assert [(c.field, c.old, c.new) for c in run_corrections(harness, pat)] == [("sleep", 3, None)]
+    assert texts.button_skip_rating() not in labels(harness, pat)
+    [view] = await harness.press(pat, words.button_back_to_entry())
+    assert "sleep 3/10" in view
+    await harness.press(pat, ITEM[DailyItem.REGIONS])
+    assert texts.button_skip() not in labels(harness, pat)
+    [view] = await harness.press(pat, texts.button_done())
+    assert "where: neck" in view
+    await harness.press(pat, words.button_edit_score())
+    [view] = await harness.press(pat, words.button_back_to_entry())
+    assert (view.count("5/10"), run_corrections(harness, pat)) == (1, [])
+
+    await harness.press(pat, ITEM[DailyItem.SLEEP])
+    [view] = await harness.press(pat, "7")
+    assert "sleep 7/10" in view
+    assert [(c.field, c.old, c.new) for c in run_corrections(harness, pat)] == [("sleep", 3, 7)]
+    [stored] = harness.files.entries(pat.id)
+    assert (stored.score, stored.sleep, stored.regions) == (5, 7, (Region.NECK,))
 
 
 async def test_an_item_not_offered_cannot_be_set_by_a_forged_press(harness, pat):
