@@ -37,22 +37,6 @@ test-facing helpers (``actions``, ``inspection``, ``waiting``, with ``changes`` 
 """
 
 from tests.support.fake_bot_api.api import DEFAULT_TOKEN, FakeBotAPI
-from tests.support.fake_bot_api.faults import Fault
-from tests.support.fake_bot_api.records import (
-    Call,
-    FakeUser,
-    SentMessage,
-    StoredFile,
-    UploadedFile,
-)
+from tests.support.fake_bot_api.records import Call, FakeUser
 
-__all__ = [
-    "DEFAULT_TOKEN",
-    "Call",
-    "FakeBotAPI",
-    "FakeUser",
-    "Fault",
-    "SentMessage",
-    "StoredFile",
-    "UploadedFile",
-]
+__all__ = ["DEFAULT_TOKEN", "Call", "FakeBotAPI", "FakeUser"]
