@@ -81,7 +81,7 @@ class Traffic:
         self.latencies.clear()
 
 
-async def _burst(traffic: Traffic, users: list[FakeUser], count: int) -> float:
+async def send_burst(traffic: Traffic, users: list[FakeUser], count: int) -> float:
     """Queue `count` `/log`s at once, round robin over the patients; replies per second."""
     traffic.reset()
     started = time.monotonic()
@@ -91,7 +91,7 @@ async def _burst(traffic: Traffic, users: list[FakeUser], count: int) -> float:
     return count / (traffic.last_reply_at - started)
 
 
-async def _paced(traffic: Traffic, users: list[FakeUser], rate: float, seconds: float) -> None:
+async def send_paced(traffic: Traffic, users: list[FakeUser], rate: float, seconds: float) -> None:
     """Queue `/log`s at a steady `rate` for `seconds`, then wait for the last replies."""
     traffic.reset()
     started = time.monotonic()
@@ -113,7 +113,7 @@ async def _chart_requests(traffic: Traffic, user: FakeUser, stop: asyncio.Event)
         await asyncio.wait_for(done.wait(), timeout=120)
 
 
-async def _paced_with_charts(
+async def send_paced_with_charts(
     traffic: Traffic,
     users: list[FakeUser],
     chart_users: list[FakeUser],
@@ -131,7 +131,7 @@ async def _paced_with_charts(
     background = [asyncio.create_task(_chart_requests(traffic, u, stop)) for u in chart_users]
     collector = asyncio.create_task(keep_collecting())
     try:
-        await _paced(traffic, users, rate, seconds)
+        await send_paced(traffic, users, rate, seconds)
     finally:
         stop.set()
         try:

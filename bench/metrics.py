@@ -29,7 +29,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from bench._process import BotFailedError, bot_command, spawned
 from bench._seed import done_today, fast_writes, fresh_copy, onboarded_profile, write_profiles
 from bench._stats import median, percentile, progress, ratio
-from bench._traffic import Traffic, _burst, _paced
+from bench._traffic import Traffic, send_burst, send_paced
 from bench.updates import DIARYBOT, LIFTED, PATIENT_IDS, TZ, TZ_NAME
 from diarybot.runtime.metrics import Metrics
 from tests.support.fake_bot_api import FakeBotAPI, FakeUser
@@ -86,9 +86,9 @@ async def _session(data_dir: Path, log: Path, plan: dict[str, float], *, metered
             cpu = psutil.Process(bot.process.pid)
             before = _cpu_seconds(cpu)
             burst = int(plan["burst"])
-            figures = {"throughput": await _burst(traffic, users, burst)}
+            figures = {"throughput": await send_burst(traffic, users, burst)}
             figures["cpu_us_per_update"] = (_cpu_seconds(cpu) - before) / burst * 1e6
-            await _paced(traffic, users, plan["rate"], plan["paced_seconds"])
+            await send_paced(traffic, users, plan["rate"], plan["paced_seconds"])
             figures["p50_ms"] = percentile(traffic.latencies, 50) * 1000
             figures["p99_ms"] = percentile(traffic.latencies, 99) * 1000
             if metered:

@@ -39,7 +39,7 @@ from bench._seed import (
     write_profiles,
 )
 from bench._stats import median, percentile, progress, ratio
-from bench._traffic import LOG_TEXT, Traffic, _burst, _paced, _paced_with_charts
+from bench._traffic import LOG_TEXT, Traffic, send_burst, send_paced, send_paced_with_charts
 from tests.support.fake_bot_api import Call, FakeBotAPI, FakeUser
 
 TZ_NAME = "Europe/Berlin"
@@ -126,13 +126,13 @@ async def _session(bot: Bot, data_dir: Path, log: Path, plan: Plan) -> dict[str,
             await traffic.drain(120)
             cpu = psutil.Process(bot_process.process.pid)
             cpu_before = _cpu_seconds(cpu)
-            figures = {"throughput": await _burst(traffic, users, plan.burst)}
+            figures = {"throughput": await send_burst(traffic, users, plan.burst)}
             figures["cpu_ms_per_update"] = (_cpu_seconds(cpu) - cpu_before) / plan.burst * 1000
-            await _paced(traffic, users, plan.rate, plan.paced_seconds)
+            await send_paced(traffic, users, plan.rate, plan.paced_seconds)
             figures["p50_ms"] = percentile(traffic.latencies, 50) * 1000
             figures["p99_ms"] = percentile(traffic.latencies, 99) * 1000
             if bot.renders_charts:
-                await _paced_with_charts(
+                await send_paced_with_charts(
                     traffic, users, chart_users, plan.rate, plan.paced_seconds
                 )
                 figures["charts_p50_ms"] = percentile(traffic.latencies, 50) * 1000
@@ -157,7 +157,9 @@ async def _limited_session(data_dir: Path, log: Path, plan: Plan) -> float:
     async with FakeBotAPI() as api:
         command = bot_command("diarybot", api, "--data-dir", str(data_dir), *PER_CHAT_ONLY)
         async with spawned(command, api, log):
-            return await _burst(Traffic(api, _expectation(DIARYBOT)), users, plan.limited_burst)
+            return await send_burst(
+                Traffic(api, _expectation(DIARYBOT)), users, plan.limited_burst
+            )
 
 
 def _seed(data_dir: Path, plan: Plan) -> None:

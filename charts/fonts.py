@@ -3,7 +3,7 @@
 Chart labels and report notes show the patient's own words (technique and medication names,
 notes), in whatever script they write. DejaVu Sans, which matplotlib bundles, covers Latin,
 Greek and Cyrillic; every other character falls back, character by character, along
-``FALLBACK_FAMILIES``: Noto, from two packages the project depends on (OFL-1.1, unmodified
+``fallback_files()``: Noto, from two packages the project depends on (OFL-1.1, unmodified
 Noto builds): ``manimgx-fonts`` (Noto Sans for Arabic, Hebrew, the Indic scripts, Thai, Lao,
 Khmer, Myanmar, Georgian, Armenian, Ethiopic, plus Noto Sans Symbols and monochrome Noto
 Emoji) and ``noto-cjk-sans-otc`` (static Noto Sans CJK Regular; its Simplified Chinese face

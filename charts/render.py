@@ -17,6 +17,10 @@ plain lines and collections straight onto the figure through fixed pixel transfo
 in worker processes, off the bot's loop, and the difference is invisible behind a photo upload
 to Telegram, while matplotlib's text brings shaping (Arabic, Devanagari, Thai) and per-character
 font fallback (``charts.fonts``) for every script a patient types.
+
+This module prepares each panel's data and lays the chart out; the parts are drawn by
+``header`` (title, key numbers, legend), ``pain_panel``, ``lower_panels`` (daily items and the
+technique strip) and ``time_axis`` (gridlines and dates), in the styles of ``styles``.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from collections.abc import Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from charts import axes, header, lower_panels, pain_panel
+from charts import header, lower_panels, pain_panel, time_axis
 from charts import layout as lay
 from charts.labels import DEFAULT_LABELS, TECHNIQUE_CODES, ChartLabels
 from charts.layout import Layout, MarkSizes
@@ -153,7 +157,7 @@ def _draw(
     ticks = date_ticks([stat.day for stat in stats], labels)
     series = pain_panel.Series.of(stats)
     pain = layout.pain
-    axes.draw_frame(sheet, pain, ticks)
+    time_axis.draw_frame(sheet, pain, ticks)
     pain_panel.draw_pain_scale(sheet, pain, labels)
     pain_panel.draw_gaps(sheet, pain, stats, labels)
     pain_panel.draw_pain_data(sheet, pain, stats, series, sizes)
@@ -163,13 +167,13 @@ def _draw(
     bottom = pain
     if items:
         bottom = layout.item_panel
-        axes.draw_frame(sheet, bottom, ticks)
+        time_axis.draw_frame(sheet, bottom, ticks)
         lower_panels.draw_items(sheet, bottom, stats, items, sizes=sizes, labels=labels)
     if rows:
         bottom = layout.strip
-        axes.draw_frame(sheet, bottom, ticks)
+        time_axis.draw_frame(sheet, bottom, ticks)
         lower_panels.draw_strip(sheet, bottom, rows, sizes, labels, label_pt=layout.row_label_pt)
-    axes.draw_dates(sheet, bottom, ticks)
+    time_axis.draw_dates(sheet, bottom, ticks)
     header.draw_header(sheet, stats, summary, labels)
     header.draw_legend(sheet, header.legend_keys(series, sizes, labels))
     return sheet

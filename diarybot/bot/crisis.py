@@ -8,6 +8,7 @@ from telegram import Update
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import patient_id, reply
 from diarybot.domain import safety
+from diarybot.domain.crisis_lines import CrisisHelp, crisis_help
 from diarybot.texts.safety import crisis_reply
 
 
@@ -26,10 +27,10 @@ async def answer_if_alarming(
     return True
 
 
-async def _help_for(update: Update, context: BotContext) -> safety.CrisisHelp:
+async def _help_for(update: Update, context: BotContext) -> CrisisHelp:
     """Whom to point to: by the patient's own time zone, once they have chosen one (until
     then the zone is only the operator's default and says nothing about the patient)."""
     user_id = patient_id(update)
     profile = await context.services.store.profiles.get(user_id) if user_id else None
     chosen = profile is not None and profile.onboarded
-    return safety.crisis_help(profile.timezone if chosen and profile else None)
+    return crisis_help(profile.timezone if chosen and profile else None)

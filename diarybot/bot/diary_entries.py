@@ -38,7 +38,7 @@ def make_entry(
 
 def message_entry_id(update: Update) -> str:
     """An entry made from a message takes its id from the update: if Telegram delivers the
-    same update again, storing it again changes nothing (`add_entry` keeps the first)."""
+    same update again, storing it again changes nothing (`store.diary.add` keeps the first)."""
     return f"{update.update_id % 16**10:010x}"
 
 

@@ -1,4 +1,5 @@
-"""/start and the settings commands: time zone, reminder time, pause and resume."""
+"""/start and the settings commands (time zone, reminder time, pause and resume), /help, and
+the answer to a button no feature can read (old, forged)."""
 
 from __future__ import annotations
 

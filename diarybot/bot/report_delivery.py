@@ -29,7 +29,7 @@ from diarybot.domain.localtime import zone
 from diarybot.domain.medication_figures import medication_figures
 from diarybot.domain.people import Profile
 from diarybot.domain.treatments import in_period, response
-from diarybot.reports.content import Extras, ReportFiles, display_name
+from diarybot.reports.content import Extras, ReportFiles
 from diarybot.runtime.render_pool import RenderTimedOutError
 from diarybot.runtime.report_tasks import report_files
 from diarybot.texts import fairness
@@ -161,12 +161,3 @@ async def send_report(
         documents += files.data_files()
     for data, suffix in documents:
         await bot.send_document(chat_id, InputFile(data, filename=f"{files.stem()}.{suffix}"))
-
-
-def period_caption(template: str, profile: Profile, files: ReportFiles) -> str:
-    """A caption naming the patient and the period."""
-    return template.format(
-        name=display_name(profile),
-        start=texts.short_date(files.start),
-        end=texts.short_date(files.end),
-    )

@@ -63,10 +63,3 @@ def paged_people_keyboard(
     if turn:
         rows.append(turn)
     return InlineKeyboardMarkup(rows)
-
-
-def people_keyboard(prefix: str, people: list[tuple[int, str]]) -> InlineKeyboardMarkup:
-    """One button per person (a specialist to unshare, a patient to summarize)."""
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=f"{prefix}:{pid}")] for pid, label in people]
-    )

@@ -1,4 +1,5 @@
-"""Parsing what patients type: pain scores, times of day, time zones and periods (pure)."""
+"""Parsing what patients type: times of day, time zones, weekdays and periods (pure; a pain
+score, in digits or words, is read in `free_text`)."""
 
 from __future__ import annotations
 
@@ -9,29 +10,12 @@ import zoneinfo
 from datetime import date, time, timedelta
 from functools import lru_cache
 
-from diarybot.domain.entries import MAX_SCORE, MIN_SCORE
 from diarybot.domain.folding import fold
 
-_SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:/\s*10)?\s*$")
 _TIME_24H = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*$")
 _TIME_12H = re.compile(
     r"^\s*(\d{1,2})(?:\s*[:.]\s*(\d{2}))?\s*([ap])\.?\s*m?\.?\s*$", re.IGNORECASE
 )
-
-
-def parse_score(text: str) -> int | None:
-    """A 0–10 score from `7` or `7/10`; None for anything else (11, -1, seven, 7.5, emoji).
-
-    Only ASCII digits count: a fullwidth "７" or Arabic-Indic digit is rejected rather than
-    silently read, because a patient should see exactly what was stored.
-    """
-    if len(text) > 10 or not text.isascii():
-        return None
-    match = _SCORE.match(text)
-    if not match:
-        return None
-    score = int(match.group(1))
-    return score if MIN_SCORE <= score <= MAX_SCORE else None
 
 
 def parse_time_of_day(text: str) -> time | None:

@@ -1,10 +1,11 @@
-"""When to point a patient to their care team, emergency services or a crisis line (pure).
+"""When a patient's message or score calls for a pointer to their care team, emergency
+services or a crisis line (pure): every language's phrase lists applied to one message.
 
 The bot gives no medical advice; these checks only decide when to add a calm pointer to people
 who can help. What counts as alarming is DATA, kept where a clinician can review it without
 reading code: `safety_data/<language>.toml` (phrases by kind, the everyday idioms and the
-negations that must not alarm) and `safety_data/crisis_lines.toml` (the line named for each
-country). This module only applies them; the files say how, in words.
+negations that must not alarm); the files say how, in words. How one language's file reads a
+message is `crisis_matching`; whom the reply points to is `crisis_lines`.
 
 Every language file is applied to every message: a patient may write in any language whatever
 their Telegram settings say, and a false alarm costs one calm message.
@@ -17,28 +18,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-from diarybot.domain.crisis_lines import (
-    CRISIS_LINES_FILE,
-    DATA_FOLDER,
-    DATA_PACKAGE,
-    CrisisHelp,
-    crisis_help,
-)
+from diarybot.domain.crisis_lines import CRISIS_LINES_FILE, DATA_FOLDER, DATA_PACKAGE
 from diarybot.domain.crisis_matching import BLANKED, Concern, Language, words
-
-# The bot names the crisis reply's help through this module too (`safety.crisis_help`): whom to
-# point to lives in `crisis_lines`, how a message is read in `crisis_matching`.
-__all__ = [
-    "HIGH_SCORE",
-    "Concern",
-    "CrisisHelp",
-    "Language",
-    "concerns",
-    "crisis_help",
-    "is_high_score",
-    "languages",
-    "sounds_like_emergency",
-]
 
 HIGH_SCORE = 9  # 9 and 10: "worst pain imaginable" territory on the NRS
 

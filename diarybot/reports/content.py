@@ -1,6 +1,6 @@
 """What a report says beyond its figures: the page-1 sections, the patient's name and FHIR id.
 
-Pure and picklable: the render workers (`runtime/render_tasks.py`) build report files from it.
+Pure and picklable: the render workers (`runtime/report_tasks.py`) build report files from it.
 """
 
 from __future__ import annotations

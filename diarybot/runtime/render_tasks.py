@@ -1,5 +1,6 @@
-"""What the render workers run for a chart: plain, picklable data in and out (the report
-files are `report_tasks`).
+"""What the render workers run for a chart, and what every worker task shares: the reader's
+language made active (`in_language`) and the warm-up; plain, picklable data in and out (a
+report's files are `report_tasks`, the weekly digest's `digest_tasks`).
 
 The bot imports this module only to name these functions. matplotlib (through `charts`) is
 imported inside them, so it is loaded in the workers and never in the bot process.
@@ -25,7 +26,7 @@ from diarybot.domain.entries import Entry, entries_between, scored
 from diarybot.domain.people import Profile
 from diarybot.domain.treatments import TreatmentEvent, in_period
 from diarybot.storage.atomic import StorageError, parse_file
-from diarybot.storage.diary import ENTRIES_TABLE
+from diarybot.storage.diary_file import ENTRIES_TABLE
 from diarybot.storage.treatments import events_from_tables
 from diarybot.texts import treatments as treatment_texts
 from diarybot.texts.chart import chart_labels

@@ -34,7 +34,8 @@ from diarybot.storage.atomic import (
     ensure_private_dir,
     fsync_dir,
 )
-from diarybot.storage.inventory import PATIENTS_DIR, FileRecord, Kind, walk
+from diarybot.storage.folders import PATIENTS_DIR
+from diarybot.storage.inventory import FileRecord, Kind, walk
 from diarybot.storage.profiles import PROFILE_FILE
 
 FORMAT = "diarybot-backup"

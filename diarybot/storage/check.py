@@ -16,7 +16,8 @@ from typing import Any
 
 from diarybot.storage.atomic import SCHEMA_VERSION
 from diarybot.storage.data_lock import LOCK_FILE
-from diarybot.storage.inventory import PATIENTS_DIR, FileRecord, Kind, walk
+from diarybot.storage.folders import PATIENTS_DIR
+from diarybot.storage.inventory import FileRecord, Kind, walk
 from diarybot.storage.patient_links import LINKS_TABLE
 from diarybot.storage.profiles import PROFILE_FILE, PROFILE_TABLE
 from diarybot.storage.share_codes import CODES_FILE, CODES_TABLE

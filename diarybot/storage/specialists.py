@@ -61,18 +61,6 @@ class Specialists:
 
         await self._folders.run(user_id, change)
 
-    async def claim_digest(self, user_id: int, day: date) -> bool:
-        """Mark `day`'s weekly digest as sent unless it already was (check and set, one turn)."""
-
-        def claim() -> bool:
-            specialist = self._read(user_id)
-            if specialist is None or specialist.last_digest == day:
-                return False
-            self._write(specialist.replace(last_digest=day))
-            return True
-
-        return await self._folders.run(user_id, claim)
-
     async def digest_parts_done(self, user_id: int, day: date, part: str) -> bool:
         """Record one part of `day`'s digest as delivered (after Telegram accepted it).
 

@@ -1,4 +1,4 @@
-"""What patients type: scores, times, time zones, weekdays and periods (in every language)."""
+"""What patients type: times, time zones, weekdays and periods (in every language)."""
 
 from datetime import date, time, timedelta
 
@@ -9,26 +9,10 @@ from diarybot.domain.parsing import (
     WEEKDAYS,
     normalize_timezone,
     parse_period,
-    parse_score,
     parse_time_of_day,
     parse_weekday,
     suggest_timezones,
 )
-
-
-@pytest.mark.parametrize(
-    ("text", "score"), [("0", 0), ("7", 7), ("7/10", 7), (" 10 ", 10), ("3 / 10", 3)]
-)
-def test_score_accepts_numbers_and_out_of_ten(text, score):
-    assert parse_score(text) == score
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["11", "-1", "seven", "7.5", "NaN", "1e3", "-0", "７", "😀", "", " ", "7/5", "x" * 5000, "٧"],
-)
-def test_score_rejects_everything_else(text):
-    assert parse_score(text) is None
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from importlib import resources
 import pytest
 
 from diarybot.domain import safety
+from diarybot.domain.crisis_lines import crisis_help
 from diarybot.domain.crisis_matching import Concern
 from diarybot.domain.folding import fold
 from diarybot.texts import i18n
@@ -169,11 +170,11 @@ def test_pain_idioms_and_ordinary_notes_in_every_language_do_not_alarm(text):
 
 
 def test_crisis_help_names_brazils_line_and_only_the_emergency_number_where_none_was_checked():
-    brazil = safety.crisis_help("America/Sao_Paulo")
+    brazil = crisis_help("America/Sao_Paulo")
     assert brazil.line is not None and "188" in brazil.line.numbers
     assert brazil.emergency[0].startswith("192")
     for zone, emergency in [("Europe/Moscow", ("112",)), ("Europe/Lisbon", ("112",))]:
-        found = safety.crisis_help(zone)
+        found = crisis_help(zone)
         assert found.line is None and found.emergency == emergency  # the directory is named
 
 
@@ -190,7 +191,7 @@ def test_the_crisis_reply_names_lines_and_numbers_in_the_patients_words(language
     French patient never reads "call 15 or 112"."""
     found = frozenset({Concern.SELF_HARM, Concern.MEDICAL_EMERGENCY})
     with i18n.speaking(language):
-        reply = safety_texts.crisis_reply(found, safety.crisis_help(zone))
+        reply = safety_texts.crisis_reply(found, crisis_help(zone))
     assert all(word in reply for word in words)
     for english in (" or ", "call ", "free, any time", "your local emergency number"):
         assert english not in reply, english

@@ -12,7 +12,8 @@ from importlib import resources
 import pytest
 
 from diarybot.domain import safety
-from diarybot.domain.crisis_matching import Concern
+from diarybot.domain.crisis_lines import crisis_help
+from diarybot.domain.crisis_matching import Concern, Language
 
 SELF = {Concern.SELF_HARM}
 MEDICAL = {Concern.MEDICAL_EMERGENCY}
@@ -111,7 +112,7 @@ def test_the_lists_are_data_per_language_with_both_kinds_and_what_must_not_fire(
 
 
 def test_another_language_file_is_applied_to_every_message():
-    spanish = safety.Language.from_data(
+    spanish = Language.from_data(
         {
             "language": "es",
             "self_harm": {"phrases": ["quiero morir", "suicid*"]},
@@ -138,14 +139,14 @@ def test_another_language_file_is_applied_to_every_message():
     ],
 )
 def test_the_crisis_line_follows_the_country_of_the_time_zone(zone, country, number):
-    found = safety.crisis_help(zone)
+    found = crisis_help(zone)
     assert found.country == country
     assert found.line is not None and number in found.line.numbers
 
 
 @pytest.mark.parametrize("zone", [None, "UTC", "Asia/Tokyo", "Not/AZone"])
 def test_without_a_known_line_the_international_directory_is_named(zone):
-    found = safety.crisis_help(zone)
+    found = crisis_help(zone)
     assert found.line is None
     assert found.directory_url == "https://findahelpline.com"
 

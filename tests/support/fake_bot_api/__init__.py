@@ -29,30 +29,14 @@ Error descriptions follow Telegram's wording where it is known; parse-error deta
 approximations of Telegram's.
 
 The package, by concern: ``api`` (the FakeBotAPI facade, wiring the rest), ``server`` (HTTP
-and routing), ``wire`` (request decoding, error answers), ``records`` (calls, messages, files),
-``chats``, ``files``, ``photos``, the methods by Bot API area (``sending``, ``editing``,
-``bot_settings``, ``updates``, ``webhook``), ``validation`` (what Telegram rejects), ``faults``,
-``users`` (simulated users), and the test-facing helpers (``actions``, ``inspection``,
-``waiting``, with ``changes`` waking waiters).
+and routing), ``wire`` (request decoding, error answers), ``records`` (the recorded call,
+message, file and user types), ``calls`` (the call log), ``chats``, ``files``, ``photos``, the
+methods by Bot API area (``sending``, ``editing``, ``bot_settings``, ``updates``, ``webhook``),
+``validation`` (what Telegram rejects), ``faults``, ``users`` (simulated users), and the
+test-facing helpers (``actions``, ``inspection``, ``waiting``, with ``changes`` waking waiters).
 """
 
 from tests.support.fake_bot_api.api import DEFAULT_TOKEN, FakeBotAPI
-from tests.support.fake_bot_api.faults import Fault
-from tests.support.fake_bot_api.records import (
-    Call,
-    FakeUser,
-    SentMessage,
-    StoredFile,
-    UploadedFile,
-)
+from tests.support.fake_bot_api.records import Call, FakeUser
 
-__all__ = [
-    "DEFAULT_TOKEN",
-    "Call",
-    "FakeBotAPI",
-    "FakeUser",
-    "Fault",
-    "SentMessage",
-    "StoredFile",
-    "UploadedFile",
-]
+__all__ = ["DEFAULT_TOKEN", "Call", "FakeBotAPI", "FakeUser"]

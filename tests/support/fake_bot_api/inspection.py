@@ -42,11 +42,6 @@ class Inspection:
         return self._webhook.url
 
     @property
-    def webhook_secret(self) -> str | None:
-        """The secret token of the last setWebhook."""
-        return self._webhook.secret
-
-    @property
     def rate_limit_violations(self) -> int:
         """How many requests the rate limit (set_rate_limit) refused."""
         return self._faults.rate_limit_violations
