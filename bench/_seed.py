@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from diarybot.domain.entries import Entry, Source, Technique, new_id
 from diarybot.domain.people import Profile
 from diarybot.storage.atomic import FILE_MODE, ensure_private_dir, open_db
-from diarybot.storage.diary_file import DIARY_FILE, ENTRIES_TABLE
+from diarybot.storage.diary_layout import DIARY_FILE, ENTRIES_TABLE
 from diarybot.storage.folders import run_inline
 from diarybot.storage.store import Store
 

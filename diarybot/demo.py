@@ -16,9 +16,9 @@ from charts.sample import SAMPLE_TZ, SAMPLES, render_samples, synthetic_entries
 from diarybot.domain.daily_items import Region
 from diarybot.domain.digest import PatientWeek, digest_period
 from diarybot.domain.entries import Entry, Source, Technique
-from diarybot.domain.figures import period_figures
 from diarybot.domain.item_figures import item_figures
 from diarybot.domain.localtime import local_date
+from diarybot.domain.period_figures import period_figures
 from diarybot.domain.treatments import Kind, TreatmentEvent, response
 from diarybot.reports.content import Extras, report_sections
 from diarybot.reports.csv_file import entries_csv

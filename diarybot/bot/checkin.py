@@ -14,7 +14,7 @@ from datetime import timedelta
 from telegram import Message, Update
 
 from diarybot import texts
-from diarybot.bot import button_data, flare_messages, keyboards, reminders
+from diarybot.bot import button_data, flare_messages, keyboard_shapes, reminders
 from diarybot.bot.checkin_steps import question_after, saved_line
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.diary_entries import make_entry, message_entry_id, store_continuations
@@ -154,7 +154,7 @@ async def _offer_yesterday(update: Update, context: BotContext, profile: Profile
     await reply(
         update,
         words.ask_yesterday().format(day=texts.short_date(day), time=texts.format_time(at.time())),
-        reply_markup=keyboards.rating_keyboard(
+        reply_markup=keyboard_shapes.rating_keyboard(
             button_data.LOG_YESTERDAY, new_id(), skippable=False
         ),
     )

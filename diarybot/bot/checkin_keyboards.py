@@ -17,7 +17,7 @@ from diarybot.bot.button_data import (
     TECHNIQUES_NONE,
     TOGGLE,
 )
-from diarybot.bot.keyboards import rating_keyboard
+from diarybot.bot.keyboard_shapes import rating_keyboard
 from diarybot.domain.entries import Entry, Technique
 from diarybot.texts import medications as med_texts
 from diarybot.texts import words

@@ -7,7 +7,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from diarybot import texts
-from diarybot.bot import button_data, checkin_keyboards, keyboards
+from diarybot.bot import button_data, checkin_keyboards, keyboard_shapes
 from diarybot.domain.daily_items import DailyItem, Region, next_item
 from diarybot.domain.entries import Entry
 from diarybot.domain.localtime import zone
@@ -50,7 +50,7 @@ def techniques_question(profile: Profile, entry: Entry) -> Question:
 
 def rating_keyboard(entry_id: str, item: DailyItem) -> InlineKeyboardMarkup:
     """0–10 for sleep quality or mood, with Skip: one tap either way."""
-    return keyboards.rating_keyboard(f"{button_data.ITEM_RATING}:{entry_id}", item.value)
+    return keyboard_shapes.rating_keyboard(f"{button_data.ITEM_RATING}:{entry_id}", item.value)
 
 
 def regions_keyboard(

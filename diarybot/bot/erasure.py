@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards, specialist_linking
+from diarybot.bot import button_data, keyboard_shapes, specialist_linking
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.domain.localtime import zone
@@ -18,7 +18,7 @@ async def delete_command(update: Update, _context: BotContext) -> None:
     """/delete asks before erasing anything, and offers to send everything first."""
     if patient_id(update) is None:
         return
-    markup = keyboards.erase_keyboard(offer_everything=True)
+    markup = keyboard_shapes.erase_keyboard(offer_everything=True)
     await reply(update, erasure_texts.delete_confirm(), reply_markup=markup)
 
 
@@ -33,7 +33,7 @@ async def send_everything_button(update: Update, context: BotContext) -> None:
     entries = await svc.store.diary.entries(user_id) if profile is not None else []
     # The question moves below the files: the old one keeps only its text.
     await edit(press.query, erasure_texts.delete_confirm())
-    markup = keyboards.erase_keyboard(offer_everything=False)
+    markup = keyboard_shapes.erase_keyboard(offer_everything=False)
     if profile is None or not entries:
         await reply(update, erasure_texts.nothing_to_send(), reply_markup=markup)
         return

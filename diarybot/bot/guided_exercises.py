@@ -16,7 +16,7 @@ from telegram.error import BadRequest, Forbidden
 from telegram.ext import JobQueue
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards
+from diarybot.bot import button_data, keyboard_shapes
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.entries import new_id
@@ -71,7 +71,7 @@ async def relax_command(update: Update, context: BotContext) -> None:
     await reply(
         update,
         guided.ask_pain_before(),
-        reply_markup=keyboards.rating_keyboard(button_data.EX_BEFORE, session.id),
+        reply_markup=keyboard_shapes.rating_keyboard(button_data.EX_BEFORE, session.id),
     )
 
 
@@ -85,7 +85,7 @@ async def pattern_button(update: Update, context: BotContext) -> None:
     await edit(
         query,
         guided.ask_pain_before(),
-        keyboards.rating_keyboard(button_data.EX_BEFORE, session.id),
+        keyboard_shapes.rating_keyboard(button_data.EX_BEFORE, session.id),
     )
 
 
@@ -189,7 +189,7 @@ async def next_step(context: BotContext) -> None:
     await context.bot.send_message(
         user_id,
         guided.ask_pain_after(),
-        reply_markup=keyboards.rating_keyboard(button_data.EX_AFTER, session.id),
+        reply_markup=keyboard_shapes.rating_keyboard(button_data.EX_AFTER, session.id),
     )
 
 

@@ -15,7 +15,7 @@ from diarybot.bot import (
     button_data,
     checkin_keyboards,
     diary_entries,
-    keyboards,
+    keyboard_shapes,
     treatment_history,
 )
 from diarybot.bot.context import Awaiting, BotContext
@@ -147,7 +147,9 @@ async def edit_button(update: Update, context: BotContext) -> None:
     line = describe(entry, profile.timezone)
     if kind == button_data.HISTORY_SCORE:
         markup = back_to_entry(
-            keyboards.rating_keyboard(button_data.HISTORY_SET_SCORE, entry.id, skippable=False),
+            keyboard_shapes.rating_keyboard(
+                button_data.HISTORY_SET_SCORE, entry.id, skippable=False
+            ),
             entry.id,
         )
         await edit(press.query, words.ask_new_score().format(line=line), markup)
@@ -160,7 +162,7 @@ async def edit_button(update: Update, context: BotContext) -> None:
     else:
         yes = f"{button_data.HISTORY_REMOVE_YES}:{entry.id}"
         no = f"{button_data.HISTORY_ENTRY}:{entry.id}"
-        markup = keyboards.confirm_keyboard(texts.button_yes_remove(), yes, no)
+        markup = keyboard_shapes.confirm_keyboard(texts.button_yes_remove(), yes, no)
         await edit(press.query, words.remove_confirm().format(line=line), markup)
 
 

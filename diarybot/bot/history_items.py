@@ -13,7 +13,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards
+from diarybot.bot import button_data, keyboard_shapes
 from diarybot.bot.checkin_steps import regions_keyboard
 from diarybot.bot.context import BotContext
 from diarybot.bot.history import describe, show_entry
@@ -63,7 +63,7 @@ async def item_button(update: Update, context: BotContext) -> None:
         return
     ask = item_texts.ask_sleep() if item is DailyItem.SLEEP else item_texts.ask_mood()
     prefix = f"{button_data.HISTORY_ITEM_RATING}:{entry.id}"
-    markup = keyboards.rating_keyboard(prefix, item.value, skippable=False)
+    markup = keyboard_shapes.rating_keyboard(prefix, item.value, skippable=False)
     await edit(press.query, ask.format(saved=line), back_to_entry(markup, entry.id))
 
 

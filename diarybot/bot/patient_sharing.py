@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards, sharing_keyboards, specialist_linking
+from diarybot.bot import button_data, keyboard_shapes, sharing_keyboards, specialist_linking
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.people import Profile, ShareLevel, Specialist
@@ -29,7 +29,7 @@ async def share_command(update: Update, context: BotContext) -> None:
         await reply(
             update,
             st.ask_report_name().format(name=name),
-            reply_markup=keyboards.single_button(
+            reply_markup=keyboard_shapes.single_button(
                 st.button_keep_name().format(name=name[:40]), button_data.KEEP_NAME
             ),
         )
@@ -72,7 +72,7 @@ async def _ask_reference(update: Update, context: BotContext) -> None:
     await reply(
         update,
         st.ask_report_reference(),
-        reply_markup=keyboards.single_button(
+        reply_markup=keyboard_shapes.single_button(
             st.button_skip_reference(), button_data.SKIP_REFERENCE
         ),
     )
@@ -126,7 +126,7 @@ async def sharing_command(update: Update, context: BotContext) -> None:
         for link in links
     ]
     lines += [texts.sharing_pending().format(who=link.who) for link in pending]
-    markup = keyboards.buttons_keyboard(
+    markup = keyboard_shapes.buttons_keyboard(
         [
             (
                 st.button_change().format(name=lk.name),

@@ -11,7 +11,7 @@ from datetime import datetime
 from telegram import Bot, InlineKeyboardMarkup, Update
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards
+from diarybot.bot import button_data, keyboard_shapes
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.command_words import read_switch
@@ -61,7 +61,7 @@ async def ask_if_due(bot: Bot, svc: Services, profile: Profile) -> None:
 
 
 def _item_keyboard(response_id: str, item: str) -> InlineKeyboardMarkup:
-    return keyboards.rating_keyboard(
+    return keyboard_shapes.rating_keyboard(
         f"{button_data.PEG}", f"{response_id}:{item}", skippable=False
     )
 

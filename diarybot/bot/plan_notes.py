@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
 
-from diarybot.bot import button_data, keyboards
+from diarybot.bot import button_data, keyboard_shapes
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import patient_id, pressed, reply
 from diarybot.bot.specialist_delivery import still_shared
@@ -37,7 +37,7 @@ async def plan_command(update: Update, context: BotContext) -> None:
             ((p.user_id, display_name(p)) for p in patients), key=lambda p: p[1].lower()
         )
         buttons = [(name, f"{button_data.PLAN_FOR}:{pid}") for pid, name in people[:90]]
-        await reply(update, st.plan_pick(), reply_markup=keyboards.buttons_keyboard(buttons))
+        await reply(update, st.plan_pick(), reply_markup=keyboard_shapes.buttons_keyboard(buttons))
     if not plans and not patients:
         is_patient = await store.profiles.get(user_id) is not None
         await reply(update, st.plan_none() if is_patient else st.plan_nobody())
@@ -46,8 +46,10 @@ async def plan_command(update: Update, context: BotContext) -> None:
 def _switch(shown: bool) -> InlineKeyboardMarkup:
     """The button that turns the plan line in the patient's reminders off (or back on)."""
     if shown:
-        return keyboards.single_button(plan_texts.hide_in_reminders(), button_data.PLAN_LINE_OFF)
-    return keyboards.single_button(plan_texts.show_in_reminders(), button_data.PLAN_LINE_ON)
+        return keyboard_shapes.single_button(
+            plan_texts.hide_in_reminders(), button_data.PLAN_LINE_OFF
+        )
+    return keyboard_shapes.single_button(plan_texts.show_in_reminders(), button_data.PLAN_LINE_ON)
 
 
 async def plan_in_reminders_button(update: Update, context: BotContext) -> None:

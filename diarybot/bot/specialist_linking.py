@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards, settings_keyboards, sharing_keyboards
+from diarybot.bot import button_data, keyboard_shapes, settings_keyboards, sharing_keyboards
 from diarybot.bot.context import BotContext
 from diarybot.bot.digest_settings import digest_words, schedule_digest
 from diarybot.bot.replies import patient_id, reply
@@ -73,7 +73,7 @@ async def specialist_welcome(update: Update) -> None:
     await reply(
         update,
         st.specialist_welcome().format(commands=st.command_lines(st.specialist_commands())),
-        reply_markup=keyboards.single_button(st.button_own_diary(), button_data.OWN_DIARY),
+        reply_markup=keyboard_shapes.single_button(st.button_own_diary(), button_data.OWN_DIARY),
     )
 
 

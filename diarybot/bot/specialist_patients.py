@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from telegram import InlineKeyboardMarkup, Update
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards, sharing_keyboards
+from diarybot.bot import button_data, keyboard_shapes, sharing_keyboards
 from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import edit, patient_id, pressed, reply
 from diarybot.bot.report_delivery import build_report, in_background
@@ -143,7 +143,7 @@ async def send_summary(context: BotContext, specialist_id: int, profile: Profile
         await context.bot.send_message(specialist_id, text)
         return
     markup = (
-        keyboards.single_button(
+        keyboard_shapes.single_button(
             st.button_data_files(), f"{button_data.DATA_FILES}:{profile.user_id}"
         )
         if link.level.with_files

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from diarybot import texts
-from diarybot.bot import button_data, keyboards
+from diarybot.bot import button_data, keyboard_shapes
 from diarybot.bot.context import BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
 from diarybot.domain.localtime import zone
@@ -23,7 +23,7 @@ async def undo_command(update: Update, context: BotContext) -> None:
         return
     last = entries[-1]
     line = texts.entry_line(last, last.recorded_at.astimezone(zone(profile.timezone)))
-    markup = keyboards.confirm_keyboard(
+    markup = keyboard_shapes.confirm_keyboard(
         texts.button_yes_remove(), f"{button_data.UNDO_YES}:{last.id}", button_data.UNDO_NO
     )
     await reply(update, texts.undo_confirm().format(entry=line), reply_markup=markup)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.figures import PeriodFigures, period_figures
 from diarybot.domain.peg_score import peg_trend
+from diarybot.domain.period_figures import PeriodFigures, period_figures
 from diarybot.domain.practice import PegResponse
 from diarybot.domain.treatments import TreatmentEvent
 

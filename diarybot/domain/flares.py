@@ -1,6 +1,6 @@
 """Is today a flare, and what helped before? (pure)
 
-The thresholds are those of the specialist figures (`flare_rules`: FLARE_HIGH_SCORE on two
+The thresholds are those of the specialist figures (`flare_definition`: FLARE_HIGH_SCORE on two
 consecutive days, or FLARE_JUMP_POINTS above the mean of the previous FLARE_BASELINE_DAYS days,
 which needs FLARE_BASELINE_MIN_DAYS logged), so the patient's message and the report agree.
 Today is judged by its highest score so far: the message should come when the high score does.
@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from diarybot.domain.entries import Entry, Technique
-from diarybot.domain.figures import period_figures
-from diarybot.domain.flare_rules import (
+from diarybot.domain.flare_definition import (
     FLARE_BASELINE_DAYS,
     FLARE_BASELINE_MIN_DAYS,
     FLARE_HIGH_SCORE,
     FLARE_JUMP_POINTS,
 )
+from diarybot.domain.period_figures import period_figures
 
 HELPFUL_LOOKBACK_DAYS = 60
 

@@ -1,5 +1,5 @@
 """A diary's scores grouped by the patient's local day: the unit every figure of a period is
-taken over (pure; see `diarybot.domain.figures` for the definitions)."""
+taken over (pure; see `diarybot.domain.period_figures` for the definitions)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.figures import PeriodFigures
+from diarybot.domain.period_figures import PeriodFigures
 from diarybot.reports.pdf_document import ReportPDF, room_for_bidi
 from diarybot.reports.pdf_entries import entries_table
 from diarybot.reports.pdf_summary import summary_page

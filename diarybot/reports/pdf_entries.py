@@ -16,7 +16,7 @@ from fpdf.enums import Align, TableBordersLayout, TableCellFillMode
 from fpdf.table import Row
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.figures import HIGH_PAIN_SCORE
+from diarybot.domain.period_figures import HIGH_PAIN_SCORE
 from diarybot.reports.pdf_document import (
     FONT,
     HEADING_FILL,

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 
-from diarybot.domain.figures import PeriodFigures
 from diarybot.domain.flares import flare_runs
+from diarybot.domain.period_figures import PeriodFigures
 from diarybot.reports.pdf_document import (
     BODY_PT,
     FONT,

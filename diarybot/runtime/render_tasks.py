@@ -26,7 +26,7 @@ from diarybot.domain.entries import Entry, entries_between, scored
 from diarybot.domain.people import Profile
 from diarybot.domain.treatments import TreatmentEvent, in_period
 from diarybot.storage.atomic import StorageError, parse_file
-from diarybot.storage.diary_file import ENTRIES_TABLE
+from diarybot.storage.diary_layout import ENTRIES_TABLE
 from diarybot.storage.treatments import events_from_tables
 from diarybot.texts import treatments as treatment_texts
 from diarybot.texts.chart import chart_labels

@@ -13,9 +13,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.figures import period_figures
 from diarybot.domain.localtime import local_date
 from diarybot.domain.people import Profile
+from diarybot.domain.period_figures import period_figures
 from diarybot.domain.practice import PegResponse
 from diarybot.domain.treatments import TreatmentEvent, response
 from diarybot.reports.content import (

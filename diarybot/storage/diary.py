@@ -1,6 +1,6 @@
 """The diary itself (`diary.json`): entries, read and written here; corrections with their
 audit trail (`diary_corrections.py`) and guided exercise sessions and weekly PEG answers
-(`diary_practice.py`) composed in; where each lives in the file is `diary_file.py`."""
+(`diary_practice.py`) composed in; where each lives in the file is `diary_layout.py`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from diarybot.domain.corrections import Correction
 from diarybot.domain.entries import Entry, entries_between
 from diarybot.domain.practice import ExerciseSession, PegResponse
 from diarybot.storage.diary_corrections import DiaryCorrections
-from diarybot.storage.diary_file import DIARY_FILE, ENTRIES_TABLE, entry_doc_id, find_entry
+from diarybot.storage.diary_layout import DIARY_FILE, ENTRIES_TABLE, entry_doc_id, find_entry
 from diarybot.storage.diary_practice import PracticeRecords
 from diarybot.storage.folders import PatientFolders
 

@@ -11,7 +11,7 @@ from tinydb import TinyDB
 
 from diarybot.domain.corrections import Correction, changes_between, removal
 from diarybot.domain.entries import Entry
-from diarybot.storage.diary_file import CORRECTIONS_TABLE, DIARY_FILE, ENTRIES_TABLE, find_entry
+from diarybot.storage.diary_layout import CORRECTIONS_TABLE, DIARY_FILE, ENTRIES_TABLE, find_entry
 from diarybot.storage.folders import PatientFolders
 
 T = TypeVar("T")

@@ -8,7 +8,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from diarybot.domain.practice import ExerciseSession, PegResponse
-from diarybot.storage.diary_file import DIARY_FILE, PEG_TABLE, SESSIONS_TABLE
+from diarybot.storage.diary_layout import DIARY_FILE, PEG_TABLE, SESSIONS_TABLE
 from diarybot.storage.folders import PatientFolders
 
 

@@ -31,7 +31,7 @@ from diarybot.storage.atomic import (
     UnsupportedSchemaError,
     parse_file,
 )
-from diarybot.storage.diary_file import DIARY_FILE, ENTRIES_TABLE
+from diarybot.storage.diary_layout import DIARY_FILE, ENTRIES_TABLE
 from diarybot.storage.folders import PATIENTS_DIR
 from diarybot.storage.profiles import PROFILE_FILE
 from diarybot.storage.share_codes import CODES_FILE

@@ -12,7 +12,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from diarybot.domain.treatments import TreatmentEvent
-from diarybot.storage.diary_file import DIARY_FILE
+from diarybot.storage.diary_layout import DIARY_FILE
 from diarybot.storage.folders import PatientFolders
 
 TREATMENTS_TABLE = "treatments"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from diarybot.domain.digest import DigestRow
-from diarybot.domain.figures import HIGH_PAIN_SCORE
+from diarybot.domain.period_figures import HIGH_PAIN_SCORE
 from diarybot.texts import report_formats as rf
 from diarybot.texts.argument_words import with_argument_words
 from diarybot.texts.i18n import _

@@ -3,13 +3,13 @@ they are computed (the definitions paragraph)."""
 
 from __future__ import annotations
 
-from diarybot.domain.figures import HIGH_PAIN_SCORE, PeriodFigures
-from diarybot.domain.flare_rules import (
+from diarybot.domain.flare_definition import (
     FLARE_BASELINE_DAYS,
     FLARE_BASELINE_MIN_DAYS,
     FLARE_HIGH_SCORE,
     FLARE_JUMP_POINTS,
 )
+from diarybot.domain.period_figures import HIGH_PAIN_SCORE, PeriodFigures
 from diarybot.domain.trend_figures import (
     IMPORTANT_CHANGE_FRACTION,
     IMPORTANT_CHANGE_POINTS,

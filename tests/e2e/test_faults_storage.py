@@ -22,7 +22,7 @@ from diarybot.domain.people import Profile
 from diarybot.runtime.rate_limit import PatientRateLimiter
 from diarybot.runtime.update_order import MAX_PENDING_PER_USER
 from diarybot.storage import atomic as storage
-from diarybot.storage.diary_file import DIARY_FILE
+from diarybot.storage.diary_layout import DIARY_FILE
 from diarybot.storage.profiles import PROFILE_FILE
 from tests.conftest import Clock, Harness, running_bot
 from tests.support.disk import DiskFiles

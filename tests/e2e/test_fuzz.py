@@ -31,7 +31,7 @@ from diarybot.domain import safety
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, NOTE_MAX_CHARS
 from diarybot.domain.free_text import continuation_id
 from diarybot.domain.parsing import normalize_timezone
-from diarybot.storage.diary_file import DIARY_FILE
+from diarybot.storage.diary_layout import DIARY_FILE
 from diarybot.texts import words
 from diarybot.texts.safety import nothing_sent
 from tests.conftest import Harness

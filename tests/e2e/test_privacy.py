@@ -29,7 +29,7 @@ from diarybot.bot.context import UserState
 from diarybot.domain.entries import Technique
 from diarybot.domain.people import Profile
 from diarybot.runtime import logs
-from diarybot.storage.diary_file import DIARY_FILE
+from diarybot.storage.diary_layout import DIARY_FILE
 from diarybot.texts import specialist as st
 from tests.conftest import Clock, Harness, running_bot
 from tests.support.disk import DiskFiles

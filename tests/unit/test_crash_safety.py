@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import IO
 
-from diarybot.storage.diary_file import DIARY_FILE
+from diarybot.storage.diary_layout import DIARY_FILE
 from tests.support.disk import DiskFiles
 
 # CI runs a few rounds; DIARYBOT_CRASH_ROUNDS=50 (and DIARYBOT_CRASH_WRITES=1000) for the long run.

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diarybot.domain.entries import Entry, Technique
-from diarybot.domain.figures import period_figures
+from diarybot.domain.period_figures import period_figures
 from diarybot.texts import report as report_texts
 
 BERLIN = ZoneInfo("Europe/Berlin")

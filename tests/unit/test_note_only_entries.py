@@ -10,8 +10,8 @@ from fhir.resources.R4B.bundle import Bundle
 from pypdf import PdfReader
 
 from diarybot.domain.entries import Entry, Source
-from diarybot.domain.figures import period_figures
 from diarybot.domain.flares import flare_today
+from diarybot.domain.period_figures import period_figures
 from diarybot.reports.csv_file import entries_csv, parse_entries_csv
 from diarybot.reports.fhir import fhir_bundle
 from diarybot.reports.fhir_codes import DATA_ABSENT_CODE

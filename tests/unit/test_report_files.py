@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 
 from diarybot.domain.entries import Entry, Source, Technique
-from diarybot.domain.figures import period_figures
+from diarybot.domain.period_figures import period_figures
 from diarybot.reports.csv_file import COLUMNS, entries_csv, header_row, parse_entries_csv
 from diarybot.reports.fhir import fhir_bundle, fhir_json
 from diarybot.reports.fhir_codes import COPING_SYSTEM, DIARY_SYSTEM, observation_uuid

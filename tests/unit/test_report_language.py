@@ -18,8 +18,8 @@ from pypdf import PdfReader
 
 from diarybot.domain.digest import PatientWeek
 from diarybot.domain.entries import Entry, Technique
-from diarybot.domain.figures import period_figures
 from diarybot.domain.people import Profile
+from diarybot.domain.period_figures import period_figures
 from diarybot.reports.content import Extras
 from diarybot.reports.csv_file import COLUMNS, entries_csv, header_row, parse_entries_csv
 from diarybot.runtime import render_tasks, report_tasks

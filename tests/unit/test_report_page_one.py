@@ -21,8 +21,8 @@ from pypdf.generic import DictionaryObject
 from charts import render_trend
 from diarybot.demo import demo_entries
 from diarybot.domain.entries import Entry, Technique
-from diarybot.domain.figures import period_figures
 from diarybot.domain.flares import flare_runs
+from diarybot.domain.period_figures import period_figures
 from diarybot.reports.pdf import pdf_report
 from diarybot.runtime.render_tasks import chart_entries
 

@@ -15,7 +15,7 @@ from diarybot.domain.entries import Entry, Technique
 from diarybot.domain.people import Profile
 from diarybot.storage import atomic as storage
 from diarybot.storage.atomic import SCHEMA_VERSION, atomic_write_bytes
-from diarybot.storage.diary_file import DIARY_FILE
+from diarybot.storage.diary_layout import DIARY_FILE
 from diarybot.storage.folders import run_inline
 from diarybot.storage.profiles import PROFILE_FILE
 from diarybot.storage.store import Store

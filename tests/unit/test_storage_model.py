@@ -38,7 +38,7 @@ from hypothesis.stateful import (
 from diarybot.domain.entries import NOTE_MAX_CHARS, Entry, Source, Technique
 from diarybot.domain.people import Profile
 from diarybot.storage import atomic as storage
-from diarybot.storage.diary_file import DIARY_FILE
+from diarybot.storage.diary_layout import DIARY_FILE
 from tests.support.disk import DiskFiles
 from tests.support.disk_faults import fail_once
 

@@ -10,8 +10,8 @@ Every figure is defined so that a pain specialist can say exactly what it means:
 * *Worst* and *least* are single scores: one bad moment is clinically relevant on its own.
 
 The clinical thresholds are named constants, each with its source, beside the rule that uses
-them (`flare_rules`, `trend_figures`, `technique_figures`, and `HIGH_PAIN_SCORE` here), so that
-changing one (after clinical sign-off) is a one-line edit.
+them (`flare_definition`, `trend_figures`, `technique_figures`, and `HIGH_PAIN_SCORE` here), so
+that changing one (after clinical sign-off) is a one-line edit.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.flare_rules import in_flare
+from diarybot.domain.flare_definition import in_flare
 from diarybot.domain.logged_days import by_day, mean_or_none
 from diarybot.domain.technique_figures import TechniqueFigures, figures_per_technique
 from diarybot.domain.trend_figures import Change, Trend, change_of, trend_of
