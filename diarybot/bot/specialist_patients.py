@@ -15,11 +15,11 @@ from telegram import InlineKeyboardMarkup, Update
 from diarybot import texts
 from diarybot.bot import button_data, keyboard_shapes, sharing_keyboards
 from diarybot.bot.context import BotContext, Services
-from diarybot.bot.replies import edit, patient_id, pressed, reply
+from diarybot.bot.replies import Pressed, edit, patient_id, pressed, reply
 from diarybot.bot.report_delivery import build_report, in_background
 from diarybot.bot.specialist_delivery import consented_report, send_document, still_shared
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.people import Profile
+from diarybot.domain.people import Link, Profile
 from diarybot.reports.content import display_name
 from diarybot.texts import fairness
 from diarybot.texts import specialist as st
@@ -88,17 +88,26 @@ def _people(patients: list[Profile]) -> list[tuple[int, str]]:
     return [(p.user_id, display_name(p)) for p in patients]
 
 
-async def summary_button(update: Update, context: BotContext) -> None:
-    """A patient picked for a report: checked against the patient's consent, then sent."""
-    press = await pressed(update)
-    if press is None:
-        return
+async def _shared_patient(context: BotContext, press: Pressed) -> tuple[Profile, Link] | None:
+    """The patient a specialist's button names, with the link as the patient's file says it
+    now; None (and the specialist told so) when the patient is gone or no longer shares."""
     svc = context.services
     target = int(press.callback.args[0])
     profile = await svc.store.profiles.get(target)
-    if profile is None or await still_shared(svc, target, press.user_id) is None:
+    link = await still_shared(svc, target, press.user_id) if profile else None
+    if profile is None or link is None:
         await context.bot.send_message(press.user_id, st.not_available())
+        return None
+    return profile, link
+
+
+async def summary_button(update: Update, context: BotContext) -> None:
+    """A patient picked for a report: checked against the patient's consent, then sent."""
+    press = await pressed(update)
+    shared = await _shared_patient(context, press) if press else None
+    if press is None or shared is None:
         return
+    profile, _link = shared
     # One render in flight per specialist, within the render time limit (issue #12 item 2).
     too_long = fairness.summary_too_long().format(name=display_name(profile))
     await in_background(
@@ -169,15 +178,11 @@ async def _last_logged(svc: Services, user_id: int) -> date | None:
 async def data_files_button(update: Update, context: BotContext) -> None:
     """The specialist asks for the CSV and FHIR files: only when the patient shares them."""
     press = await pressed(update)
-    if press is None:
+    shared = await _shared_patient(context, press) if press else None
+    if press is None or shared is None:
         return
-    svc = context.services
-    target = int(press.callback.args[0])
-    profile = await svc.store.profiles.get(target)
-    link = await still_shared(svc, target, press.user_id) if profile else None
-    if profile is None or link is None:
-        await context.bot.send_message(press.user_id, st.not_available())
-        return
+    profile, link = shared
+    svc, target = context.services, profile.user_id
     if not link.level.with_files:
         await context.bot.send_message(
             press.user_id, st.files_not_shared().format(name=display_name(profile))

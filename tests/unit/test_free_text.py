@@ -7,13 +7,13 @@ from hypothesis import strategies as st
 from diarybot.domain.entries import NOTE_MAX_CHARS
 from diarybot.domain.folding import fold
 from diarybot.domain.free_text import (
-    NUMBER_WORDS,
     ScoredText,
     is_bad_number,
     read_score_and_note,
     read_score_word,
     split_note,
 )
+from diarybot.domain.number_words import NUMBER_WORDS
 from diarybot.texts.i18n import LANGUAGES
 
 

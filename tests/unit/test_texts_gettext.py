@@ -60,7 +60,6 @@ SINKS = frozenset(
         "single_button",
         "confirm_keyboard",
         "buttons_keyboard",
-        "people_keyboard",
         "paged_people_keyboard",
         "format",
     }
