@@ -12,6 +12,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 from tests.support.fake_bot_api import Call, FakeBotAPI
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -123,3 +125,9 @@ class CallScanner:
         calls = self.api.calls[self.index :]
         self.index += len(calls)
         return calls
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    """CPU time of a bot process, all its threads, user and system."""
+    times = process.cpu_times()
+    return times.user + times.system

@@ -26,7 +26,7 @@ import aiohttp
 import psutil
 from prometheus_client.parser import text_string_to_metric_families
 
-from bench._process import BotFailedError, bot_command, spawned
+from bench._process import BotFailedError, bot_command, cpu_seconds, spawned
 from bench._seed import done_today, fast_writes, fresh_copy, onboarded_profile, write_profiles
 from bench._stats import median, percentile, progress, ratio
 from bench._traffic import Traffic, send_burst, send_paced
@@ -84,10 +84,10 @@ async def _session(data_dir: Path, log: Path, plan: dict[str, float], *, metered
                 traffic.send_log(user)
             await traffic.drain(120)
             cpu = psutil.Process(bot.process.pid)
-            before = _cpu_seconds(cpu)
+            before = cpu_seconds(cpu)
             burst = int(plan["burst"])
             figures = {"throughput": await send_burst(traffic, users, burst)}
-            figures["cpu_us_per_update"] = (_cpu_seconds(cpu) - before) / burst * 1e6
+            figures["cpu_us_per_update"] = (cpu_seconds(cpu) - before) / burst * 1e6
             await send_paced(traffic, users, plan["rate"], plan["paced_seconds"])
             figures["p50_ms"] = percentile(traffic.latencies, 50) * 1000
             figures["p99_ms"] = percentile(traffic.latencies, 99) * 1000
@@ -97,11 +97,6 @@ async def _session(data_dir: Path, log: Path, plan: dict[str, float], *, metered
                     raise BotFailedError(f"/metrics counted {counted} of {traffic.sent} /log")
                 figures["counted_ratio"] = counted / traffic.sent
     return figures
-
-
-def _cpu_seconds(process: psutil.Process) -> float:
-    times = process.cpu_times()
-    return times.user + times.system
 
 
 def _recording_us() -> float:

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 import psutil
 
 from bench import _against
-from bench._process import BotFailedError, bot_command, spawned
+from bench._process import BotFailedError, bot_command, cpu_seconds, spawned
 from bench._seed import (
     done_today,
     entries_for,
@@ -125,9 +125,9 @@ async def _session(bot: Bot, data_dir: Path, log: Path, plan: Plan) -> dict[str,
                 traffic.send_log(user)
             await traffic.drain(120)
             cpu = psutil.Process(bot_process.process.pid)
-            cpu_before = _cpu_seconds(cpu)
+            cpu_before = cpu_seconds(cpu)
             figures = {"throughput": await send_burst(traffic, users, plan.burst)}
-            figures["cpu_ms_per_update"] = (_cpu_seconds(cpu) - cpu_before) / plan.burst * 1000
+            figures["cpu_ms_per_update"] = (cpu_seconds(cpu) - cpu_before) / plan.burst * 1000
             await send_paced(traffic, users, plan.rate, plan.paced_seconds)
             figures["p50_ms"] = percentile(traffic.latencies, 50) * 1000
             figures["p99_ms"] = percentile(traffic.latencies, 99) * 1000
@@ -143,12 +143,6 @@ async def _session(bot: Bot, data_dir: Path, log: Path, plan: Plan) -> dict[str,
             if traffic.unexpected:
                 raise BotFailedError(f"{bot.name}: {traffic.unexpected} wrong replies to /log")
     return figures
-
-
-def _cpu_seconds(process: psutil.Process) -> float:
-    """CPU time of the bot process, all its threads, user and system."""
-    times = process.cpu_times()
-    return times.user + times.system
 
 
 async def _limited_session(data_dir: Path, log: Path, plan: Plan) -> float:

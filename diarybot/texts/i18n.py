@@ -86,7 +86,7 @@ def install(language: str, catalog: gettext.NullTranslations | None) -> None:
     """Serve ``catalog`` for ``language`` in this process (None: the compiled one again).
 
     For tests and tools: a pseudo-translation shows which words went through the catalog
-    before real translations exist (tests/support/pseudo_catalog.py).
+    before real translations exist (tests/support/pseudo_translations.py).
     """
     if catalog is None:
         _catalogs.pop(language, None)

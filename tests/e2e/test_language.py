@@ -1,7 +1,7 @@
 """Each person reads their own language (#15), end to end over the fake Bot API.
 
 No real translations exist yet, so every non-English catalog is a pseudo-translation here
-(tests/support/pseudo_languages.py): "«es» Hello". A reply without its person's mark, or with
+(tests/support/pseudo_translations.py): "«es» Hello". A reply without its person's mark, or with
 someone else's, is a text that did not go through the right catalog.
 """
 
@@ -27,7 +27,7 @@ from diarybot.runtime.render_tasks import warm_up
 from diarybot.texts import i18n
 from diarybot.texts import language as lt
 from diarybot.texts import specialist as st
-from tests.support import pseudo_languages as pseudo_catalog
+from tests.support import pseudo_translations as pseudo
 from tests.support.fake_bot_api import FakeUser
 from tests.support.sharing import share_code
 
@@ -42,7 +42,7 @@ def render_executor() -> Iterator[ProcessPoolExecutor]:
     pool = ProcessPoolExecutor(
         max_workers=2,
         mp_context=multiprocessing.get_context("forkserver"),
-        initializer=pseudo_catalog.install,
+        initializer=pseudo.install,
         initargs=(PSEUDO,),
     )
     # Load the drawing libraries now (as the bot's own pool does), not in a test's first render.
@@ -53,11 +53,9 @@ def render_executor() -> Iterator[ProcessPoolExecutor]:
 
 
 @pytest.fixture(autouse=True)
-def pseudo_catalogs() -> Iterator[None]:
+def pseudo_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pseudo catalogs in the bot's process, before it sets its command menus."""
-    pseudo_catalog.install(PSEUDO)
-    yield
-    pseudo_catalog.uninstall(PSEUDO)
+    pseudo.use(monkeypatch, pseudo.LanguageMarks, PSEUDO)
 
 
 def person(harness, user_id: int, name: str, language: str, **more) -> FakeUser:
@@ -134,7 +132,7 @@ async def test_command_menu_is_set_in_every_language(harness):
     ):
         own = dict(speaking(language, texts.commands))
         assert menus[code] == list(own.values())
-        assert all(d.startswith(pseudo_catalog.mark(language, "")) for d in own.values())
+        assert all(d.startswith(pseudo.language_mark(language, "")) for d in own.values())
         assert "yesterday" not in own["log"]
     assert "language" in [c["command"] for c in harness.api.commands(PRIVATE_CHATS, "")]
 

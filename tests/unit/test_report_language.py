@@ -30,7 +30,7 @@ from diarybot.texts import report as rt
 from diarybot.texts import report_page as rp
 from diarybot.texts.chart import chart_labels, cldr_template
 from diarybot.texts.i18n import speaking
-from tests.support.pseudo_letters import MARK, install, pseudo_catalog
+from tests.support.pseudo_translations import LOOK_ALIKE_MARK, LookAlikeLetters, use
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = date(2026, 11, 2)
@@ -98,7 +98,7 @@ def _unmarked_english(text: str, language: str) -> set[str]:
 
 
 def test_pdf_report_has_no_word_outside_the_catalog(monkeypatch):
-    pseudo_catalog(monkeypatch)
+    use(monkeypatch, LookAlikeLetters)
     with speaking("de"):
         files = _report()
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(files.pdf)).pages)
@@ -108,7 +108,7 @@ def test_pdf_report_has_no_word_outside_the_catalog(monkeypatch):
 
 
 def test_digest_pdf_has_no_word_outside_the_catalog(monkeypatch):
-    pseudo_catalog(monkeypatch)
+    use(monkeypatch, LookAlikeLetters)
     week = PatientWeek(7, PATIENT, "", BERLIN.key, tuple(_entries()[-7:]))
     quiet = PatientWeek(8, "Bo", "", BERLIN.key, ())
     with speaking("es"):
@@ -120,11 +120,11 @@ def test_digest_pdf_has_no_word_outside_the_catalog(monkeypatch):
 
 
 def test_csv_header_speaks_the_reader_language_and_reads_back_in_any(monkeypatch):
-    install(monkeypatch, ["de"])  # only "German" has a (pseudo) catalog
+    use(monkeypatch, LookAlikeLetters, ["de"])  # only "German" has a (pseudo) catalog
     with speaking("de"):
         data = entries_csv(_entries(), BERLIN)
     header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert all(cell.startswith(MARK) for cell in header), header
+    assert all(cell.startswith(LOOK_ALIKE_MARK) for cell in header), header
     assert _unmarked_english(" ".join(header), "de") == set()
     with speaking("en"):  # read by someone else, in another language
         rows = parse_entries_csv(data)
@@ -144,19 +144,19 @@ def test_csv_reads_back_the_bare_column_keys_and_rejects_other_headers():
 
 
 def test_fhir_texts_are_the_reader_language_but_codes_stay(monkeypatch):
-    pseudo_catalog(monkeypatch)
+    use(monkeypatch, LookAlikeLetters)
     with speaking("de"):
         bundle = json.loads(_report().fhir)
     observation = bundle["entry"][0]["resource"]
     coding = observation["code"]["coding"][0]
     assert (coding["code"], coding["display"].split(" ")[0]) == ("72514-3", "Pain")
-    assert observation["code"]["text"].startswith(MARK)
+    assert observation["code"]["text"].startswith(LOOK_ALIKE_MARK)
     assert observation["category"][0]["coding"][0]["code"] == "survey"
-    assert observation["category"][0]["text"].startswith(MARK)
+    assert observation["category"][0]["text"].startswith(LOOK_ALIKE_MARK)
 
 
 def test_every_chart_label_goes_through_the_catalog(monkeypatch):
-    pseudo_catalog(monkeypatch)
+    use(monkeypatch, LookAlikeLetters)
     with speaking("de"):
         labels = chart_labels(28)
         chart = render_tasks.chart(_entries(), BERLIN.key, START, END)
@@ -167,9 +167,9 @@ def test_every_chart_label_goes_through_the_catalog(monkeypatch):
         if field.name in cldr_fields:
             continue
         if field.name == "technique_names":
-            assert all(name.startswith(MARK) for name in value.values()), value
+            assert all(name.startswith(LOOK_ALIKE_MARK) for name in value.values()), value
         else:
-            assert value.startswith(MARK), (field.name, value)
+            assert value.startswith(LOOK_ALIKE_MARK), (field.name, value)
     assert labels.month_abbr[11] == "Dez." and labels.weekday_abbr[0] == "Mo"
     assert chart.png.startswith(b"\x89PNG")  # every pseudo letter has a glyph
 

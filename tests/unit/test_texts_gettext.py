@@ -37,7 +37,7 @@ from diarybot.domain.people import Profile
 from diarybot.texts import erasure, guided, i18n, safety, words
 from diarybot.texts import medications as med_texts
 from diarybot.texts import specialist as st
-from tests.support.pseudo_catalog import CLOSE, OPEN, mark, pseudo_language
+from tests.support.pseudo_translations import CLOSE, OPEN, WholeMessages, use, whole_message
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = [ROOT / "diarybot" / "bot", ROOT / "diarybot" / "runtime"]
@@ -526,18 +526,18 @@ def _chat_texts() -> dict[str, str]:
 
 
 def test_chat_texts_are_whole_messages_with_placeholders_filled(monkeypatch):
-    with pseudo_language(monkeypatch):
-        made = _chat_texts()
+    use(monkeypatch, WholeMessages)
+    made = _chat_texts()
     broken = {name: text for name, text in made.items() if not _whole(text)}
     assert broken == {}
 
 
 def test_the_whole_message_check_sees_a_glued_fragment(monkeypatch):
-    with pseudo_language(monkeypatch):
-        glued = texts.undo_done() + texts.undo_kept()
-        ahead = "(paused)" + texts.undo_kept()
-        inside = texts.undo_confirm().format(entry=texts.undo_kept())
-        unfilled = texts.undo_confirm()
+    use(monkeypatch, WholeMessages)
+    glued = texts.undo_done() + texts.undo_kept()
+    ahead = "(paused)" + texts.undo_kept()
+    inside = texts.undo_confirm().format(entry=texts.undo_kept())
+    unfilled = texts.undo_confirm()
     assert not _whole(glued)
     assert not _whole(ahead)
     assert _whole(inside)
@@ -556,25 +556,25 @@ def test_paragraph_and_list_texts_are_whole_in_each_part(monkeypatch):
         Medication("m1", "ibuprofen", Use.AS_NEEDED, date(2026, 11, 1)),
         Medication("m2", "pregabalin", Use.REGULAR, date(2026, 11, 1), date(2026, 11, 20)),
     )
-    with pseudo_language(monkeypatch):
-        crisis = safety.crisis_reply(
-            frozenset({Concern.SELF_HARM, Concern.MEDICAL_EMERGENCY}), help_, as_note=True
-        )
-        practice = guided.practice_lines(figures)
-        med_list = med_texts.list_text(medications).split("\n")
+    use(monkeypatch, WholeMessages)
+    crisis = safety.crisis_reply(
+        frozenset({Concern.SELF_HARM, Concern.MEDICAL_EMERGENCY}), help_, as_note=True
+    )
+    practice = guided.practice_lines(figures)
+    med_list = med_texts.list_text(medications).split("\n")
     assert all(_whole(paragraph) for paragraph in crisis.split("\n\n"))
     assert all(_whole(line) for line in practice)
-    assert mark("• {technique}: {sessions}").split("{")[0] in practice[0]
+    assert whole_message("• {technique}: {sessions}").split("{")[0] in practice[0]
     assert all(_whole(line) for line in med_list if line)
 
 
 def test_dates_in_chat_follow_the_language(monkeypatch):
     day = date(2026, 12, 1)
-    with pseudo_language(monkeypatch):
-        english = texts.short_date(day)
-        with i18n.speaking("de"):
-            german = texts.short_date(day)
-            line = texts.entry_line(_entry(), AT)
+    use(monkeypatch, WholeMessages)
+    english = texts.short_date(day)
+    with i18n.speaking("de"):
+        german = texts.short_date(day)
+        line = texts.entry_line(_entry(), AT)
     assert english == "Dec 1, 2026"
     assert german == "01.12.2026"
     assert "Mi., 2. Dez." in line
