@@ -85,8 +85,8 @@ def _load(language: str) -> gettext.NullTranslations:
 def install(language: str, catalog: gettext.NullTranslations | None) -> None:
     """Serve ``catalog`` for ``language`` in this process (None: the compiled one again).
 
-    For tests and tools: a pseudo-translation shows which words went through the catalog
-    before real translations exist (tests/support/pseudo_translations.py).
+    For tests and tools: a pseudo-translation shows which words went through the catalog,
+    where a real one could not tell (tests/support/pseudo_translations.py).
     """
     if catalog is None:
         _catalogs.pop(language, None)

@@ -1,8 +1,10 @@
 """Each person reads their own language (#15), end to end over the fake Bot API.
 
-No real translations exist yet, so every non-English catalog is a pseudo-translation here
+Here every non-English catalog is replaced by a pseudo-translation
 (tests/support/pseudo_translations.py): "«es» Hello". A reply without its person's mark, or with
-someone else's, is a text that did not go through the right catalog.
+someone else's, is a text that did not go through the right catalog; real translations would
+hide that when a word is the same in two languages. The real catalogs are exercised by
+test_whole_day_in_language.py.
 """
 
 from __future__ import annotations
