@@ -3,6 +3,7 @@ set per language in Telegram's command menu."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import (
@@ -111,11 +112,17 @@ def settings_paragraph(language: str) -> str:
 
 
 async def set_command_menus(bot: Bot) -> None:
-    """The command menu in every language: the default (English) and one per language code."""
+    """The command menu in every language: the default (English) and one per language code.
+
+    Sent at once rather than one after another: start-up waits for them, and each is a round
+    trip to Telegram.
+    """
     scope = BotCommandScopeAllPrivateChats()
+    menus = []
     for language in i18n.LANGUAGES:
         with i18n.speaking(language):
             commands = [BotCommand(name, description) for name, description in texts.commands()]
         # English is the menu of every language we have no catalog for: the default one.
         code = None if language == i18n.DEFAULT else telegram_code(language)
-        await bot.set_my_commands(commands, scope=scope, language_code=code)
+        menus.append(bot.set_my_commands(commands, scope=scope, language_code=code))
+    await asyncio.gather(*menus)
