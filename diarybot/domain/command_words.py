@@ -18,7 +18,7 @@ Switch = Literal["on", "off", "all"]
 SWITCH_WORDS: dict[str, dict[Switch, tuple[str, ...]]] = {
     "en": {"on": ("on", "yes"), "off": ("off", "no"), "all": ("all",)},
     "es": {"on": ("activar", "sí"), "off": ("desactivar", "no"), "all": ("todo", "todos")},
-    "de": {"on": ("an", "ein"), "off": ("aus",), "all": ("alles", "alle")},
+    "de": {"on": ("an", "ein", "ja"), "off": ("aus", "nein"), "all": ("alles", "alle")},
     "fr": {"on": ("activer", "oui"), "off": ("désactiver", "non"), "all": ("tout", "tous")},
     "pt_BR": {
         "on": ("ligar", "ativar", "sim"),

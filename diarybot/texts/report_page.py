@@ -27,7 +27,7 @@ def flares_none() -> str:
 
 
 def flare_days(count: int, runs: str) -> str:
-    """'3 flare days: Mon 05 Oct – Wed 07 Oct, Sat 24 Oct.'"""
+    """'3 flare days: Mon 05 Oct – Wed 07 Oct; Sat 24 Oct.'"""
     text = ngettext("{count} flare day: {runs}.", "{count} flare days: {runs}.", count).format(
         count=count, runs=runs
     )
