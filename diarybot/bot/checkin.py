@@ -61,8 +61,8 @@ async def score_button(update: Update, context: BotContext) -> None:
     # "Rate my pain now" stored the patient's words under this keyboard's id: the score makes
     # that note a check-in.
     source = Source.CHECKIN if entry is not None and entry.source is Source.NOTE else None
-    entry = await svc.store.diary.update(
-        user_id, entry_id, score=score, **({"source": source} if source else {})
+    entry = await svc.store.diary.answer(
+        user_id, entry_id, now, score=score, **({"source": source} if source else {})
     )
     recent = None
     if entry is None:
@@ -169,7 +169,7 @@ async def yesterday_button(update: Update, context: BotContext) -> None:
         return
     entry_id, score = press.callback.args[0], int(press.callback.args[1])
     diary = context.services.store.diary
-    entry = await diary.update(profile.user_id, entry_id, score=score)
+    entry = await diary.answer(profile.user_id, entry_id, context.services.clock(), score=score)
     if entry is None:
         tz = zone(profile.timezone)
         # The evening before the day the question was asked, however late it is answered.

@@ -32,9 +32,10 @@ async def toggle_button(update: Update, context: BotContext) -> None:
         chosen = set(techniques) ^ {Technique(code)}
         techniques = tuple(t for t in Technique if t in chosen)
     # A tick is an answer; unticking everything again is back to "not answered".
-    entry = await store.diary.update(
+    entry = await store.diary.answer(
         user_id,
         entry_id,
+        context.services.clock(),
         techniques=techniques,
         medication=medication,
         techniques_answered=bool(techniques) or medication,
@@ -56,9 +57,10 @@ async def techniques_done(update: Update, context: BotContext) -> None:
     diary = context.services.store.diary
     if callback.kind == button_data.TECHNIQUES_NONE:
         # The patient said so: no technique and no medication, answered.
-        entry = await diary.update(
+        entry = await diary.answer(
             user_id,
             callback.args[0],
+            context.services.clock(),
             techniques=(),
             medication=False,
             doses=(),

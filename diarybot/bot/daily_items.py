@@ -40,7 +40,8 @@ async def rating_button(update: Update, context: BotContext) -> None:
     item = DailyItem(code)
     rating = None if value == button_data.SKIP else int(value)
     store = context.services.store
-    entry = await store.diary.update(press.user_id, entry_id, **{item.value: rating})
+    now = context.services.clock()
+    entry = await store.diary.answer(press.user_id, entry_id, now, **{item.value: rating})
     profile = await store.profiles.get(press.user_id)
     if entry is None or profile is None:
         await edit(press.query, texts.entry_gone())
@@ -59,7 +60,8 @@ async def region_button(update: Update, context: BotContext) -> None:
     entry = await diary.get(press.user_id, entry_id)
     if entry is not None:
         regions = toggled_region(entry.regions, Region(code))
-        entry = await diary.update(press.user_id, entry_id, regions=regions)
+        now = context.services.clock()
+        entry = await diary.answer(press.user_id, entry_id, now, regions=regions)
     if entry is None:
         await edit(press.query, texts.entry_gone())
         return
@@ -74,7 +76,8 @@ async def regions_end(update: Update, context: BotContext) -> None:
     entry_id, how = press.callback.args
     store = context.services.store
     if how == "skip":
-        entry = await store.diary.update(press.user_id, entry_id, regions=())
+        now = context.services.clock()
+        entry = await store.diary.answer(press.user_id, entry_id, now, regions=())
     else:
         entry = await store.diary.get(press.user_id, entry_id)
     profile = await store.profiles.get(press.user_id)

@@ -206,9 +206,10 @@ async def checkin_list_button(update: Update, context: BotContext) -> None:
         doses = ()
     if doses != entry.doses:
         taken = bool(doses)
-        updated = await diary.update(
+        updated = await diary.answer(
             profile.user_id,
             entry.id,
+            context.services.clock(),
             doses=doses,
             medication=taken,
             # A tick is an answer; clearing the last one goes back to what the techniques say.

@@ -15,7 +15,7 @@ from tinydb.table import Document
 from diarybot.domain.corrections import Correction
 from diarybot.domain.entries import Entry, entries_between
 from diarybot.domain.practice import ExerciseSession, PegResponse
-from diarybot.storage.diary_corrections import DiaryCorrections
+from diarybot.storage.diary_corrections import DiaryCorrections, write_change
 from diarybot.storage.diary_layout import DIARY_FILE, ENTRIES_TABLE, entry_doc_id, find_entry
 from diarybot.storage.diary_practice import PracticeRecords
 from diarybot.storage.folders import PatientFolders
@@ -60,18 +60,12 @@ class Diary:
         return await self._folders.run(user_id, lambda: self._existing(user_id, read, None))
 
     async def update(self, user_id: int, entry_id: str, **changes: Any) -> Entry | None:
-        """Change some fields of one entry; None when it no longer exists."""
-
-        def write(db: TinyDB) -> Entry | None:
-            table = db.table(ENTRIES_TABLE)
-            doc = find_entry(table, entry_id)
-            if doc is None:
-                return None
-            updated = Entry.from_doc(dict(doc)).replace(**changes)
-            table.update(updated.to_doc(), doc_ids=[doc.doc_id])
-            return updated
-
-        return await self._folders.run(user_id, lambda: self._existing(user_id, write, None))
+        """Change some fields of one entry, leaving no trail; None when it no longer exists.
+        A check-in's answers go through `answer` instead."""
+        return await self._folders.run(
+            user_id,
+            lambda: self._existing(user_id, lambda db: write_change(db, entry_id, changes), None),
+        )
 
     async def delete(self, user_id: int, entry_id: str) -> bool:
         """Remove one entry; False when it was already gone."""
@@ -96,6 +90,12 @@ class Diary:
     ) -> Entry | None:
         """Change fields of one entry, recording the old values in the audit trail."""
         return await self._corrections.correct(user_id, entry_id, at, **changes)
+
+    async def answer(
+        self, user_id: int, entry_id: str, at: datetime, **changes: Any
+    ) -> Entry | None:
+        """A check-in's answer: a plain change, or a correction once /history corrected it."""
+        return await self._corrections.answer(user_id, entry_id, at, **changes)
 
     async def remove(self, user_id: int, entry_id: str, at: datetime) -> bool:
         """Remove one entry, recording what it held in the audit trail; False when gone."""

@@ -7,7 +7,7 @@ from diarybot.domain.daily_items import DailyItem, Region
 from diarybot.texts import i18n
 from tests.e2e.test_daily_items import switch_on
 from tests.e2e.test_history import run_corrections
-from tests.e2e.test_history_items import ITEM, checkin, open_newest
+from tests.e2e.test_history_items import ITEM, REGION, checkin, open_newest
 from tests.support.fake_bot_api import FakeUser
 
 
@@ -66,3 +66,27 @@ async def test_a_language_changed_mid_correction_keeps_the_correction(harness):
     [stored] = harness.files.entries(pat.id)
     assert stored.sleep == 8
     assert "sueño 8/10" in view  # the entry shown again, in the patient's new language
+
+
+async def test_a_check_in_keyboard_left_open_cannot_undo_a_correction_without_a_trace(harness):
+    """Regions ticked on the check-in, corrected in /history, then Skip pressed on the check-in's
+    keyboard still open above: the answer is taken, and the trail shows it replaced the
+    correction. Before any correction, check-in answers leave no trail (they are answers)."""
+    pat = harness.user()
+    await harness.onboard(pat)
+    await switch_on(harness, pat, DailyItem.REGIONS)
+    await harness.say(pat, "/log 6")
+    await harness.press(pat, texts.toggle_label(REGION[Region.NECK], ticked=False))
+    checkin_keyboard = harness.api.last_message(pat.id)
+    assert run_corrections(harness, pat) == []  # an answer, not a correction
+
+    await open_newest(harness, pat)
+    await harness.press(pat, ITEM[DailyItem.REGIONS])
+    await harness.press(pat, texts.toggle_label(REGION[Region.HIPS], ticked=False))
+    await harness.press(pat, texts.button_done())
+    await harness.press(pat, texts.button_skip(), message_id=checkin_keyboard.message_id)
+
+    [stored] = harness.files.entries(pat.id)
+    assert stored.regions == ()
+    trail = [(c.field, c.old, c.new) for c in run_corrections(harness, pat)]
+    assert trail == [("regions", ["neck"], ["neck", "hips"]), ("regions", ["neck", "hips"], [])]
