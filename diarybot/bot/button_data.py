@@ -14,7 +14,7 @@ from datetime import date
 
 from diarybot.domain.daily_items import DailyItem, Region
 from diarybot.domain.entries import MAX_SCORE, MIN_SCORE, Technique
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.links import ShareLevel
 from diarybot.domain.treatments import Kind
 
 SCORE = "sc"

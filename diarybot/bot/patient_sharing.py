@@ -8,7 +8,8 @@ from diarybot import texts
 from diarybot.bot import button_data, keyboard_shapes, sharing_keyboards, specialist_linking
 from diarybot.bot.context import Awaiting, BotContext
 from diarybot.bot.replies import edit, pressed, profile_or_prompt, reply
-from diarybot.domain.people import Profile, ShareLevel, Specialist
+from diarybot.domain.links import ShareLevel
+from diarybot.domain.people import Profile, Specialist
 from diarybot.domain.share_codes import format_code
 from diarybot.reports.content import display_name
 from diarybot.texts import i18n

@@ -15,7 +15,8 @@ from telegram import Bot, InlineKeyboardMarkup, InputFile
 
 from diarybot.bot.context import Services
 from diarybot.bot.report_delivery import build_report
-from diarybot.domain.people import Link, Profile
+from diarybot.domain.links import Link
+from diarybot.domain.people import Profile
 from diarybot.reports.content import ReportFiles
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,8 @@ from diarybot.bot import button_data, keyboard_shapes, settings_keyboards, shari
 from diarybot.bot.context import BotContext
 from diarybot.bot.digest_settings import digest_words, schedule_digest
 from diarybot.bot.replies import patient_id, reply
-from diarybot.domain.people import Link, Profile
+from diarybot.domain.links import Link
+from diarybot.domain.people import Profile
 from diarybot.domain.share_codes import normalize_code
 from diarybot.reports.content import display_name
 from diarybot.texts import i18n

@@ -18,8 +18,9 @@ from diarybot.bot.context import BotContext, Services
 from diarybot.bot.replies import Pressed, edit, patient_id, pressed, reply
 from diarybot.bot.report_delivery import build_report, in_background
 from diarybot.bot.specialist_delivery import consented_report, send_document, still_shared
+from diarybot.domain.links import Link
 from diarybot.domain.localtime import local_date, zone
-from diarybot.domain.people import Link, Profile
+from diarybot.domain.people import Profile
 from diarybot.reports.content import display_name
 from diarybot.texts import fairness
 from diarybot.texts import specialist as st

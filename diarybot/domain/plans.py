@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from diarybot.domain.people import Link
+from diarybot.domain.links import Link
 
 #: A reminder stays a reminder: one line of the plan, about a phone screen's width.
 REMINDER_LINE_CHARS = 80

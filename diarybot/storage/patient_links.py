@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
-from diarybot.domain.people import Link, ShareLevel
+from diarybot.domain.links import Link, ShareLevel
 from diarybot.storage.folders import PatientFolders
 from diarybot.storage.profiles import PROFILE_FILE, Profiles
 

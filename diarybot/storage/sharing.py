@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from diarybot.domain.people import Link, Profile, ShareLevel, Specialist
+from diarybot.domain.links import Link, ShareLevel
+from diarybot.domain.people import Profile, Specialist
 from diarybot.domain.share_codes import CODE_LIFETIME, hash_code, new_code
 from diarybot.storage.patient_links import PatientLinks
 from diarybot.storage.profiles import Profiles

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.links import ShareLevel
 from diarybot.texts.i18n import _, pgettext
 
 

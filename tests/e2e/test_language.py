@@ -23,8 +23,9 @@ from pypdf import PdfReader
 from diarybot import texts
 from diarybot.bot import digest_settings, reminders
 from diarybot.domain.entries import Entry, new_id
+from diarybot.domain.links import Link, ShareLevel
 from diarybot.domain.localtime import instant_on, local_date
-from diarybot.domain.people import Link, Profile, ShareLevel, Specialist
+from diarybot.domain.people import Profile, Specialist
 from diarybot.runtime.render_tasks import warm_up
 from diarybot.texts import i18n
 from diarybot.texts import language as lt

@@ -8,7 +8,7 @@ from telegram.ext import CommandHandler
 
 from diarybot import texts
 from diarybot.bot import reminders
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.links import ShareLevel
 from diarybot.texts import specialist as st
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from diarybot import texts
 from diarybot.bot import reminders
+from diarybot.domain.links import ShareLevel
 from diarybot.domain.localtime import instant_on, local_date
-from diarybot.domain.people import ShareLevel
 from diarybot.texts import plan as plan_texts
 from diarybot.texts import specialist as st
 from tests.support.fake_bot_api import FakeUser

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from diarybot import texts
 from diarybot.bot import digest_settings
 from diarybot.domain import share_codes
+from diarybot.domain.links import ShareLevel
 from diarybot.domain.localtime import instant_on
-from diarybot.domain.people import ShareLevel
 from diarybot.texts import specialist as st
 from tests.support.sharing import share_code
 

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 from diarybot import texts
 from diarybot.bot import digest_settings, weekly_digest
 from diarybot.domain.entries import Entry, new_id
+from diarybot.domain.links import Link, ShareLevel
 from diarybot.domain.localtime import instant_on
-from diarybot.domain.people import Link, Profile, ShareLevel, Specialist
+from diarybot.domain.people import Profile, Specialist
 from diarybot.texts import specialist as st
 from tests.support.fake_bot_api import FakeUser
 from tests.support.sharing import CODE, link, share_code

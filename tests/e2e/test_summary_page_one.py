@@ -8,7 +8,7 @@ import io
 from pypdf import PdfReader
 
 from diarybot.bot import digest_settings
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.links import ShareLevel
 from diarybot.texts import specialist as st
 from tests.e2e.test_specialist import digest_setup
 from tests.support.fake_bot_api import FakeUser

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from diarybot import texts
 from diarybot.domain.entries import Entry
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.links import ShareLevel
 from diarybot.domain.practice import PegResponse
 from diarybot.domain.treatments import Kind
 from diarybot.texts import erasure as erasure_texts

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from diarybot import texts
 from diarybot.domain.entries import Technique
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.links import ShareLevel
 from diarybot.texts import i18n
 from diarybot.texts import safety as safety_texts
 from diarybot.texts import specialist as st

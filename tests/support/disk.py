@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from diarybot.domain.entries import Entry
-from diarybot.domain.people import Link, Profile, Specialist
+from diarybot.domain.links import Link
+from diarybot.domain.people import Profile, Specialist
 from diarybot.domain.practice import ExerciseSession, PegResponse
 from diarybot.storage.folders import run_inline
 from diarybot.storage.store import Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from diarybot.domain.people import ShareLevel
+from diarybot.domain.links import ShareLevel
 from diarybot.texts import specialist as st
 
 CODE = re.compile(r"[A-Z0-9]{5}-[A-Z0-9]{5}")

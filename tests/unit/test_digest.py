@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from diarybot.bot.weekly_digest import _message_parts
 from diarybot.domain.digest import PatientWeek, digest_row, ranked
 from diarybot.domain.entries import Entry, new_id
+from diarybot.domain.links import Link, ShareLevel
 from diarybot.domain.localtime import instant_on
-from diarybot.domain.people import Link, ShareLevel
 from diarybot.runtime.digest_tasks import digest_files
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from diarybot.domain.people import Link, Profile, Specialist
+from diarybot.domain.links import Link
+from diarybot.domain.people import Profile, Specialist
 from diarybot.storage.folders import run_inline
 from tests.support.disk import DiskFiles
 from tests.support.raw_files import PROFILE, SPECIALIST, patient_file

@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diarybot.domain.people import Link, Profile
+from diarybot.domain.links import Link
+from diarybot.domain.people import Profile
 from diarybot.domain.plans import REMINDER_LINE_CHARS, current_plan, first_line, reminder_line
 
 
