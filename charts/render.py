@@ -11,12 +11,14 @@ Speed shapes the code (targets: a week ≤ 100 ms, 90 days ≤ 150 ms on a small
 ``bench/charts.py`` measures them).
 An ``Axes`` costs ~10 ms to set up and each of its ticks is five artists, so the chart draws
 plain lines and collections straight onto the figure through fixed pixel transforms
-(``charts.layout``). Labels are matplotlib's own ``Text`` artists and the PNG is
-``Figure.savefig`` at zlib level 1: our own text stamping and PNG encoder were about 4x faster
-(a week 21 ms against 82 ms, a year 36 ms against 156 ms; BENCHMARKS.md), but charts are drawn
-in worker processes, off the bot's loop, and the difference is invisible behind a photo upload
-to Telegram, while matplotlib's text brings shaping (Arabic, Devanagari, Thai) and per-character
-font fallback (``charts.fonts``) for every script a patient types.
+(``charts.layout``). Labels are matplotlib's own ``Text`` artists and the PNG is Pillow's, in
+RGB at zlib level 1: our own text stamping and PNG encoder were about 4x faster (a week 21 ms
+against 82 ms, a year 36 ms against 156 ms; BENCHMARKS.md), but charts are drawn in worker
+processes, off the bot's loop, while matplotlib's text brings shaping (Arabic, Devanagari,
+Thai) and per-character font fallback (``charts.fonts``) for every script a patient types.
+Text is most of a chart's time, so what matplotlib lets a worker reuse is reused: the figure of
+each chart height (``charts.canvases``), which keeps matplotlib's text metrics warm, and the
+label widths the layout measures (``charts.sheet``).
 
 This module prepares each panel's data and lays the chart out; the parts are drawn by
 ``header`` (title, key numbers, legend), ``pain_panel``, ``lower_panels`` (daily items and the
