@@ -69,10 +69,8 @@ class ChartLabels:
     ``month_abbr``, the form used beside a day number, e.g. Russian genitive "мая") and
     ``year``; ``period_range`` gets ``start`` and ``end``. ``month_alone`` names a month on its
     own (a monthly tick; Russian nominative "май"); empty means the same as ``month_abbr``.
-    with ``decimal_point``). ``medication`` names the strip's row of days with medication
-    taken but not named (a yes/no check-in); each named medication has a row of its own. Any
-    script draws: DejaVu Sans falls back to the Noto fonts of ``charts.fonts`` character by
-    character.
+    ``medication`` names the strip's row of days with medication taken but not named (a yes/no
+    check-in); each named medication has a row of its own.
     """
 
     title: str = "Pain diary"

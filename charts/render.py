@@ -109,6 +109,7 @@ def event_marks(stats: Sequence[DayStat], events: Sequence[ChartEvent]) -> list[
     for event in sorted(events, key=lambda e: e.day):
         if event.day in index:
             by_day.setdefault(index[event.day], []).append(event.label)
+    # "+" is a symbol, not a word: it joins two treatments of one day in every language.
     return [EventMark(day, " + ".join(names)) for day, names in by_day.items()]
 
 
