@@ -21,8 +21,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/diarybot
 
+# The suite runs in up to four processes (pytest-xdist, one per CPU); TEST_WORKERS=0 runs it in
+# this one (for a debugger, or to rule the parallel run out when a test misbehaves).
+TEST_WORKERS ?= auto
+
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses 4
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
